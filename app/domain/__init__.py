@@ -1,0 +1,1 @@
+"""Pure domain: enumerations, value objects, validators and the error hierarchy. No I/O."""
