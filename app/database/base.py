@@ -1,0 +1,70 @@
+"""Declarative base and the sync identity every synced table carries."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import Boolean, DateTime, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.database.types import JsonText
+
+NAMING = {
+    "ix": "ix_%(table_name)s__%(column_0_N_name)s",  # "__" keeps project.catalogue_code apart
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Columns that describe a row's sync state rather than its content: never merged field by field.
+SYNC_COLUMNS = frozenset(
+    {"id", "created_stamp", "stamp", "field_stamps", "device_id", "created_at", "updated_at"}
+)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Synced:
+    """Mixin for every table that travels in sync bundles.
+
+    Nothing synced is ever hard-deleted: ``deleted`` is a tombstone, merged like any field.
+    A field's version stamp is ``field_stamps[name]`` when it changed after the insert, otherwise
+    ``created_stamp`` — sparse, because most rows are never edited.
+    """
+
+    __synced__: ClassVar[bool] = True
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_stamp: Mapped[str] = mapped_column(String(36))
+    stamp: Mapped[str] = mapped_column(String(36), index=True)
+    field_stamps: Mapped[dict[str, str] | None] = mapped_column(JsonText)
+    device_id: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+    def field_stamp(self, name: str) -> str:
+        return (self.field_stamps or {}).get(name, self.created_stamp)
+
+
+def synced_tables() -> dict[str, type[Any]]:
+    """Every synced model by table name (models must be imported first: see ``models``)."""
+    return {
+        m.class_.__tablename__: m.class_
+        for m in Base.registry.mappers
+        if getattr(m.class_, "__synced__", False)
+    }
+
+
+def content_columns(model: type[Any]) -> list[str]:
+    """The merged fields of a synced model, in table order; includes ``deleted``."""
+    return [c.name for c in model.__table__.columns if c.name not in SYNC_COLUMNS]

@@ -1,0 +1,124 @@
+"""Creating and opening databases: migrate to head, copying the file before any upgrade."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
+
+from app.database.engine import database_url, make_engine, sqlite_path
+from app.database.models import Meta
+from app.database.session import (
+    META_CLOCK,
+    META_CREATED,
+    META_DEVICE,
+    META_DIVISION,
+    META_ROLE,
+    Database,
+    utcnow,
+)
+from app.domain.enums import NodeRole
+from app.domain.errors import DatabaseError, UserInputError
+from app.domain.hlc import new_device_id
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(conn: Connection, revision: str = "head") -> None:
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
+
+
+def create_database(target: str | Path, division_code: str, role: NodeRole,
+                    *, revision: str = "head") -> Database:
+    """A new, empty database at ``target`` for this division and role, with a new device id."""
+    url = database_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        if path.exists() and path.stat().st_size > 0:
+            raise UserInputError(f"文件“{path}”已存在，未覆盖。请换一个文件名，或先备份后删除。")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        if inspect(conn).get_table_names():
+            raise UserInputError("目标数据库不是空的，未做任何修改。")
+        upgrade(conn, revision)
+        device = new_device_id()
+        now = utcnow().isoformat(timespec="seconds")
+        conn.execute(
+            Meta.__table__.insert(),
+            [
+                {"key": META_DEVICE, "value": device},
+                {"key": META_DIVISION, "value": division_code},
+                {"key": META_ROLE, "value": role.value},
+                {"key": META_CREATED, "value": now},
+                {"key": META_CLOCK, "value": f"{0:013d}-{0:05d}-{device}"},
+            ],
+        )
+    return Database(engine, url)
+
+
+def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Database:
+    """Open an existing database, upgrading it (after a file copy) if it is older than the code."""
+    url = database_url(target)
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        raise UserInputError(f"找不到数据库文件“{path}”。")
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            rev = current_revision(conn)
+    except Exception as exc:  # a damaged or foreign file: say so, don't crash
+        engine.dispose()
+        raise DatabaseError(f"无法打开数据库“{target}”：文件已损坏或不是本程序的数据库。", detail=str(exc)) from exc
+    scripts = ScriptDirectory.from_config(alembic_config())
+    known = {s.revision for s in scripts.walk_revisions()}
+    if rev is None:
+        engine.dispose()
+        raise DatabaseError(f"“{target}”不是本程序的数据库（没有版本信息）。")
+    if rev not in known:
+        engine.dispose()
+        raise DatabaseError(f"数据库“{target}”来自更新版本的程序（结构版本 {rev}），请先升级本程序。")
+    if rev != head_revision():
+        if path is not None:
+            backup_before_upgrade(path, rev, backup_dir)
+        with engine.begin() as conn:
+            upgrade(conn)
+    return Database(engine, url)
+
+
+def backup_before_upgrade(path: Path, revision: str, backup_dir: Path | None = None) -> Path:
+    """Copy the database (checkpointed, so the copy is whole) before a schema migration."""
+    import sqlite3
+
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    folder = backup_dir or path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = folder / f"{path.stem}.before-{revision}-{stamp}{path.suffix}"
+    shutil.copy2(path, dest)
+    return dest

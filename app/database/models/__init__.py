@@ -1,0 +1,42 @@
+"""All models, imported together so the metadata is complete wherever one is used."""
+
+from app.database.models.activities import Activity, Training
+from app.database.models.families import (
+    FamilyMember,
+    InsurancePolicy,
+    SpecialFamily,
+    SupportStandard,
+    Visit,
+    VisitGoods,
+)
+from app.database.models.indicators import IndicatorDefinition, IndicatorTarget
+from app.database.models.org import Association, AssociationTerm, Division, Person, PersonRole, Position
+from app.database.models.projects import Project, ProjectBeneficiary, ProjectCatalogueEntry, ProjectPayment
+from app.database.models.system import AuditEntry, ChangeLogEntry, Meta, UserAccount
+
+__all__ = [
+    "Activity",
+    "Association",
+    "AssociationTerm",
+    "AuditEntry",
+    "ChangeLogEntry",
+    "Division",
+    "FamilyMember",
+    "IndicatorDefinition",
+    "IndicatorTarget",
+    "InsurancePolicy",
+    "Meta",
+    "Person",
+    "PersonRole",
+    "Position",
+    "Project",
+    "ProjectBeneficiary",
+    "ProjectCatalogueEntry",
+    "ProjectPayment",
+    "SpecialFamily",
+    "SupportStandard",
+    "Training",
+    "UserAccount",
+    "Visit",
+    "VisitGoods",
+]
