@@ -1,0 +1,79 @@
+"""`fpa init`, `fpa demo`, `fpa check`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from app.services.check import check_database
+from app.services.setup import init_database
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("init", help="新建数据库（县级代码：县或乡镇安装；省级代码：省级数据库）")
+    p.add_argument("path", type=Path)
+    p.add_argument("--division", required=True, help="12 位区划代码，如 430121000000")
+    p.add_argument("--role", choices=["station", "county", "province"])
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo", help="生成演示数据库（全部为虚构数据）")
+    p.add_argument("path", type=Path)
+    p.add_argument("--county", default="430121", help="县级区划代码（6 位或 12 位），默认 430121 长沙县")
+    p.add_argument("--families", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("check", help="检查数据库完整性并统计记录数")
+    p.add_argument("path")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_check)
+
+
+def _county_code(text: str) -> str:
+    return text if len(text) == 12 else text.ljust(12, "0")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.domain.enums import NodeRole
+
+    role = NodeRole(args.role) if args.role else None
+    db = init_database(args.path, _county_code(args.division), role)
+    print(f"已创建数据库 {args.path}（设备 {db.device_id}）")
+    db.dispose()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.services.demo import generate_demo
+
+    started = time.perf_counter()
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - last[0] > 1 or done == total:
+            last[0] = now
+            print(f"\r生成中 {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    summary = generate_demo(args.path, _county_code(args.county), families=args.families, seed=args.seed,
+                            progress=progress)
+    print(file=sys.stderr)
+    took = time.perf_counter() - started
+    print(f"已生成演示数据库 {args.path}：{summary}，用时 {took:.1f} 秒")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    report = check_database(args.path)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        print(f"结构版本：{report.schema_revision}")
+        print(f"完整性：{report.integrity}")
+        print(f"设备：{report.device_id}")
+        for k, v in report.counts.items():
+            print(f"  {k}: {v}")
+    return 0 if report.integrity == "ok" else 1
