@@ -1,0 +1,1 @@
+"""Plain frozen rows handed to the UI, one module per area (never live ORM objects)."""

@@ -1,0 +1,40 @@
+"""The open workspace the UI holds: one database, this installation's role and division, the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.database.migrate import open_database
+from app.database.session import META_DIVISION, META_ROLE, Database
+from app.domain.enums import NodeRole
+
+
+@dataclass
+class Workspace:
+    """Handed to every service call. The UI treats it as opaque: it never touches ``db``."""
+
+    db: Database
+    path: Path
+    division_code: str
+    role: NodeRole
+    username: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def device_id(self) -> str:
+        return self.db.device_id
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_workspace(path: Path) -> Workspace:
+    """Open (and upgrade, after a copy) the database at ``path``."""
+    db = open_database(path)
+    return Workspace(
+        db=db,
+        path=path,
+        division_code=db.meta(META_DIVISION) or "",
+        role=NodeRole(db.meta(META_ROLE) or NodeRole.STATION.value),
+    )
