@@ -6,10 +6,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-run}"
 
 debs=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
-      fonts-wqy-microhei fonts-noto-cjk)
+      fonts-wqy-microhei fonts-noto-cjk xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+      libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-render-util0 libxcb-image0)
 if [ "$mode" = test ]; then
-  debs+=(postgresql poppler-utils age xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
-         libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-render-util0 libxcb-image0)
+  debs+=(postgresql poppler-utils age)
 fi
 missing=()
 for p in "${debs[@]}"; do

@@ -58,13 +58,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; anything written by mistake is rolled back."""
+        """A session for reading; it is closed without a commit, so a stray write is dropped.
+
+        Objects read here stay usable (detached, attributes loaded) after the block.
+        """
         with self._sessions() as s:
             s.info["db"] = self
-            try:
-                yield s
-            finally:
-                s.rollback()
+            yield s
 
     def meta(self, key: str) -> str | None:
         with self.read() as s:
