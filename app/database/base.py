@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
-from sqlalchemy import Boolean, DateTime, MetaData, String
+from sqlalchemy import Boolean, DateTime, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.database.types import JsonText
@@ -63,6 +63,11 @@ def synced_tables() -> dict[str, type[Any]]:
         for m in Base.registry.mappers
         if getattr(m.class_, "__synced__", False)
     }
+
+
+def table_of(model: type[Any]) -> Table:
+    """The Core table of a mapped class, typed as such (``__table__`` is typed loosely)."""
+    return cast(Table, model.__table__)
 
 
 def content_columns(model: type[Any]) -> list[str]:

@@ -14,7 +14,7 @@ JsonValue = str | int | bool | None | dict[str, Any] | list[Any]
 
 def to_json(value: Any) -> JsonValue:
     if value is None or isinstance(value, bool | int | str):
-        return value  # type: ignore[no-any-return]
+        return value
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, datetime):
@@ -22,7 +22,7 @@ def to_json(value: Any) -> JsonValue:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict | list):
-        return value  # type: ignore[no-any-return]
+        return value
     raise TypeError(f"cannot encode {type(value).__name__} for the change log")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
 
+from app.database.base import table_of
 from app.database.models import Division
 from app.database.session import utcnow
 from app.domain.enums import DivisionLevel
@@ -120,5 +121,5 @@ def load_reference(conn: Connection, records: Iterable[DivisionRecord]) -> int:
         if r.code not in present
     ]
     if rows:
-        conn.execute(insert(Division.__table__), rows)
+        conn.execute(insert(table_of(Division)), rows)
     return len(rows)

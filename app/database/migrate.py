@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
+from app.database.base import table_of
 from app.database.engine import database_url, make_engine, sqlite_path
 from app.database.models import Meta
 from app.database.session import (
@@ -69,7 +70,7 @@ def create_database(target: str | Path, division_code: str, role: NodeRole,
         device = new_device_id()
         now = utcnow().isoformat(timespec="seconds")
         conn.execute(
-            Meta.__table__.insert(),
+            table_of(Meta).insert(),
             [
                 {"key": META_DEVICE, "value": device},
                 {"key": META_DIVISION, "value": division_code},
@@ -93,7 +94,9 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Data
             rev = current_revision(conn)
     except Exception as exc:  # a damaged or foreign file: say so, don't crash
         engine.dispose()
-        raise DatabaseError(f"无法打开数据库“{target}”：文件已损坏或不是本程序的数据库。", detail=str(exc)) from exc
+        raise DatabaseError(
+            f"无法打开数据库“{target}”：文件已损坏或不是本程序的数据库。", detail=str(exc)
+        ) from exc
     scripts = ScriptDirectory.from_config(alembic_config())
     known = {s.revision for s in scripts.walk_revisions()}
     if rev is None:

@@ -10,7 +10,6 @@ from sqlalchemy import String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-
 E = TypeVar("E", bound=StrEnum)
 
 

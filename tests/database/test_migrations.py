@@ -80,6 +80,6 @@ def test_database_from_a_newer_program_is_refused(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path: Path) -> None:
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(DatabaseError, match="损坏|不是"):
+    with pytest.raises(DatabaseError, match=r"损坏|不是"):
         open_database(path)
     assert path.read_bytes() == b"this is not sqlite" * 100

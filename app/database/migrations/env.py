@@ -1,5 +1,7 @@
 """Alembic environment: always run from code with a connection handed in (see migrate.py)."""
 
+from typing import Any, Literal
+
 from alembic import context
 
 import app.database.models  # noqa: F401  (fills the metadata)
@@ -9,10 +11,10 @@ from app.database.types import EnumText, JsonText
 config = context.config
 
 
-def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
     """Migrations name plain column types, so they never depend on how the models evolve."""
     if type_ == "type" and isinstance(obj, EnumText):
-        return f"sa.String(length={obj.impl.length})"
+        return f"sa.String(length={obj.impl_instance.length})"
     if type_ == "type" and isinstance(obj, JsonText):
         return "sa.Text()"
     return False
