@@ -1,0 +1,1 @@
+"""Moving data between nodes: node keys, the signed and encrypted envelope, bundles, merge."""
