@@ -41,7 +41,8 @@ class BundleLedger(Base):
     seq: Mapped[int] = mapped_column(Integer)
     bundle_hash: Mapped[str] = mapped_column(String(64), index=True)
     prev_hash: Mapped[str | None] = mapped_column(String(64))
-    last_change_seq: Mapped[int] = mapped_column(Integer)  # sender's change-log position it covers
+    since_seq: Mapped[int] = mapped_column(Integer)  # sender's change-log position it starts after
+    last_change_seq: Mapped[int] = mapped_column(Integer)  # ... and the one it covers up to
     file_name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime)  # when the sender wrote it
     merged_at: Mapped[datetime] = mapped_column(DateTime)

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-23 05:36:10.086634
+Create Date: 2026-11-23 05:43:30.441547
 """
 
 import sqlalchemy as sa
@@ -26,6 +26,7 @@ def upgrade() -> None:
     sa.Column('seq', sa.Integer(), nullable=False),
     sa.Column('bundle_hash', sa.String(length=64), nullable=False),
     sa.Column('prev_hash', sa.String(length=64), nullable=True),
+    sa.Column('since_seq', sa.Integer(), nullable=False),
     sa.Column('last_change_seq', sa.Integer(), nullable=False),
     sa.Column('file_name', sa.String(length=200), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
