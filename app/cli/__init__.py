@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
-from app.cli import core_commands
+from app.cli import core_commands, sync_commands
 from app.domain.errors import FpaError
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
@@ -15,6 +15,7 @@ EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 # Each command module adds its sub-commands; a handler returns an exit code.
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [  # type: ignore[type-arg]
     core_commands.register,
+    sync_commands.register,
 ]
 
 

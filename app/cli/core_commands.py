@@ -58,8 +58,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
             last[0] = now
             print(f"\r生成中 {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    summary = generate_demo(args.path, _county_code(args.county), families=args.families, seed=args.seed,
-                            progress=progress)
+    summary = generate_demo(
+        args.path, _county_code(args.county), families=args.families, seed=args.seed, progress=progress
+    )
     print(file=sys.stderr)
     took = time.perf_counter() - started
     print(f"已生成演示数据库 {args.path}：{summary}，用时 {took:.1f} 秒")

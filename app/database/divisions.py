@@ -81,9 +81,7 @@ def shipped_divisions(file_name: str) -> tuple[DivisionRecord, ...]:
 @cache
 def known_region_prefixes() -> frozenset[str]:
     """Six-digit county prefixes of every current county in China (for ID number checks)."""
-    return frozenset(
-        r.code[:6] for r in shipped_divisions(NATIONAL_FILE) if r.level is DivisionLevel.COUNTY
-    )
+    return frozenset(r.code[:6] for r in shipped_divisions(NATIONAL_FILE) if r.level is DivisionLevel.COUNTY)
 
 
 def subtree(records: Iterable[DivisionRecord], root_code: str) -> list[DivisionRecord]:
@@ -93,8 +91,11 @@ def subtree(records: Iterable[DivisionRecord], root_code: str) -> list[DivisionR
     if root is None:
         raise UserInputError(f"区划代码 {root_code} 不在区划表中。")
     prefix = {
-        DivisionLevel.PROVINCE: 2, DivisionLevel.CITY: 4, DivisionLevel.COUNTY: 6,
-        DivisionLevel.TOWNSHIP: 9, DivisionLevel.VILLAGE: 12,
+        DivisionLevel.PROVINCE: 2,
+        DivisionLevel.CITY: 4,
+        DivisionLevel.COUNTY: 6,
+        DivisionLevel.TOWNSHIP: 9,
+        DivisionLevel.VILLAGE: 12,
     }[root.level]
     head = root_code[:prefix]
     chosen = [r for r in by_code.values() if r.code.startswith(head)]
@@ -111,10 +112,21 @@ def load_reference(conn: Connection, records: Iterable[DivisionRecord]) -> int:
     now = utcnow()
     rows = [
         {
-            "id": division_id(r.code), "code": r.code, "name": r.name, "level": r.level,
-            "parent_code": r.parent_code, "valid_from": None, "valid_to": None, "source": "统计局2023",
-            "note": None, "created_stamp": REFERENCE_STAMP, "stamp": REFERENCE_STAMP,
-            "field_stamps": None, "device_id": ZERO_DEVICE, "created_at": now, "updated_at": now,
+            "id": division_id(r.code),
+            "code": r.code,
+            "name": r.name,
+            "level": r.level,
+            "parent_code": r.parent_code,
+            "valid_from": None,
+            "valid_to": None,
+            "source": "统计局2023",
+            "note": None,
+            "created_stamp": REFERENCE_STAMP,
+            "stamp": REFERENCE_STAMP,
+            "field_stamps": None,
+            "device_id": ZERO_DEVICE,
+            "created_at": now,
+            "updated_at": now,
             "deleted": False,
         }
         for r in records

@@ -53,8 +53,9 @@ def upgrade(conn: Connection, revision: str = "head") -> None:
     command.upgrade(cfg, revision)
 
 
-def create_database(target: str | Path, division_code: str, role: NodeRole,
-                    *, revision: str = "head") -> Database:
+def create_database(
+    target: str | Path, division_code: str, role: NodeRole, *, revision: str = "head"
+) -> Database:
     """A new, empty database at ``target`` for this division and role, with a new device id."""
     url = database_url(target)
     path = sqlite_path(url)

@@ -152,8 +152,9 @@ def _apply_defaults(obj: Synced) -> None:
             setattr(obj, column.name, default.arg)
 
 
-def _entry(obj: Synced, op: ChangeOp, values: dict[str, Any], stamp: str, device: str,
-           now: datetime) -> ChangeLogEntry:
+def _entry(
+    obj: Synced, op: ChangeOp, values: dict[str, Any], stamp: str, device: str, now: datetime
+) -> ChangeLogEntry:
     return ChangeLogEntry(
         table_name=type(obj).__tablename__,  # type: ignore[attr-defined]
         row_id=obj.id,

@@ -19,8 +19,13 @@ class DivisionLevel(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"province": "省", "city": "市州", "county": "县市区", "township": "乡镇街道",
-                "village": "村居社区"}[self.value]
+        return {
+            "province": "省",
+            "city": "市州",
+            "county": "县市区",
+            "township": "乡镇街道",
+            "village": "村居社区",
+        }[self.value]
 
 
 class NodeRole(StrEnum):

@@ -51,8 +51,9 @@ class HybridClock:
 
     MAX_COUNTER = 99_999
 
-    def __init__(self, device_id: str, last: str | None = None,
-                 wall: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, device_id: str, last: str | None = None, wall: Callable[[], float] = time.time
+    ) -> None:
         if not DEVICE_RE.match(device_id):
             raise ValueError(f"bad device id {device_id!r}")
         self.device_id = device_id

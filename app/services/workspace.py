@@ -29,12 +29,12 @@ class Workspace:
         self.db.dispose()
 
 
-def open_workspace(path: Path) -> Workspace:
-    """Open (and upgrade, after a copy) the database at ``path``."""
+def open_workspace(path: Path | str) -> Workspace:
+    """Open (and upgrade, after a copy) the database at ``path`` (a file, or a database URL)."""
     db = open_database(path)
     return Workspace(
         db=db,
-        path=path,
+        path=Path(path) if "://" not in str(path) else Path(str(path).split("@")[-1]),
         division_code=db.meta(META_DIVISION) or "",
         role=NodeRole(db.meta(META_ROLE) or NodeRole.STATION.value),
     )

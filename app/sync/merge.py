@@ -63,8 +63,9 @@ def conflict_id(table: str, row_id: str, name: str, stamp: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{table}|{row_id}|{name}|{stamp}"))
 
 
-def merge_rows(conn: Connection, db: Database, rows_by_table: dict[str, list[RowState]],
-               *, log_changes: bool = True) -> MergeStats:
+def merge_rows(
+    conn: Connection, db: Database, rows_by_table: dict[str, list[RowState]], *, log_changes: bool = True
+) -> MergeStats:
     """Merge decoded row states. Idempotent, order-independent; raises nothing on ordinary data."""
     stats = MergeStats()
     models = synced_tables()
@@ -84,14 +85,20 @@ def merge_rows(conn: Connection, db: Database, rows_by_table: dict[str, list[Row
     return stats
 
 
-def _merge_chunk(conn: Connection, model: type[Any], chunk: Sequence[RowState], tstats: TableStats,
-                 stats: MergeStats, now: Any, log_changes: bool) -> None:
+def _merge_chunk(
+    conn: Connection,
+    model: type[Any],
+    chunk: Sequence[RowState],
+    tstats: TableStats,
+    stats: MergeStats,
+    now: Any,
+    log_changes: bool,
+) -> None:
     table = table_of(model)
     content = content_columns(model)
     local_cols = [table.c.id, table.c.created_stamp, table.c.field_stamps, *(table.c[c] for c in content)]
     existing = {
-        r.id: r
-        for r in conn.execute(select(*local_cols).where(table.c.id.in_([s.id for s in chunk])))
+        r.id: r for r in conn.execute(select(*local_cols).where(table.c.id.in_([s.id for s in chunk])))
     }
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -105,14 +112,28 @@ def _merge_chunk(conn: Connection, model: type[Any], chunk: Sequence[RowState], 
         local = existing.get(state.id)
         if local is None:
             record = {**defaults, **state.values}
-            record.update(id=state.id, created_stamp=state.created_stamp, stamp=top,
-                          field_stamps=_sparse(state.field_stamps, state.created_stamp),
-                          device_id=Stamp.parse(top).device, created_at=now, updated_at=now)
+            record.update(
+                id=state.id,
+                created_stamp=state.created_stamp,
+                stamp=top,
+                field_stamps=_sparse(state.field_stamps, state.created_stamp),
+                device_id=Stamp.parse(top).device,
+                created_at=now,
+                updated_at=now,
+            )
             inserts.append(record)
             tstats.inserted += 1
             if log_changes:
-                changes.append(_change(table.name, state.id, ChangeOp.INSERT,
-                                       {c: to_json(record[c]) for c in content}, top, now))
+                changes.append(
+                    _change(
+                        table.name,
+                        state.id,
+                        ChangeOp.INSERT,
+                        {c: to_json(record[c]) for c in content},
+                        top,
+                        now,
+                    )
+                )
             continue
         local_stamps: dict[str, str] = dict(local.field_stamps or {})
         merged_stamps = dict(local_stamps)
@@ -121,8 +142,9 @@ def _merge_chunk(conn: Connection, model: type[Any], chunk: Sequence[RowState], 
             theirs = state.stamp_of(col)
             ours = local_stamps.get(col, local.created_stamp)
             if theirs > ours:
-                conflicts.append(_conflict(table.name, state.id, col, getattr(local, col), ours,
-                                           local.created_stamp))
+                conflicts.append(
+                    _conflict(table.name, state.id, col, getattr(local, col), ours, local.created_stamp)
+                )
                 new_values[col] = value
                 merged_stamps[col] = theirs
             elif theirs < ours:
@@ -134,21 +156,30 @@ def _merge_chunk(conn: Connection, model: type[Any], chunk: Sequence[RowState], 
         row_top = max([local.created_stamp, *stamps.values()])
         full = {c: getattr(local, c) for c in content}
         full.update(new_values)
-        updates.append({"_id": state.id, **full, "stamp": row_top, "field_stamps": stamps or None,
-                        "device_id": Stamp.parse(row_top).device, "updated_at": now})
+        updates.append(
+            {
+                "_id": state.id,
+                **full,
+                "stamp": row_top,
+                "field_stamps": stamps or None,
+                "device_id": Stamp.parse(row_top).device,
+                "updated_at": now,
+            }
+        )
         tstats.updated += 1
         if log_changes:
             op = ChangeOp.DELETE if new_values.get("deleted") is True else ChangeOp.UPDATE
             top_new = max(merged_stamps[c] for c in new_values)
-            changes.append(_change(table.name, state.id, op, {c: to_json(v) for c, v in new_values.items()},
-                                   top_new, now))
+            changes.append(
+                _change(
+                    table.name, state.id, op, {c: to_json(v) for c, v in new_values.items()}, top_new, now
+                )
+            )
     if inserts:
         conn.execute(insert(table), inserts)
     if updates:
         cols = [*content, "stamp", "field_stamps", "device_id", "updated_at"]
-        stmt = update(table).where(table.c.id == bindparam("_id")).values(
-            {c: bindparam(c) for c in cols}
-        )
+        stmt = update(table).where(table.c.id == bindparam("_id")).values({c: bindparam(c) for c in cols})
         conn.execute(stmt, updates)
     if conflicts:
         added = _insert_ignore(conn, table_of(MergeConflict), conflicts)
@@ -175,15 +206,31 @@ def _conflict(table: str, row_id: str, col: str, value: Any, stamp: str, created
     # An edit always follows the insert on the editing device, so a losing insert-time value was
     # seen and replaced on purpose: kept as "superseded", not put up for review.
     status = "superseded" if stamp == created else "open"
-    return {"id": conflict_id(table, row_id, col, stamp), "table_name": table, "row_id": row_id,
-            "field": col, "losing_value": to_json(value), "losing_stamp": stamp, "status": status,
-            "resolved_at": None, "resolved_by": None}
+    return {
+        "id": conflict_id(table, row_id, col, stamp),
+        "table_name": table,
+        "row_id": row_id,
+        "field": col,
+        "losing_value": to_json(value),
+        "losing_stamp": stamp,
+        "status": status,
+        "resolved_at": None,
+        "resolved_by": None,
+    }
 
 
-def _change(table: str, row_id: str, op: ChangeOp, values: dict[str, Any], stamp: str,
-            now: Any) -> dict[str, Any]:
-    return {"table_name": table, "row_id": row_id, "op": op, "changes": values, "stamp": stamp,
-            "device_id": Stamp.parse(stamp).device, "recorded_at": now}
+def _change(
+    table: str, row_id: str, op: ChangeOp, values: dict[str, Any], stamp: str, now: Any
+) -> dict[str, Any]:
+    return {
+        "table_name": table,
+        "row_id": row_id,
+        "op": op,
+        "changes": values,
+        "stamp": stamp,
+        "device_id": Stamp.parse(stamp).device,
+        "recorded_at": now,
+    }
 
 
 def _insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> int:
@@ -230,8 +277,15 @@ def refresh_duplicates(conn: Connection, table_name: str, numbers: Iterable[str]
             for i, a in enumerate(ids):
                 for b in ids[i + 1 :]:
                     key = str(uuid.uuid5(_NAMESPACE, f"dup|{table_name}|{number}|{a}|{b}"))
-                    wanted[key] = {"id": key, "table_name": table_name, "id_number": number,
-                                   "row_a": a, "row_b": b, "status": "open", "note": None}
+                    wanted[key] = {
+                        "id": key,
+                        "table_name": table_name,
+                        "id_number": number,
+                        "row_a": a,
+                        "row_b": b,
+                        "status": "open",
+                        "note": None,
+                    }
         stale = select(cand.c.id).where(
             and_(cand.c.table_name == table_name, cand.c.id_number.in_(chunk), cand.c.status == "open")
         )

@@ -119,8 +119,11 @@ def loads(data: bytes) -> dict[str, list[RowState]]:
 
 
 def _decode_table(name: str, model: type[Any], block: Any) -> list[RowState]:
-    if not isinstance(block, dict) or not isinstance(block.get("columns"), list) \
-            or not isinstance(block.get("rows"), list):
+    if (
+        not isinstance(block, dict)
+        or not isinstance(block.get("columns"), list)
+        or not isinstance(block.get("rows"), list)
+    ):
         raise PayloadError(f"数据表“{name}”的结构无效")
     columns: list[Any] = block["columns"]
     content = set(content_columns(model))

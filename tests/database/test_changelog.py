@@ -115,8 +115,16 @@ def test_sequence_only_grows_and_stamps_survive_reopening(db_path: Path) -> None
     db = open_database(db_path)
     _new_family(db, "乙")
     with db.session() as s:
-        s.add(Visit(family_id="x", division_code="430121001001", visited_on=__import__("datetime").date(2026, 1, 20),
-                    occasion=VisitOccasion.SPRING_FESTIVAL, way=VisitWay.HOME, visitors="张干部"))
+        s.add(
+            Visit(
+                family_id="x",
+                division_code="430121001001",
+                visited_on=__import__("datetime").date(2026, 1, 20),
+                occasion=VisitOccasion.SPRING_FESTIVAL,
+                way=VisitWay.HOME,
+                visitors="张干部",
+            )
+        )
     entries = _entries(db)
     seqs = [e.seq for e in entries]
     assert seqs == sorted(seqs) and len(set(seqs)) == 3
@@ -130,8 +138,12 @@ def test_bulk_insert_logs_one_entry_per_row(db_path: Path) -> None:
 
     db = open_database(db_path)
     rows = [
-        {"division_code": "430121001001", "category": FamilyCategory.DISABLED, "head_name": f"户主{i}",
-         "disability_grade": 2}
+        {
+            "division_code": "430121001001",
+            "category": FamilyCategory.DISABLED,
+            "head_name": f"户主{i}",
+            "disability_grade": 2,
+        }
         for i in range(50)
     ]
     with db.engine.begin() as conn:

@@ -37,8 +37,13 @@ ID_NUMBERS = ["11010519491231002X", "430121195001011234", None]
 
 op = st.one_of(
     st.tuples(st.just("insert"), st.integers(0, DEVICES - 1), st.sampled_from(ID_NUMBERS)),
-    st.tuples(st.just("edit"), st.integers(0, DEVICES - 1), st.integers(0, 20), st.sampled_from(sorted(CHOICES)),
-              st.integers(0, 3)),
+    st.tuples(
+        st.just("edit"),
+        st.integers(0, DEVICES - 1),
+        st.integers(0, 20),
+        st.sampled_from(sorted(CHOICES)),
+        st.integers(0, 3),
+    ),
     st.tuples(st.just("delete"), st.integers(0, DEVICES - 1), st.integers(0, 20)),
     st.tuples(st.just("sync"), st.integers(0, DEVICES - 1), st.integers(0, DEVICES - 1)),
 )
@@ -67,13 +72,18 @@ def _ship(src: Database, dst: Database) -> None:
 def _snapshot(db: Database) -> dict[str, Any]:
     with db.read() as s:
         fams = {
-            f.id: (f.created_stamp, tuple(sorted((f.field_stamps or {}).items())),
-                   tuple(getattr(f, c) for c in content_columns(SpecialFamily)))
+            f.id: (
+                f.created_stamp,
+                tuple(sorted((f.field_stamps or {}).items())),
+                tuple(getattr(f, c) for c in content_columns(SpecialFamily)),
+            )
             for f in s.scalars(select(SpecialFamily))
         }
         members = {m.id: (m.id_number, m.deleted, m.stamp) for m in s.scalars(select(FamilyMember))}
-        conflicts = {(c.id, c.field, str(c.losing_value), c.losing_stamp, c.status)
-                     for c in s.scalars(select(MergeConflict))}
+        conflicts = {
+            (c.id, c.field, str(c.losing_value), c.losing_stamp, c.status)
+            for c in s.scalars(select(MergeConflict))
+        }
         dups = {(d.id, d.row_a, d.row_b) for d in s.scalars(select(DuplicateCandidate))}
     return {"families": fams, "members": members, "conflicts": conflicts, "duplicates": dups}
 
@@ -91,10 +101,14 @@ def _versions(db: Database) -> set[tuple[str, str, Any, str]]:
 
 @pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(ops=st.lists(op, min_size=1, max_size=25), order=st.permutations(list(range(DEVICES))),
-       repeat=st.integers(0, DEVICES - 1))
-def test_receivers_agree_and_nothing_is_lost(template_db: Path, ops: list[tuple[Any, ...]],
-                                             order: list[int], repeat: int) -> None:
+@given(
+    ops=st.lists(op, min_size=1, max_size=25),
+    order=st.permutations(list(range(DEVICES))),
+    repeat=st.integers(0, DEVICES - 1),
+)
+def test_receivers_agree_and_nothing_is_lost(
+    template_db: Path, ops: list[tuple[Any, ...]], order: list[int], repeat: int
+) -> None:
     work = Path(tempfile.mkdtemp(prefix="fpa-prop-"))
     dbs: list[Database] = []
     try:
@@ -106,12 +120,16 @@ def test_receivers_agree_and_nothing_is_lost(template_db: Path, ops: list[tuple[
                 ids = sorted(s.scalars(select(SpecialFamily.id)))
             if kind == "insert":
                 with dev.session() as s:
-                    fam = SpecialFamily(division_code="430121001001", category=FamilyCategory.BEREAVED,
-                                        head_name="张桂英")
+                    fam = SpecialFamily(
+                        division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="张桂英"
+                    )
                     s.add(fam)
                     s.flush()
-                    s.add(FamilyMember(family_id=fam.id, name="张桂英", relation=MemberRelation.SELF,
-                                       id_number=step[2]))
+                    s.add(
+                        FamilyMember(
+                            family_id=fam.id, name="张桂英", relation=MemberRelation.SELF, id_number=step[2]
+                        )
+                    )
             elif kind == "edit" and ids:
                 choices = CHOICES[step[3]]
                 value = choices[step[4] % len(choices)]
@@ -126,7 +144,7 @@ def test_receivers_agree_and_nothing_is_lost(template_db: Path, ops: list[tuple[
                     soft_delete(s, fam)
             elif kind == "sync" and step[1] != step[2]:
                 _ship(dev, devices[step[2]])
-        receivers = [_device_copy(template_db, work / f"r{i}.db", f"{0xff0 + i:016x}") for i in range(2)]
+        receivers = [_device_copy(template_db, work / f"r{i}.db", f"{0xFF0 + i:016x}") for i in range(2)]
         dbs.extend(receivers)
         for i in [*order, repeat]:
             _ship(devices[i], receivers[0])

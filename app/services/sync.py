@@ -1,0 +1,183 @@
+"""Sync as the user does it: keys, setup packages, writing bundles, merging them, receipts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.database.divisions import read_division_csv
+from app.database.engine import sqlite_path
+from app.database.session import META_DIVISION, META_ROLE
+from app.database.snapshot import snapshot
+from app.domain.errors import BadFileError, Cancelled, UserInputError
+from app.paths import resource
+from app.services.workspace import Workspace
+from app.sync import identity as ident
+from app.sync.bundle import BundleSummary, ExportResult, export_bundle, merge_bundle
+from app.sync.receipt import ReceiptResult, import_receipt, write_receipt
+from app.sync.setup_package import SetupResult, build_setup_package, import_setup_package, signer_of
+
+Progress = Callable[[int, int], None] | None
+IsCancelled = Callable[[], bool] | None
+
+
+@dataclass(frozen=True)
+class PublicKeyRow:
+    name: str
+    key_id: str
+    age_recipient: str
+    signing_public_key: str
+    folder: str
+
+
+def new_identity(folder: Path, name: str, passphrase: str | None) -> PublicKeyRow:
+    pub = ident.create_identity(folder, name, passphrase)
+    return _row(pub, folder)
+
+
+def show_identity(folder: Path) -> PublicKeyRow:
+    return _row(ident.load_public(folder), folder)
+
+
+def _row(pub: ident.PublicIdentity, folder: Path) -> PublicKeyRow:
+    import base64
+
+    return PublicKeyRow(
+        pub.name,
+        pub.key_id,
+        pub.age_recipient,
+        base64.b64encode(pub.signing_public_key).decode("ascii"),
+        str(folder),
+    )
+
+
+def load_public_file(path: Path) -> ident.PublicIdentity:
+    """A public identity from an identity folder or its identity.json."""
+    if path.is_dir():
+        return ident.load_public(path)
+    try:
+        return ident.PublicIdentity.from_json(path.read_bytes(), source=path.name)
+    except OSError as exc:
+        raise UserInputError(f"无法读取公钥文件“{path}”：{exc.strerror}") from None
+
+
+def export_setup(
+    identity_dir: Path,
+    passphrase: str | None,
+    out: Path,
+    *,
+    role: str,
+    division: str,
+    recipients: Sequence[Path] = (),
+    signers: Sequence[Path] = (),
+    divisions_csv: Path | None = None,
+    catalogue: Path | None = None,
+    indicators: Path | None = None,
+) -> Path:
+    issuer = ident.unlock(identity_dir, passphrase)
+    divisions = read_division_csv(divisions_csv) if divisions_csv else None
+    return build_setup_package(
+        issuer,
+        role,
+        division,
+        out,
+        recipients=[load_public_file(p) for p in recipients],
+        signers=[load_public_file(p) for p in signers],
+        divisions=divisions,
+        catalogue=_json_list(catalogue or resource("setup", "catalogue.json")),
+        indicators=_json_list(indicators or resource("setup", "indicators.json")),
+    )
+
+
+def _json_list(path: Path) -> list[dict[str, object]]:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise BadFileError(str(path), "不是有效的 JSON 列表") from None
+    if not isinstance(doc, list):
+        raise BadFileError(str(path), "不是有效的 JSON 列表")
+    return doc
+
+
+def setup_signer(path: Path) -> tuple[str, str]:
+    return signer_of(path)
+
+
+def import_setup(ws: Workspace, path: Path, *, trust: str | None = None) -> SetupResult:
+    return import_setup_package(ws.db, path, trust=trust)
+
+
+def write_bundle(
+    ws: Workspace,
+    identity_dir: Path,
+    passphrase: str | None,
+    out_dir: Path,
+    *,
+    full: bool = False,
+    progress: Progress = None,
+) -> ExportResult:
+    me = ident.unlock(identity_dir, passphrase)
+    return export_bundle(ws.db, me, out_dir, full=full, progress=progress)
+
+
+def merge_bundles(
+    ws: Workspace,
+    identity_dir: Path,
+    passphrase: str | None,
+    paths: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    progress: Progress = None,
+    cancelled: IsCancelled = None,
+) -> list[BundleSummary]:
+    """Merge bundles one by one (one transaction each), after one copy of the database file."""
+    me = ident.unlock(identity_dir, passphrase)
+    files = sorted(_expand(paths))
+    if not files:
+        raise UserInputError("没有找到同步文件（*.fpab）。")
+    db_file = sqlite_path(ws.db.url)
+    if db_file is not None and not dry_run:
+        snapshot(db_file, "before-merge")
+    results: list[BundleSummary] = []
+    for done, path in enumerate(files):
+        if cancelled and cancelled():
+            if not results:
+                raise Cancelled()
+            break  # what was merged stays merged: each bundle was its own transaction
+        results.append(merge_bundle(ws.db, path, me, dry_run=dry_run))
+        if progress:
+            progress(done + 1, len(files))
+    _log_summaries(ws, results)
+    return results
+
+
+def _expand(paths: Sequence[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        out.extend(sorted(p.glob("*.fpab")) if p.is_dir() else [p])
+    return out
+
+
+def _log_summaries(ws: Workspace, results: list[BundleSummary]) -> None:
+    """Refused bundles leave the database untouched, so their summaries go to a log beside it."""
+    db_file = sqlite_path(ws.db.url)
+    if db_file is None:
+        return
+    log = db_file.with_name(db_file.stem + ".merge-log.jsonl")
+    with log.open("a", encoding="utf-8") as fh:
+        for r in results:
+            fh.write(json.dumps(r.as_dict(), ensure_ascii=False) + "\n")
+
+
+def write_sync_receipt(ws: Workspace, identity_dir: Path, passphrase: str | None, out_dir: Path) -> Path:
+    return write_receipt(ws.db, ident.unlock(identity_dir, passphrase), out_dir)
+
+
+def import_sync_receipt(ws: Workspace, path: Path) -> ReceiptResult:
+    return import_receipt(ws.db, path)
+
+
+def installation_info(ws: Workspace) -> tuple[str, str]:
+    return ws.db.meta(META_DIVISION) or "", ws.db.meta(META_ROLE) or ""

@@ -1,0 +1,282 @@
+"""Sync bundles: writing the changes the receiver has not acknowledged, and merging bundles in.
+
+A bundle file is an envelope (see envelope.py) of kind "bundle" whose payload is the row-state
+document of payload.py. The header meta says who sent it, its number, and what it covers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, func, select
+
+from app import __version__
+from app.database.base import table_of
+from app.database.migrate import alembic_config, current_revision
+from app.database.models import BundleLedger, ChangeLogEntry
+from app.database.session import META_DIVISION, META_ROLE, Database, utcnow
+from app.domain.errors import BadFileError, UserInputError
+from app.sync import keys, payload, state
+from app.sync.envelope import open_envelope, read_header, seal, write_atomically
+from app.sync.identity import Identity
+from app.sync.merge import MergeStats, merge_rows
+
+BUNDLE_FORMAT = "fpa-bundle/1"
+SUFFIX = ".fpab"
+MAX_FILE_BYTES = 1024 * 1024 * 1024
+_DEVICE = re.compile(r"^[0-9a-f]{16}$")
+_DIVISION = re.compile(r"^\d{12}$")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    seq: int
+    since_seq: int | None
+    last_change_seq: int
+    counts: dict[str, int]
+
+    @property
+    def records(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class BundleSummary:
+    """What merging one bundle did — or why it was refused. Printed, stored, shown."""
+
+    file: str
+    status: str  # accepted / refused / dry-run
+    reason: str | None = None
+    sender_device: str | None = None
+    sender_division: str | None = None
+    seq: int | None = None
+    stats: dict[str, Any] = field(default_factory=dict)
+    gaps: list[int] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "status": self.status,
+            "reason": self.reason,
+            "sender_device": self.sender_device,
+            "sender_division": self.sender_division,
+            "seq": self.seq,
+            **self.stats,
+            "gaps": self.gaps,
+        }
+
+
+def bundle_name(division: str, device: str, seq: int) -> str:
+    return f"{division}-{device}-{seq:06d}{SUFFIX}"
+
+
+def export_bundle(
+    db: Database,
+    identity: Identity,
+    out_dir: Path,
+    *,
+    full: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExportResult:
+    """Write one bundle with every change not yet acknowledged (everything with ``full``)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with db.engine.begin() as conn:
+        targets = keys.recipients(conn)
+        if not targets:
+            raise UserInputError("还没有接收方公钥：请先导入上级下发的配置包（fpa setup import）。")
+        # Reserve the number first: a crash after this leaves a gap the receiver reports, never
+        # two different files under one number.
+        seq = state.get_int(conn, state.BUNDLE_SEQ) + 1
+        state.put(conn, state.BUNDLE_SEQ, seq)
+    with db.engine.connect() as conn:
+        since = None if full else state.get_int(conn, state.ACKED_SEQ)
+        last = conn.scalar(select(func.max(table_of(ChangeLogEntry).c.seq))) or 0
+        division = state.get(conn, META_DIVISION) or "000000000000"
+        role = state.get(conn, META_ROLE) or "station"
+        prev_hash = state.get(conn, state.LAST_BUNDLE_HASH)
+        doc, counts = payload.collect(conn, since)
+        revision = current_revision(conn)
+        conn.rollback()
+    if progress:
+        progress(1, 2)
+    meta = {
+        "format": BUNDLE_FORMAT,
+        "schema_revision": revision,
+        "app_version": __version__,
+        "sender": {
+            "device": db.device_id,
+            "division": division,
+            "role": role,
+            "key_id": identity.public.key_id,
+        },
+        "seq": seq,
+        "prev_hash": prev_hash,
+        "since_seq": since,
+        "last_change_seq": last,
+        "full": full,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "counts": counts,
+    }
+    data = seal("bundle", meta, payload.dumps(doc), identity, targets)
+    path = out_dir / bundle_name(division, db.device_id, seq)
+    write_atomically(path, data)
+    with db.engine.begin() as conn:
+        state.put(conn, state.LAST_BUNDLE_HASH, hashlib.sha256(data).hexdigest())
+        state.put(conn, state.LAST_EXPORTED_SEQ, last)
+    if progress:
+        progress(2, 2)
+    return ExportResult(path, seq, since, last, counts)
+
+
+def known_revisions() -> list[str]:
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return [s.revision for s in reversed(list(scripts.walk_revisions()))]
+
+
+def read_bundle_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BadFileError(str(path), "文件过大，不是正常的同步文件")
+        return path.read_bytes()
+    except OSError as exc:
+        raise BadFileError(str(path), f"无法读取（{exc.strerror or exc}）") from None
+
+
+def merge_bundle(db: Database, path: Path, identity: Identity, *, dry_run: bool = False) -> BundleSummary:
+    """Check one bundle completely, then merge it in one transaction, or refuse it untouched."""
+    source = path.name
+    summary = BundleSummary(file=source, status="refused")
+    try:
+        data = read_bundle_file(path)
+        with db.engine.connect() as conn:
+            trusted = keys.trusted_signers(conn)
+            conn.rollback()
+        header = read_header(data, source=source)
+        sender = _check_meta(header.meta, header.signer_key_id, source)
+        summary.sender_device, summary.sender_division, summary.seq = sender
+        opened = open_envelope(
+            data, source=source, trusted_signers=trusted, identity=identity, expected_kind="bundle"
+        )
+        try:
+            rows = payload.loads(opened.payload)
+        except payload.PayloadError as exc:
+            raise BadFileError(source, str(exc)) from None
+        digest = hashlib.sha256(data).hexdigest()
+        with db.engine.connect() as conn:
+            tx = conn.begin()
+            try:
+                _refuse_replay(conn, sender[0], sender[2], digest, source)
+                stats = merge_rows(conn, db, rows)
+                summary.stats = stats.as_dict()
+                _record(conn, header.meta, header.signer_key_id, sender, digest, source, stats)
+                summary.gaps = gaps(conn, sender[0])
+                if dry_run:
+                    tx.rollback()
+                    summary.status = "dry-run"
+                else:
+                    tx.commit()
+                    summary.status = "accepted"
+            except BaseException:
+                tx.rollback()
+                raise
+    except BadFileError as exc:
+        summary.status, summary.reason = "refused", exc.reason
+    return summary
+
+
+def _check_meta(meta: dict[str, Any], signer_key_id: str, source: str) -> tuple[str, str, int]:
+    if meta.get("format") != BUNDLE_FORMAT:
+        raise BadFileError(source, "同步文件格式版本不受支持，请升级程序")
+    sender = meta.get("sender")
+    seq = meta.get("seq")
+    if not isinstance(sender, dict) or not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+        raise BadFileError(source, "同步文件的发送方信息不完整")
+    device, division = sender.get("device"), sender.get("division")
+    if (
+        not isinstance(device, str)
+        or not _DEVICE.match(device)
+        or not isinstance(division, str)
+        or not _DIVISION.match(division)
+    ):
+        raise BadFileError(source, "同步文件的发送方信息无效")
+    if sender.get("key_id") != signer_key_id:
+        raise BadFileError(source, "发送方声明的密钥与签名密钥不一致，文件可能被篡改")
+    revision = meta.get("schema_revision")
+    if revision not in known_revisions():
+        raise BadFileError(source, f"来自更新版本的程序（数据结构版本 {revision}），请先升级本程序")
+    for name in ("since_seq", "last_change_seq"):
+        value = meta.get(name)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise BadFileError(source, "同步文件的范围信息无效")
+    return device, division, seq
+
+
+def _refuse_replay(conn: Connection, device: str, seq: int, digest: str, source: str) -> None:
+    ledger = table_of(BundleLedger)
+    found = conn.execute(
+        select(ledger.c.bundle_hash, ledger.c.merged_at).where(
+            ledger.c.sender_device == device, ledger.c.seq == seq
+        )
+    ).first()
+    if found is None:
+        return
+    if found.bundle_hash == digest:
+        raise BadFileError(source, f"该同步文件已于 {found.merged_at:%Y-%m-%d %H:%M} 合并过（重复导入）")
+    raise BadFileError(
+        source, f"发送方的第 {seq} 号同步文件已合并过另一份内容不同的文件，疑似重放或设备数据被还原"
+    )
+
+
+def _record(
+    conn: Connection,
+    meta: dict[str, Any],
+    key_id: str,
+    sender: tuple[str, str, int],
+    digest: str,
+    source: str,
+    stats: MergeStats,
+) -> None:
+    created = meta.get("created")
+    try:
+        created_at = (
+            datetime.fromisoformat(created).astimezone(UTC).replace(tzinfo=None)
+            if isinstance(created, str)
+            else utcnow()
+        )
+    except ValueError:
+        created_at = utcnow()
+    prev = meta.get("prev_hash")
+    conn.execute(
+        table_of(BundleLedger)
+        .insert()
+        .values(
+            sender_device=sender[0],
+            sender_division=sender[1],
+            sender_key_id=key_id,
+            seq=sender[2],
+            bundle_hash=digest,
+            prev_hash=prev if isinstance(prev, str) else None,
+            since_seq=meta.get("since_seq") or 0,
+            last_change_seq=meta.get("last_change_seq") or 0,
+            file_name=source[:200],
+            created_at=created_at,
+            merged_at=utcnow(),
+            summary=stats.as_dict(),
+        )
+    )
+
+
+def gaps(conn: Connection, device: str) -> list[int]:
+    """Bundle numbers of this sender that never arrived, below the highest that did."""
+    ledger = table_of(BundleLedger)
+    seen = set(conn.scalars(select(ledger.c.seq).where(ledger.c.sender_device == device)))
+    return [n for n in range(1, max(seen, default=0)) if n not in seen]
