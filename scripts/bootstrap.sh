@@ -32,8 +32,12 @@ stamp="$venv/.installed-$mode"
 if [ ! -f "$stamp" ] || [ "$here/pyproject.toml" -nt "$stamp" ]; then
   "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip 2>/dev/null || true
   extra=""; [ "$mode" = test ] && extra="[dev]"
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check -e "$here$extra" 2>&1 \
-    | grep -v "is ignored" || true
+  log="$venv/pip-install.log"
+  if ! "$venv/bin/python" -m pip install -q --disable-pip-version-check -e "$here$extra" >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "安装 Python 依赖失败，详见 $log" >&2
+    exit 1
+  fi
   "$venv/bin/python" -c "import app, ui" 
   touch "$stamp"
 fi

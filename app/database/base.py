@@ -70,6 +70,17 @@ def table_of(model: type[Any]) -> Table:
     return cast(Table, model.__table__)
 
 
+def scalar_defaults(model: type[Any]) -> dict[str, Any]:
+    """The Python-side scalar defaults of a model's content columns (``deleted`` is False)."""
+    out = {
+        c.name: getattr(c.default, "arg", None)
+        for c in table_of(model).columns
+        if c.name not in SYNC_COLUMNS and c.default is not None and c.default.is_scalar
+    }
+    out["deleted"] = False
+    return out
+
+
 def content_columns(model: type[Any]) -> list[str]:
     """The merged fields of a synced model, in table order; includes ``deleted``."""
     return [c.name for c in model.__table__.columns if c.name not in SYNC_COLUMNS]

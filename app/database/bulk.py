@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert
 
-from app.database.base import content_columns, new_id
+from app.database.base import content_columns, new_id, scalar_defaults, table_of
 from app.database.codec import to_json
 from app.database.models import ChangeLogEntry, Meta
 from app.database.session import META_CLOCK, Database, utcnow
@@ -20,14 +20,9 @@ from app.domain.enums import ChangeOp
 
 def insert_new(conn: Connection, db: Database, model: type[Any], rows: Iterable[Mapping[str, Any]]) -> int:
     """Insert new rows of a synced model; fills id, stamps and defaults. Returns the count."""
-    table = model.__table__
+    table = table_of(model)
     columns = content_columns(model)
-    defaults = {
-        c.name: c.default.arg
-        for c in table.columns
-        if c.name in columns and c.default is not None and c.default.is_scalar
-    }
-    defaults.setdefault("deleted", False)
+    defaults = scalar_defaults(model)
     now = utcnow()
     records: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
@@ -47,6 +42,6 @@ def insert_new(conn: Connection, db: Database, model: type[Any], rows: Iterable[
         })
     if records:
         conn.execute(insert(table), records)
-        conn.execute(insert(ChangeLogEntry.__table__), changes)
-        conn.execute(Meta.__table__.update().where(Meta.key == META_CLOCK).values(value=db.clock.last))
+        conn.execute(insert(table_of(ChangeLogEntry)), changes)
+        conn.execute(table_of(Meta).update().where(Meta.key == META_CLOCK).values(value=db.clock.last))
     return len(records)

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from app.database.base import content_columns, table_of
+from app.database.base import content_columns, scalar_defaults, table_of
 from app.database.session import utcnow
 from app.domain.hlc import REFERENCE_STAMP, ZERO_DEVICE
 
@@ -44,16 +44,7 @@ def upsert_reference(
         values.setdefault("deleted", False)
         found = existing.get(rid)
         if found is None:
-            record = dict.fromkeys(content)
-            record.update(values)
-            for c in table.columns:
-                if (
-                    c.name in content
-                    and record.get(c.name) is None
-                    and c.default is not None
-                    and c.default.is_scalar
-                ):
-                    record[c.name] = getattr(c.default, "arg", None)
+            record = {**dict.fromkeys(content), **scalar_defaults(model), **values}
             record.update(
                 id=rid,
                 created_stamp=REFERENCE_STAMP,

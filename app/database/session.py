@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.database.base import SYNC_COLUMNS, Synced, content_columns, new_id
+from app.database.base import SYNC_COLUMNS, Synced, content_columns, new_id, scalar_defaults
 from app.database.codec import to_json
 from app.database.models import ChangeLogEntry, Meta
 from app.domain.enums import ChangeOp
@@ -144,12 +144,9 @@ def _stamp_and_log(session: Session, _flush_context: Any, _instances: Any) -> No
 
 def _apply_defaults(obj: Synced) -> None:
     """Fill Python-side column defaults now, so the change entry holds the values stored."""
-    for column in type(obj).__table__.columns:  # type: ignore[attr-defined]
-        if column.name in SYNC_COLUMNS or getattr(obj, column.name) is not None:
-            continue
-        default = column.default
-        if default is not None and default.is_scalar:
-            setattr(obj, column.name, default.arg)
+    for name, value in scalar_defaults(type(obj)).items():
+        if getattr(obj, name) is None:
+            setattr(obj, name, value)
 
 
 def _entry(

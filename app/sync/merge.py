@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from app.database.base import content_columns, synced_tables, table_of
+from app.database.base import content_columns, scalar_defaults, synced_tables, table_of
 from app.database.codec import to_json
 from app.database.models import ChangeLogEntry, DuplicateCandidate, MergeConflict, Meta
 from app.database.session import META_CLOCK, Database, utcnow
@@ -104,7 +104,7 @@ def _merge_chunk(
     updates: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
-    defaults = _defaults(model, content)
+    defaults = {**dict.fromkeys(content), **scalar_defaults(model)}
     for state in chunk:
         top = state.stamp
         if stats.max_stamp is None or top > stats.max_stamp:
@@ -186,15 +186,6 @@ def _merge_chunk(
         tstats.conflicts += added
     if changes:
         conn.execute(insert(table_of(ChangeLogEntry)), changes)
-
-
-def _defaults(model: type[Any], content: list[str]) -> dict[str, Any]:
-    out: dict[str, Any] = dict.fromkeys(content)
-    for c in model.__table__.columns:
-        if c.name in out and c.default is not None and c.default.is_scalar:
-            out[c.name] = c.default.arg
-    out["deleted"] = False
-    return out
 
 
 def _sparse(stamps: dict[str, str], created: str) -> dict[str, str]:

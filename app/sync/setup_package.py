@@ -79,7 +79,7 @@ def build_setup_package(
         {
             "identity": issuer.public.to_json(),
             "role": issuer_role,
-            "division_code": issuer_division,
+            "division_code": issuer_division or None,
             "recipient": True,
             "trusted_signer": True,
         }

@@ -14,7 +14,7 @@ config = context.config
 def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
     """Migrations name plain column types, so they never depend on how the models evolve."""
     if type_ == "type" and isinstance(obj, EnumText):
-        return f"sa.String(length={obj.impl_instance.length})"
+        return f"sa.String(length={getattr(obj.impl_instance, 'length', None)})"
     if type_ == "type" and isinstance(obj, JsonText):
         return "sa.Text()"
     return False
