@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -37,8 +38,20 @@ def alembic_config() -> Config:
     return cfg
 
 
+@cache
+def scripts() -> ScriptDirectory:
+    """The migration scripts, read once per process (Alembic compiles every file on each read)."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
+@cache
+def known_revisions() -> tuple[str, ...]:
+    """Every revision this program knows, oldest first."""
+    return tuple(s.revision for s in reversed(list(scripts().walk_revisions())))
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = scripts().get_current_head()
     assert head is not None
     return head
 
@@ -98,8 +111,7 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Data
         raise DatabaseError(
             f"无法打开数据库“{target}”：文件已损坏或不是本程序的数据库。", detail=str(exc)
         ) from exc
-    scripts = ScriptDirectory.from_config(alembic_config())
-    known = {s.revision for s in scripts.walk_revisions()}
+    known = set(known_revisions())
     if rev is None:
         engine.dispose()
         raise DatabaseError(f"“{target}”不是本程序的数据库（没有版本信息）。")

@@ -14,12 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, func, select
 
 from app import __version__
 from app.database.base import table_of
-from app.database.migrate import alembic_config, current_revision
+from app.database.migrate import current_revision, known_revisions
 from app.database.models import BundleLedger, ChangeLogEntry
 from app.database.session import META_DIVISION, META_ROLE, Database, utcnow
 from app.domain.errors import BadFileError, UserInputError
@@ -134,11 +133,6 @@ def export_bundle(
     if progress:
         progress(2, 2)
     return ExportResult(path, seq, since, last, counts)
-
-
-def known_revisions() -> list[str]:
-    scripts = ScriptDirectory.from_config(alembic_config())
-    return [s.revision for s in reversed(list(scripts.walk_revisions()))]
 
 
 def read_bundle_file(path: Path) -> bytes:
