@@ -9,6 +9,7 @@ from app.database.migrate import create_database
 from app.database.session import Database
 from app.domain.enums import DivisionLevel, NodeRole
 from app.domain.errors import UserInputError
+from app.domain.validation import check_division_code, has_errors
 
 
 def role_for(division_code: str) -> NodeRole:
@@ -20,8 +21,9 @@ def init_database(target: str | Path, division_code: str, role: NodeRole | None 
 
     The county's subtree of the division list (or the whole province) is loaded as reference data.
     """
-    if len(division_code) != 12 or not division_code.isdigit():
-        raise UserInputError(f"区划代码“{division_code}”无效：应为 6 位或 12 位数字。")
+    issues = check_division_code("division", division_code)
+    if has_errors(issues):
+        raise UserInputError(f"区划代码“{division_code}”无效：" + "；".join(map(str, issues)) + "。")
     records = shipped_divisions(shipped_file_for(division_code).name)
     tree = subtree(records, division_code)  # raises a Chinese error for an unknown code
     root = next(r for r in tree if r.code == division_code)
