@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
-from app.cli import core_commands, sync_commands
+from app.cli import audit_commands, core_commands, sync_commands
 from app.domain.errors import FpaError
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
@@ -16,6 +16,7 @@ EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [  # type: ignore[type-arg]
     core_commands.register,
     sync_commands.register,
+    audit_commands.register,
 ]
 
 

@@ -13,6 +13,7 @@ from app.database.session import META_DIVISION, META_ROLE
 from app.database.snapshot import snapshot
 from app.domain.errors import BadFileError, Cancelled, UserInputError
 from app.paths import resource
+from app.services.audit import AuditAction, audit
 from app.services.workspace import Workspace
 from app.sync import identity as ident
 from app.sync.bundle import BundleSummary, ExportResult, export_bundle, merge_bundle
@@ -106,7 +107,21 @@ def setup_signer(path: Path) -> tuple[str, str]:
 
 
 def import_setup(ws: Workspace, path: Path, *, trust: str | None = None) -> SetupResult:
-    return import_setup_package(ws.db, path, trust=trust)
+    result = import_setup_package(ws.db, path, trust=trust)
+    audit(
+        ws,
+        AuditAction.SETUP_IMPORT,
+        path.name,
+        {
+            "package_id": result.package_id,
+            "signer": result.signer,
+            "keys": result.keys,
+            "divisions_added": result.divisions_added,
+            "catalogue": result.catalogue,
+            "indicators": result.indicators,
+        },
+    )
+    return result
 
 
 def write_bundle(
@@ -119,7 +134,20 @@ def write_bundle(
     progress: Progress = None,
 ) -> ExportResult:
     me = ident.unlock(identity_dir, passphrase)
-    return export_bundle(ws.db, me, out_dir, full=full, progress=progress)
+    result = export_bundle(ws.db, me, out_dir, full=full, progress=progress)
+    audit(
+        ws,
+        AuditAction.EXPORT,
+        result.path.name,
+        {
+            "kind": "bundle",
+            "seq": result.seq,
+            "full": full,
+            "since_seq": result.since_seq,
+            "records": result.records,
+        },
+    )
+    return result
 
 
 def merge_bundles(
@@ -146,11 +174,32 @@ def merge_bundles(
             if not results:
                 raise Cancelled()
             break  # what was merged stays merged: each bundle was its own transaction
-        results.append(merge_bundle(ws.db, path, me, dry_run=dry_run))
+        summary = merge_bundle(ws.db, path, me, dry_run=dry_run)
+        results.append(summary)
+        if summary.status == "accepted":
+            _audit_merge(ws, summary)
         if progress:
             progress(done + 1, len(files))
     _log_summaries(ws, results)
     return results
+
+
+def _audit_merge(ws: Workspace, summary: BundleSummary) -> None:
+    # Its own transaction right after the merge's (merge_bundle owns that one). Refusals wrote
+    # nothing and stay out of the database: they go to the merge log beside it.
+    stats = summary.stats
+    audit(
+        ws,
+        AuditAction.MERGE,
+        summary.file,
+        {
+            "sender_device": summary.sender_device,
+            "sender_division": summary.sender_division,
+            "seq": summary.seq,
+            **{k: stats.get(k) for k in ("inserted", "updated", "unchanged", "conflicts", "duplicates")},
+            "gaps": summary.gaps,
+        },
+    )
 
 
 def _expand(paths: Sequence[Path]) -> list[Path]:
@@ -172,11 +221,24 @@ def _log_summaries(ws: Workspace, results: list[BundleSummary]) -> None:
 
 
 def write_sync_receipt(ws: Workspace, identity_dir: Path, passphrase: str | None, out_dir: Path) -> Path:
-    return write_receipt(ws.db, ident.unlock(identity_dir, passphrase), out_dir)
+    path = write_receipt(ws.db, ident.unlock(identity_dir, passphrase), out_dir)
+    audit(ws, AuditAction.EXPORT, path.name, {"kind": "receipt"})
+    return path
 
 
 def import_sync_receipt(ws: Workspace, path: Path) -> ReceiptResult:
-    return import_receipt(ws.db, path)
+    result = import_receipt(ws.db, path)
+    audit(
+        ws,
+        AuditAction.RECEIPT_IMPORT,
+        path.name,
+        {
+            "confirmed": result.confirmed,
+            "acked_before": result.acked_before,
+            "acked_after": result.acked_after,
+        },
+    )
+    return result
 
 
 def installation_info(ws: Workspace) -> tuple[str, str]:
