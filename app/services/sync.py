@@ -7,15 +7,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import Connection, func, select
+
+from app.database.base import table_of
 from app.database.divisions import read_division_csv
 from app.database.engine import sqlite_path
+from app.database.models import BundleLedger, ChangeLogEntry, Division
 from app.database.session import META_DIVISION, META_ROLE
 from app.database.snapshot import snapshot
 from app.domain.errors import BadFileError, Cancelled, UserInputError
+from app.domain.records.exchange import LedgerRow, MergeResultRow, SyncStatus
 from app.paths import resource
 from app.services.audit import AuditAction, audit
 from app.services.workspace import Workspace
 from app.sync import identity as ident
+from app.sync import keys, state
 from app.sync.bundle import BundleSummary, ExportResult, export_bundle, merge_bundle
 from app.sync.receipt import ReceiptResult, import_receipt, write_receipt
 from app.sync.setup_package import SetupResult, build_setup_package, import_setup_package, signer_of
@@ -243,3 +249,89 @@ def import_sync_receipt(ws: Workspace, path: Path) -> ReceiptResult:
 
 def installation_info(ws: Workspace) -> tuple[str, str]:
     return ws.db.meta(META_DIVISION) or "", ws.db.meta(META_ROLE) or ""
+
+
+def sync_status(ws: Workspace, identity_dir: Path) -> SyncStatus:
+    """What the sync page shows at the top: keys, setup, and what is waiting to be sent."""
+    has = ident.has_identity(identity_dir)
+    key_id = ident.load_public(identity_dir).key_id if has else None
+    with ws.db.engine.connect() as conn:
+        acked = state.get_int(conn, state.ACKED_SEQ)
+        entries = table_of(ChangeLogEntry)
+        unsent = conn.scalar(select(func.count()).select_from(entries).where(entries.c.seq > acked)) or 0
+        known = keys.list_keys(conn)
+        status = SyncStatus(
+            device_id=ws.db.device_id,
+            division_code=state.get(conn, META_DIVISION) or "",
+            role=state.get(conn, META_ROLE) or "",
+            has_identity=has,
+            identity_key_id=key_id,
+            identity_protected=has and ident.is_protected(identity_dir),
+            setup_package_id=state.get(conn, state.SETUP_ID),
+            setup_issued_at=state.get(conn, state.SETUP_ISSUED),
+            recipients=sum(1 for k in known if k["is_recipient"]),
+            trusted_signers=sum(1 for k in known if k["is_trusted_signer"]),
+            unsent_changes=unsent,
+            last_bundle_seq=state.get_int(conn, state.BUNDLE_SEQ),
+            acked_seq=acked,
+        )
+        conn.rollback()
+    return status
+
+
+def bundle_history(ws: Workspace, limit: int = 500) -> list[LedgerRow]:
+    ledger = table_of(BundleLedger)
+    with ws.db.engine.connect() as conn:
+        rows = conn.execute(
+            select(ledger).order_by(ledger.c.merged_at.desc(), ledger.c.id.desc()).limit(limit)
+        )
+        records = list(rows)
+        names = _division_names(conn, {r.sender_division for r in records})
+        out = [
+            LedgerRow(
+                r.sender_device,
+                r.sender_division,
+                names.get(r.sender_division, r.sender_division),
+                r.seq,
+                r.file_name,
+                r.created_at,
+                r.merged_at,
+                int(r.summary.get("inserted", 0)),
+                int(r.summary.get("updated", 0)),
+                int(r.summary.get("conflicts", 0)),
+                int(r.summary.get("duplicates", 0)),
+            )
+            for r in records
+        ]
+        conn.rollback()
+    return out
+
+
+def _division_names(conn: Connection, codes: set[str]) -> dict[str, str]:
+    table = table_of(Division)
+    query = select(table.c.code, table.c.name).where(table.c.code.in_(sorted(codes)))
+    return {code: name for code, name in conn.execute(query)}
+
+
+def merge_result_rows(ws: Workspace, results: Sequence[BundleSummary]) -> list[MergeResultRow]:
+    with ws.db.engine.connect() as conn:
+        names = _division_names(conn, {r.sender_division for r in results if r.sender_division})
+        conn.rollback()
+    return [
+        MergeResultRow(
+            r.file,
+            r.status != "refused",
+            r.status,
+            r.reason,
+            r.sender_division,
+            names.get(r.sender_division or "", r.sender_division or ""),
+            r.seq,
+            int(r.stats.get("inserted", 0)),
+            int(r.stats.get("updated", 0)),
+            int(r.stats.get("unchanged", 0)),
+            int(r.stats.get("conflicts", 0)),
+            int(r.stats.get("duplicates", 0)),
+            tuple(r.gaps),
+        )
+        for r in results
+    ]

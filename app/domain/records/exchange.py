@@ -1,0 +1,57 @@
+"""Rows about the exchange of bundles, for the sync page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    device_id: str
+    division_code: str
+    role: str
+    has_identity: bool
+    identity_key_id: str | None
+    identity_protected: bool
+    setup_package_id: str | None
+    setup_issued_at: str | None
+    recipients: int
+    trusted_signers: int
+    unsent_changes: int  # change-log entries after the acknowledged position
+    last_bundle_seq: int
+    acked_seq: int
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    sender_device: str
+    sender_division: str
+    sender_name: str
+    seq: int
+    file_name: str
+    created_at: datetime
+    merged_at: datetime
+    inserted: int
+    updated: int
+    conflicts: int
+    duplicates: int
+
+
+@dataclass(frozen=True)
+class MergeResultRow:
+    """One bundle's import summary as the screen shows it."""
+
+    file: str
+    accepted: bool
+    status: str
+    reason: str | None
+    sender_division: str | None
+    sender_name: str
+    seq: int | None
+    inserted: int
+    updated: int
+    unchanged: int
+    conflicts: int
+    duplicates: int
+    gaps: tuple[int, ...]

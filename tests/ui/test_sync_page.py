@@ -1,0 +1,69 @@
+"""The sync page through its widgets: keys, setup package, writing a bundle, merging it upward."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.services import sync
+from app.services.setup import init_database
+from app.services.workspace import open_workspace
+from ui.pages.base import PageContext
+from ui.pages.sync import SyncPage
+from ui.tasks import SyncTaskRunner
+
+
+def _page(qtbot: QtBot, db: Path) -> SyncPage:
+    page = SyncPage(PageContext(open_workspace(db), SyncTaskRunner()))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    return page
+
+
+def test_county_writes_a_bundle_and_the_province_merges_it(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    province_home, county_home = tmp_path / "prov-home", tmp_path / "county-home"
+    monkeypatch.setenv("FPA_HOME", str(province_home))
+    init_database(tmp_path / "prov.db", "430000000000").dispose()
+    init_database(tmp_path / "county.db", "430121000000").dispose()
+    from app.paths import identity_dir
+
+    province_key = sync.new_identity(identity_dir(), "湖南省计生协", None)
+    monkeypatch.setenv("FPA_HOME", str(county_home))
+    county = _page(qtbot, tmp_path / "county.db")
+    assert "create the device keys" in county._labels["keys"].text() or "密钥" in county._labels["keys"].text()
+    county_key = sync.new_identity(identity_dir(), "长沙县计生协", None)
+    county.refresh()
+    assert county_key.key_id in county._labels["keys"].text()
+    assert not county.export_button.isEnabled()  # no recipients before the setup package
+
+    monkeypatch.setenv("FPA_HOME", str(province_home))
+    package = sync.export_setup(identity_dir(), None, tmp_path / "setup.fpas", role="province",
+                                division="430000000000", signers=[county_home / "identity"])
+    monkeypatch.setenv("FPA_HOME", str(county_home))
+    county.import_setup_package(package, confirm=False)
+    assert county.status is not None
+    assert county.status.recipients == 1 and county.export_button.isEnabled()  # the province
+
+    usb = tmp_path / "usb"
+    county.write_bundle(usb, ask=False)
+    written = list(usb.glob("*.fpab"))
+    assert len(written) == 1 and written[0].name in county.message.text()
+
+    monkeypatch.setenv("FPA_HOME", str(province_home))
+    prov_ws = open_workspace(tmp_path / "prov.db")
+    sync.import_setup(prov_ws, package, trust=province_key.key_id)
+    prov_ws.close()
+    province = _page(qtbot, tmp_path / "prov.db")
+    assert province.merge_button.isVisibleTo(province)
+    province.merge(written, ask=False)
+    assert province.results_model.rowCount() == 1
+    assert province.results_model.row_at(0).accepted
+    assert province.history_model.rowCount() == 1
+    province.merge(written, ask=False)  # the same bundle again is refused, visibly
+    row = province.results_model.row_at(0)
+    assert not row.accepted and "合并过" in (row.reason or "")
+    assert province.history_model.rowCount() == 1
