@@ -331,3 +331,50 @@ def test_sync_actions_are_audited(workspace: Workspace, template_db: Path, tmp_p
         assert verify(workspace).ok and verify_chain(station.db).ok
     finally:
         station.close()
+
+
+@pytest.mark.postgres
+def test_the_chain_holds_on_postgresql_with_concurrent_writers() -> None:
+    """Two writers at once on PostgreSQL (the table lock serialises them); then an edit is caught."""
+    import os
+    import threading
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from app.database.migrate import create_database
+    from app.domain.enums import NodeRole
+
+    base = os.environ.get("FPA_TEST_PG_URL")
+    if not base:
+        pytest.skip("no PostgreSQL test server (scripts/test.sh starts one)")
+    name = f"fpa_audit_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    db = create_database(url, "430121000000", NodeRole.COUNTY)
+    try:
+
+        def write(user: str) -> None:
+            for i in range(15):
+                with db.engine.begin() as conn:
+                    record(conn, user, AuditAction.VIEW_PERSON, f"family-{i}", {"page": i})
+
+        threads = [threading.Thread(target=write, args=(u,)) for u in ("clerk01", "clerk02")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        report = verify_chain(db)
+        assert report.ok, report.summary()
+        assert (report.checked, report.first_seq, report.last_seq) == (30, 1, 30)
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE audit_entry SET detail = :d WHERE seq = 7"), {"d": '{"page":99}'})
+        assert verify_chain(db).first_bad_seq == 7
+    finally:
+        db.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+        admin.dispose()
