@@ -130,7 +130,7 @@ def _decode_table(name: str, model: type[Any], block: Any) -> list[RowState]:
     if columns[: len(HEAD_COLUMNS)] != HEAD_COLUMNS:
         raise PayloadError(f"数据表“{name}”缺少同步标识列")
     fields = columns[len(HEAD_COLUMNS) :]
-    unknown = [c for c in fields if c not in content]
+    unknown = [c for c in fields if not isinstance(c, str) or c not in content]
     if unknown or len(set(fields)) != len(fields):
         raise PayloadError(f"数据表“{name}”含有未知或重复的列：{', '.join(map(str, unknown))}")
     table_cols = model.__table__.c

@@ -224,6 +224,7 @@ def _division(row: Any, i: int, source: str) -> DivisionRecord:
         and row[0].isdigit()
         and isinstance(row[1], str)
         and row[1].strip()
+        and isinstance(row[2], str)
         and row[2] in {d.value for d in DivisionLevel}
         and (row[3] is None or isinstance(row[3], str))
     )
@@ -244,7 +245,7 @@ def _catalogue(row: Any, i: int, source: str) -> dict[str, Any]:
         or not _text(row, "code", 20)
         or not _text(row, "name", 60)
         or not _text(row, "category", 30)
-        or row.get("level") not in levels
+        or not (isinstance(row.get("level"), str) and row["level"] in levels)
     ):
         raise BadFileError(source, f"配置包项目目录第 {i} 条无效")
     return {

@@ -335,14 +335,7 @@ def payload_mutation(original: bytes) -> st.SearchStrategy[tuple[str, bytes]]:
 # Faults this file found in code owned elsewhere, each reported and reproduced by a strict xfail at
 # the end of this file. Until fixed, a case that hits one is tallied as "known fault" instead of
 # failing; when the fix lands, the xfail turns red and its entry here comes out.
-KNOWN_FAULTS = {
-    # (file the exception comes from, start of its message): what is wrong
-    (
-        "payload.py",
-        "unhashable type",
-    ): "payload.loads: a JSON list or object as a column name raises TypeError",
-    ("setup_package.py", "unhashable type"): "parse_setup: a JSON list or object as a level raises TypeError",
-}
+KNOWN_FAULTS: dict[tuple[str, str], str] = {}
 
 
 def known_fault(exc: BaseException) -> str | None:
@@ -567,11 +560,10 @@ def test_receipt_payloads_from_the_trusted_receiver_apply_or_are_refused(
 
 
 # ---------------------------------------------------------------------------------------------
-# Faults found here in code owned elsewhere (see known_fault above)
+# Faults this file found, fixed, and kept as regression tests
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError, reason=KNOWN_FAULTS[("payload.py", "unhashable type")])
-def test_known_fault_payload_column_name_that_is_a_list() -> None:
+def test_payload_column_name_that_is_a_list_is_refused() -> None:
     from app.sync import payload
 
     columns = [*payload.HEAD_COLUMNS, []]
@@ -580,10 +572,7 @@ def test_known_fault_payload_column_name_that_is_a_list() -> None:
         payload.loads(json.dumps(doc).encode())
 
 
-@pytest.mark.xfail(
-    strict=True, raises=TypeError, reason=KNOWN_FAULTS[("setup_package.py", "unhashable type")]
-)
-def test_known_fault_setup_level_that_is_a_list() -> None:
+def test_setup_level_that_is_a_list_is_refused() -> None:
     doc = {"format": "fpa-setup/1", "id": "x", "issued_at": "2026-01-01", "keys": []}
     doc["catalogue"] = [{"code": "A", "name": "项目", "category": "类", "level": []}]
     with pytest.raises(FpaError):
