@@ -12,13 +12,15 @@ from app.domain.errors import UserInputError
 from app.domain.validation import Issue, error, warning
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_CHECK_CHARS = "10X98765432"  # ISO 7064 MOD 11-2, remainder → check character
+_CHECK_CHARS = "10X98765432"  # ISO 7064 MOD 11-2: the remainder indexes the check character
 _FULL_WIDTH = {ord("０") + i: ord("0") + i for i in range(10)} | {ord("Ｘ"): ord("X"), ord("ｘ"): ord("X")}
 _MAX_AGE = 130
 
 
 @dataclass(frozen=True)
 class IdNumberInfo:
+    """What a valid ID number says about its holder."""
+
     number: str  # normalised: 18 characters, upper-case X
     birth_date: date
     sex: Sex
@@ -27,49 +29,70 @@ class IdNumberInfo:
 
 
 def check_digit(first17: str) -> str:
-    if len(first17) != 17 or not first17.isdigit():
-        raise ValueError("need the first 17 digits")
+    """The 18th character for the first 17 digits. Raises ValueError for anything else."""
+    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
+        raise ValueError("check_digit needs exactly 17 ASCII digits")
     total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
     return _CHECK_CHARS[total % 11]
 
 
+def _clean(value: str) -> str:
+    return re.sub(r"\s", "", (value or "").translate(_FULL_WIDTH)).upper()
+
+
+def _birth_date(digits: str) -> date | None:
+    try:
+        return date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
+
+
+def _from_15(number: str) -> str | None:
+    """The 18-digit form of a 15-digit number, or None if it is not one."""
+    # 15-digit numbers (issued before 1999) carry a two-digit year of the 1900s and no check digit.
+    if len(number) != 15 or not number.isascii() or not number.isdigit():
+        return None
+    first17 = number[:6] + "19" + number[6:]
+    return first17 + check_digit(first17) if _birth_date(first17[6:14]) else None
+
+
 def normalize_id_number(value: str) -> str:
-    """Spaces out, full-width digits and ｘ to ASCII, x to X; a 15-digit number becomes 18 digits."""
-    text = re.sub(r"\s", "", (value or "").translate(_FULL_WIDTH)).upper()
-    if len(text) == 15 and text.isdigit():
-        # 15-digit numbers (issued before 1999) have a two-digit year of the 1900s and no check digit.
-        first17 = text[:6] + "19" + text[6:]
-        return first17 + check_digit(first17)
-    return text
+    """Spaces out, full-width digits and Ｘ to ASCII, x to X; a valid 15-digit number becomes 18 digits.
+
+    Anything else comes back cleaned but unchecked: parse_id_number says what is wrong with it.
+    """
+    text = _clean(value)
+    return _from_15(text) or text
 
 
 def parse_id_number(value: str, *, today: date | None = None) -> IdNumberInfo:
     """The facts an ID number carries; raises UserInputError with a Chinese message."""
-    raw = re.sub(r"\s", "", (value or "").translate(_FULL_WIDTH)).upper()
+    raw = _clean(value)
     if not raw:
         raise UserInputError("请填写身份证号")
-    converted = len(raw) == 15
-    if converted and not raw.isdigit():
+    if len(raw) not in (15, 18):
+        raise UserInputError(f"身份证号应为 18 位（或旧的 15 位），现在是 {len(raw)} 位")
+    if len(raw) == 15 and not (raw.isascii() and raw.isdigit()):
         raise UserInputError("15 位身份证号应全部为数字")
-    if not converted and len(raw) != 18:
-        raise UserInputError(f"身份证号应为 18 位（现在是 {len(raw)} 位）")
-    number = normalize_id_number(raw)
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if len(raw) == 18 and not (raw[:17].isascii() and raw[:17].isdigit() and raw[17] in "0123456789X"):
         raise UserInputError("身份证号只能包含数字，最后一位可以是 X")
-    try:
-        birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        raise UserInputError(f"身份证号中的出生日期 {number[6:14]} 不存在") from None
+    converted = len(raw) == 15
+    first17 = raw[:6] + "19" + raw[6:] if converted else raw[:17]
+    birth = _birth_date(first17[6:14])
+    if birth is None:
+        raise UserInputError(f"身份证号中的出生日期 {first17[6:14]} 不存在，请核对号码")
     today = today or date.today()
     if birth > today:
-        raise UserInputError("身份证号中的出生日期晚于今天")
+        raise UserInputError(f"身份证号中的出生日期 {birth:%Y-%m-%d} 晚于今天，请核对号码")
     if age_on(birth, today) > _MAX_AGE:
         raise UserInputError(f"身份证号中的出生日期 {birth:%Y-%m-%d} 不合理（年龄超过 {_MAX_AGE} 岁）")
-    expected = check_digit(number[:17])
-    if not converted and number[17] != expected:
-        raise UserInputError(f"身份证号校验位不正确：最后一位应为 {expected}，请核对号码")
-    sex = Sex.MALE if int(number[16]) % 2 == 1 else Sex.FEMALE
-    return IdNumberInfo(number, birth, sex, number[:6], converted)
+    expected = check_digit(first17)
+    if not converted and raw[17] != expected:
+        # The user may have mistyped any digit, not the last: say what the 17 digits imply.
+        raise UserInputError(f"身份证号校验位不正确：按前 17 位计算，最后一位应为 {expected}，请逐位核对号码")
+    # The 17th digit is the order code: odd for men, even for women.
+    sex = Sex.MALE if int(first17[16]) % 2 == 1 else Sex.FEMALE
+    return IdNumberInfo(first17 + expected, birth, sex, first17[:6], converted)
 
 
 def check_id_number(
@@ -90,11 +113,13 @@ def check_id_number(
             )
         )
     if info.converted_from_15:
-        issues.append(warning(field, f"15 位号码已转换为 18 位：{info.number}"))
+        # Saved as 18 digits, which is not what was typed: the user should see it once.
+        issues.append(warning(field, f"15 位旧号码将按 18 位保存：{info.number}"))
     return info, issues
 
 
 def age_on(birth: date, on: date) -> int:
+    """Whole years of age on a day (someone born on 29 February turns a year older on 1 March)."""
     years = on.year - birth.year
     if (on.month, on.day) < (birth.month, birth.day):
         years -= 1

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from datetime import date, datetime
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from enum import StrEnum
 
 from app.domain.errors import UserInputError
@@ -19,6 +19,8 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Issue:
+    """One problem with one field; ``message`` is shown to the user as it is."""
+
     field: str
     severity: Severity
     message: str
@@ -48,118 +50,124 @@ def require(field: str, value: object, label: str) -> list[Issue]:
     return [error(field, f"请填写{label}")] if empty else []
 
 
+_FULL_WIDTH_DIGITS = {ord("０") + i: ord("0") + i for i in range(10)}
+
+
+def to_ascii_digits(text: str) -> str:
+    """Full-width digits (typed with a Chinese input method) become ASCII digits."""
+    return text.translate(_FULL_WIDTH_DIGITS)
+
+
 # --- phone numbers -------------------------------------------------------------------------------
 
-_SEPARATORS = re.compile(r"[\s\-－—()（）]")
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-# Area code 0 + 2–3 digits (010, 0731), local number 7–8 digits, optional extension.
-_LANDLINE = re.compile(r"^(0\d{2,3})-?([2-9]\d{6,7})(?:(?:-|转|ext\.?)(\d{1,6}))?$")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+# What a phone number may hold besides digits: separators, a leading +, an extension marker.
+_PHONE_CHARS = re.compile(r"\+?[\d\s\-－—–()（）]+")
+_EXTENSION_MARK = re.compile(r"\s*(?:转|分机|ext\.?|x)\s*", re.IGNORECASE)
 
 
-def _strip_country(text: str) -> str:
-    text = text.strip()
-    for prefix in ("+86", "0086"):
-        if text.startswith(prefix):
-            return text[len(prefix) :]
-    if re.match(r"^86\s*1[3-9]", text) and len(re.sub(r"\D", "", text)) == 13:
-        return text[2:]
-    return text
+def _phone_text(value: str) -> str | None:
+    """The number with digits made ASCII and an extension marked by "-"; None if it holds other text."""
+    text = _EXTENSION_MARK.sub("-", to_ascii_digits(value or "").strip())
+    return text if _PHONE_CHARS.fullmatch(text) else None
 
 
-def _to_ascii_digits(text: str) -> str:
-    return text.translate({ord("０") + i: ord("0") + i for i in range(10)})
+def _without_country(text: str) -> tuple[str, bool]:
+    """The number without a leading +86 / 0086, and whether there was one."""
+    m = re.match(r"(?:\+|00)86[\s\-－—–]*", text)
+    return (text[m.end() :], True) if m else (text, False)
+
+
+def _mobile(value: str) -> str | None:
+    text = _phone_text(value)
+    if text is None:
+        return None
+    digits = re.sub(r"\D", "", _without_country(text)[0])
+    if len(digits) == 13 and digits.startswith("86"):
+        digits = digits[2:]  # 86 without the +, as people often write it
+    return digits if _MOBILE.fullmatch(digits) else None
+
+
+def _landline(value: str) -> str | None:
+    """0731-84567890[-123], or None.
+
+    The area code's length follows from its second digit (010 and 02x have three digits, every
+    other code four), so separators the user typed inside area code or number do not matter;
+    only a group left over after a full number is an extension.
+    """
+    text = _phone_text(value)
+    if text is None or (text.startswith("+") and not text.startswith("+86")):
+        return None
+    national, had_country = _without_country(text)
+    groups = re.findall(r"\d+", national)
+    if had_country and groups and not groups[0].startswith("0"):
+        groups[0] = "0" + groups[0]  # +86 731 84567890: the trunk 0 is dropped after a country code
+    if not groups or not groups[0].startswith("0") or len(groups[0]) < 2 or groups[0][1] == "0":
+        return None
+    area_length = 3 if groups[0][1] in "12" else 4
+    number = ""
+    while groups and len(number) < area_length + 7:
+        number += groups.pop(0)
+    area, local = number[:area_length], number[area_length:]
+    if len(local) not in (7, 8) or local[0] in "01" or len(groups) > 1:
+        return None
+    extension = groups[0] if groups else ""
+    if len(extension) > 6:
+        return None
+    return f"{area}-{local}" + (f"-{extension}" if extension else "")
 
 
 def normalize_phone(value: str) -> str:
-    """Canonical text to store: mobile as 11 digits, landline as 0731-84567890[-123]."""
-    text = _strip_country(_to_ascii_digits(value))
-    compact = _SEPARATORS.sub("", text)
-    if _MOBILE.match(compact):
-        return compact
-    grouped = re.sub(r"[\s（）()]", "", text).replace("－", "-").replace("—", "-")
-    m = _LANDLINE.match(grouped) or _LANDLINE.match(_area_split(compact))
-    if m:
-        area, local, ext = m.groups()
-        return f"{area}-{local}" + (f"-{ext}" if ext else "")
-    return value.strip()
+    """Canonical text to store: a mobile as 11 digits, a landline as 0731-84567890[-123].
 
-
-def _area_split(compact: str) -> str:
-    # "073184567890": three-digit area codes start 01x/02x, the rest have four digits.
-    if not compact.startswith("0") or not compact.isdigit():
-        return compact
-    cut = 3 if compact[1] in "12" else 4
-    return f"{compact[:cut]}-{compact[cut:]}"
+    Text that is neither is returned stripped but otherwise as typed, so nothing is lost.
+    """
+    return _mobile(value) or _landline(value) or (value or "").strip()
 
 
 def check_mobile(field: str, value: str) -> list[Issue]:
-    compact = _SEPARATORS.sub("", _strip_country(_to_ascii_digits(value)))
-    if _MOBILE.match(compact):
+    if _mobile(value):
         return []
     return [error(field, "手机号码应为 11 位数字，以 13–19 开头")]
 
 
 def check_landline(field: str, value: str) -> list[Issue]:
-    normal = normalize_phone(value)
-    if _LANDLINE.match(normal):
+    if _landline(value):
         return []
-    return [error(field, "固定电话格式应为 区号-号码，如 0731-84567890")]
+    return [error(field, "固定电话应为 区号-号码（区号 3–4 位，号码 7–8 位），如 0731-84567890")]
 
 
 def check_phone(field: str, value: str) -> list[Issue]:
-    normal = normalize_phone(value)
-    if _MOBILE.match(normal) or _LANDLINE.match(normal):
+    if _mobile(value) or _landline(value):
         return []
     return [error(field, "电话号码无效：手机为 11 位数字，固定电话为 区号-号码（如 0731-84567890）")]
 
 
 # --- division codes ------------------------------------------------------------------------------
 
-# Provinces, autonomous regions and municipalities (GB/T 2260), plus Taiwan, Hong Kong, Macao.
-PROVINCE_CODES = frozenset(
-    [
-        "11",
-        "12",
-        "13",
-        "14",
-        "15",
-        "21",
-        "22",
-        "23",
-        "31",
-        "32",
-        "33",
-        "34",
-        "35",
-        "36",
-        "37",
-        "41",
-        "42",
-        "43",
-        "44",
-        "45",
-        "46",
-        "50",
-        "51",
-        "52",
-        "53",
-        "54",
-        "61",
-        "62",
-        "63",
-        "64",
-        "65",
-        "71",
-        "81",
-        "82",
-    ]
-)
+# The 31 provinces, autonomous regions and municipalities of GB/T 2260, plus Taiwan, Hong Kong, Macao.
+# fmt: off
+PROVINCE_CODES = frozenset((
+    "11", "12", "13", "14", "15",              # 华北
+    "21", "22", "23",                          # 东北
+    "31", "32", "33", "34", "35", "36", "37",  # 华东
+    "41", "42", "43", "44", "45", "46",        # 中南
+    "50", "51", "52", "53", "54",              # 西南
+    "61", "62", "63", "64", "65",              # 西北
+    "71", "81", "82",                          # 台湾、香港、澳门
+))
+# fmt: on
 _PARTS = ((0, 2), (2, 4), (4, 6), (6, 9), (9, 12))
 _LEVELS = ("province", "city", "county", "township", "village")
 
 
 def division_level(code: str) -> str:
-    """The level a 12-digit code names, from where its zero padding starts."""
+    """The level a 12-digit code names, from where its zero padding starts.
+
+    Raises UserInputError when the text is not 12 digits.
+    """
+    if len(code) != 12 or not (code.isascii() and code.isdigit()):
+        raise UserInputError(f"区划代码“{code}”应为 12 位数字")
     level = "province"
     for (start, end), name in zip(_PARTS, _LEVELS, strict=True):
         if int(code[start:end]) != 0:
@@ -170,8 +178,8 @@ def division_level(code: str) -> str:
 def check_division_code(
     field: str, value: str, *, exists: Callable[[str], bool] | None = None
 ) -> list[Issue]:
-    code = (value or "").strip()
-    if len(code) != 12 or not code.isdigit():
+    code = to_ascii_digits(value or "").strip()
+    if len(code) != 12 or not (code.isascii() and code.isdigit()):
         return [error(field, "区划代码应为 12 位数字")]
     if code[:2] not in PROVINCE_CODES:
         return [error(field, f"区划代码的省级部分“{code[:2]}”不存在")]
@@ -190,19 +198,23 @@ def check_division_code(
 
 # --- dates -------------------------------------------------------------------------------------
 
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"  # a midnight time from a spreadsheet cell
 _DATE_PATTERNS = (
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME),
+    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})" + _TIME),
+    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
 )
 
 
 def parse_date(value: str) -> date:
-    text = _to_ascii_digits((value or "").strip())
+    """2024-05-29, 2024/5/29, 2024.5.29, 2024年5月29日 or 20240529; raises UserInputError."""
+    text = to_ascii_digits(value or "").strip()
+    if not text:
+        raise UserInputError("请填写日期")
     for pattern in _DATE_PATTERNS:
-        m = pattern.match(text)
+        m = pattern.fullmatch(text)
         if m:
             try:
                 return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -220,16 +232,21 @@ def check_date(
     earliest: date | None = None,
     today: date | None = None,
 ) -> list[Issue]:
+    """None or blank is no date and passes (use require() for a required date)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return []
-    if isinstance(value, str):
+    if isinstance(value, datetime):
+        value = (
+            value.date()
+        )  # spreadsheets hand dates over as datetimes; a datetime won't compare with a date
+    elif isinstance(value, str):
         try:
             value = parse_date(value)
         except UserInputError as exc:
             return [error(field, f"{label}：{exc.message}")]
     today = today or date.today()
     if not_future and value > today:
-        return [error(field, f"{label}不能晚于今天")]
+        return [error(field, f"{label}不能晚于今天（{today:%Y-%m-%d}）")]
     if earliest is not None and value < earliest:
         return [error(field, f"{label}不能早于 {earliest:%Y-%m-%d}")]
     return []
@@ -238,42 +255,63 @@ def check_date(
 # --- money -------------------------------------------------------------------------------------
 
 MAX_FEN = 10**13  # a hundred billion yuan: anything above is a typing slip
-_MONEY_NOISE = re.compile(r"[,，\s¥￥元]|人民币|RMB", re.IGNORECASE)
+_MAX_YUAN = Decimal(MAX_FEN) / 100
+_CENT = Decimal("0.01")
+_MONEY_NOISE = re.compile(r"[\s¥￥元]|人民币|RMB|CNY", re.IGNORECASE)
+_PLAIN_AMOUNT = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
+_GROUPED_AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+
+
+def _amount_from_text(value: str) -> Decimal:
+    text = _MONEY_NOISE.sub("", to_ascii_digits(value or "").replace("．", ".").replace("，", ","))
+    if not text:
+        raise UserInputError("请填写金额")
+    if "," in text:
+        # Thousands separators are fine where they belong; "1,2,3" is more likely a slip than 123.
+        if not _GROUPED_AMOUNT.fullmatch(text):
+            raise UserInputError(f"金额“{value}”中的逗号位置不对，应为 1,234.50 或 1234.50")
+        text = text.replace(",", "")
+    if not _PLAIN_AMOUNT.fullmatch(text):
+        raise UserInputError(f"金额“{value}”不是数字")
+    return Decimal(text)
 
 
 def parse_money_to_fen(value: str | int | float | Decimal) -> int:
-    """Yuan to fen, exactly: "1,234.5" → 123450, "¥20" → 2000, "20元" → 2000."""
+    """Yuan to fen, exactly: "1,234.5" → 123450, "¥20" → 2000, "20元" → 2000.
+
+    Raises UserInputError for a negative amount, more than two decimals or text that is no number.
+    """
     if isinstance(value, bool):
-        raise UserInputError("金额无效")
-    if isinstance(value, int):
-        amount = Decimal(value)
-    elif isinstance(value, float):
-        amount = Decimal(repr(value))  # repr is the shortest exact text of the float typed
-    elif isinstance(value, Decimal):
-        amount = value
-    else:
-        text = _MONEY_NOISE.sub("", _to_ascii_digits(value or "").replace("．", "."))
-        if not text:
-            raise UserInputError("请填写金额")
-        if not re.fullmatch(r"-?\d+(\.\d*)?|-?\.\d+", text):
-            raise UserInputError(f"金额“{value}”不是数字")
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise UserInputError(f"金额“{value}”不是数字") from None
+        raise UserInputError("金额应为数字")
+    try:
+        if isinstance(value, int):
+            amount = Decimal(value)
+        elif isinstance(value, float):
+            # A float comes from a spreadsheet cell; Excel keeps 15 significant digits, so 0.1 + 0.2
+            # shows there as 0.3 and is read here as the 0.3 the user saw.
+            amount = Decimal(format(value, ".15g"))
+        elif isinstance(value, Decimal):
+            amount = value
+        else:
+            amount = _amount_from_text(value)
+    except InvalidOperation:
+        raise UserInputError(f"金额“{value}”不是数字") from None
     if not amount.is_finite():
         raise UserInputError(f"金额“{value}”不是数字")
     if amount < 0:
         raise UserInputError("金额不能为负数")
-    fen = amount * 100
-    if fen >= MAX_FEN:
+    if amount >= _MAX_YUAN:
         raise UserInputError("金额过大，请核对")
-    if fen != fen.to_integral_value():
-        raise UserInputError("金额最多保留两位小数（精确到分）")
-    return int(fen)
+    # Compared exactly, never rounded: multiplying in the default 28-digit context could round
+    # 1.00000000000000000000000000001 to a whole number of fen.
+    whole_fen = amount.quantize(_CENT, rounding=ROUND_DOWN)
+    if whole_fen != amount:
+        raise UserInputError(f"金额“{value}”最多保留两位小数（精确到分）")
+    return int(whole_fen * 100)
 
 
 def format_fen(fen: int) -> str:
+    """123450 → "1,234.50" (yuan with thousands separators, always two decimals)."""
     sign = "-" if fen < 0 else ""
     yuan, cents = divmod(abs(fen), 100)
     return f"{sign}{yuan:,}.{cents:02d}"
