@@ -8,7 +8,10 @@ Jobs (each child is ``bench/crash_driver.py``):
 - ``merge``    several township bundles merged into a county database (``merge_bundles``);
 - ``migrate``  a database at revision 0001 full of data, opened (copied, then upgraded to head);
 - ``export``   a full bundle written (``write_bundle``): no half bundle may carry the real name;
-- ``demo``     the demo generator, when ``app/services/demo.py`` exists.
+- ``demo``     the demo generator (``generate_demo``), when ``app/services/demo.py`` exists.
+
+"Half files" in the table are files left incomplete under their real name that the program does
+not rely on (a pre-upgrade or pre-merge safety copy, a demo cut short): findings, not losses.
 
 After every kill: the file passes ``PRAGMA integrity_check``, ``open_database`` opens it, the
 audit chain verifies, every reported commit is there, and the job run again completes; a merge
@@ -106,7 +109,7 @@ class Trial:
     lost: int = 0
     recovered: bool = False
     stray_partials: int = 0  # leftovers under a temporary name (harmless)
-    half_copies: int = 0  # safety copies (snapshot, pre-upgrade copy) left incomplete under a real name
+    half_copies: int = 0  # files left incomplete under a real name: safety copies, a demo cut short
     phase: str = ""  # where the kill landed, as far as the files tell
     problems: list[str] = field(default_factory=list)
 
@@ -635,40 +638,40 @@ class DemoJob(Job):
     name = "demo"
 
     def setup(self, work: Path) -> list[str]:
-        return [
-            "demo",
-            "--db",
-            str(work / "demo.db"),
-            "--count",
-            str(self.fx.scale["demo_families"]),
-            "--seed",
-            "4",
-        ]
+        families = str(self.fx.scale["demo_families"])
+        return ["demo", "--db", str(work / "demo.db"), "--count", families, "--seed", "4"]
 
     def check(self, work: Path, run: ChildRun, trial: Trial) -> None:
         from app.services.demo import generate_demo  # type: ignore[import-not-found, unused-ignore]
 
         path = work / "demo.db"
         trial.reported = 1 if "done" in run.lines else 0
-        leftovers = [
-            p
-            for p in work.iterdir()
-            if p.name.startswith("demo") and p != path and not p.name.startswith("demo.db-")
-        ]
-        trial.stray_partials += len(leftovers)
-        if path.exists():
-            if not check_database(path, trial):
-                return
-            done_before = "done" in run.lines
-            if not done_before:
-                # A half-made demo under the real name is only acceptable if it is a whole database;
-                # the user's next step is to make it again under a new name.
-                pass
-        target = path if not path.exists() else work / "demo-again.db"
-        generate_demo(target, COUNTY, families=self.fx.scale["demo_families"], seed=4)
-        if not check_database(target, trial):
+        # Run again, under a new name: a demo is made into a new file and never over an existing one.
+        again = work / "demo-again.db"
+        generate_demo(again, COUNTY, families=self.fx.scale["demo_families"], seed=4)
+        if not check_database(again, trial):
             trial.problems.append("the demo made again does not open")
+            return
+        whole = family_count(again)
+        if not path.exists():
+            trial.phase = "before the file was created"
+        elif check_database(path, trial):
+            # A demo cut short under its real name is whole as a database, but has fewer families
+            # than it should: counted as an incomplete copy, like a half safety copy.
+            done = family_count(path)
+            trial.phase = "after the last family" if done == whole else "generating"
+            trial.half_copies += done != whole
         trial.recovered = not trial.problems
+
+
+def family_count(path: Path) -> int:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return int(con.execute("SELECT count(*) FROM special_family").fetchone()[0])
+    except sqlite3.DatabaseError:
+        return -1
+    finally:
+        con.close()
 
 
 JOB_CLASSES: dict[str, type[Job]] = {c.name: c for c in (SaveJob, MergeJob, MigrateJob, ExportJob, DemoJob)}
@@ -741,7 +744,7 @@ def run(
             details.append(trial)
             mark = "ok" if not trial.problems else "FAIL " + "; ".join(trial.problems)
             if trial.half_copies:
-                mark += f"  (incomplete safety copy left under a real name: {trial.half_copies})"
+                mark += f"  (incomplete file left under its real name: {trial.half_copies})"
             log(
                 f"{name:8} trial {i:3d}  kill at {trial.fraction:5.3f} ({trial.delay_s:6.3f} s)  "
                 f"{'killed' if trial.killed else 'finished first':14}  {trial.phase:24}  reported {trial.reported:6d}  {mark}"
@@ -785,13 +788,13 @@ def run(
 def table(report: dict[str, Any]) -> str:
     head = (
         f"{'job':8} {'trials':>6} {'killed':>6} {'finished first':>14} {'recovered':>9} {'losses':>6} "
-        f"{'failed':>6} {'stray .partial':>14} {'half copies':>11}"
+        f"{'failed':>6} {'stray .partial':>14} {'half files':>10}"
     )
     lines = [head, "-" * len(head)]
     for name, s in report["jobs"].items():
         lines.append(
             f"{name:8} {s['trials']:6d} {s['killed']:6d} {s['finished_before_kill']:14d} {s['recovered']:9d} "
-            f"{s['losses']:6d} {s['failed_trials']:6d} {s['stray_partials']:14d} {s['half_copies']:11d}"
+            f"{s['losses']:6d} {s['failed_trials']:6d} {s['stray_partials']:14d} {s['half_copies']:10d}"
         )
     return "\n".join(lines)
 
