@@ -30,7 +30,8 @@ _SURNAMES: dict[str, tuple[str, ...]] = {
 _HAN_RUN = re.compile(r"([\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)")
 
 
-def _tokens(text: str, *, as_name: bool) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=65536)
+def _tokens(text: str, *, as_name: bool) -> tuple[tuple[str, bool], ...]:
     """(token, is_syllable) pairs: a syllable per Han character, a lower-case run for the rest.
 
     Spaces and punctuation (the · in 买买提·艾力) are dropped; letters and digits are kept whole,
@@ -44,6 +45,8 @@ def _tokens(text: str, *, as_name: bool) -> list[tuple[str, bool]]:
                 tokens = [(s, True) for s in reading]
                 text = text[len(surname) :]
                 break
+        else:
+            return _tokens(text, as_name=False)  # no special surname: the plain reading, cached once
     for run in _HAN_RUN.split(text):
         if not run:
             continue
@@ -55,7 +58,7 @@ def _tokens(text: str, *, as_name: bool) -> list[tuple[str, bool]]:
             kept = "".join(ch for ch in run.lower() if ch.isalnum())
             if kept:
                 tokens.append((kept, False))
-    return tokens
+    return tuple(tokens)
 
 
 @lru_cache(maxsize=65536)
@@ -77,6 +80,7 @@ def normalize_search_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip().lower()
 
 
+@lru_cache(maxsize=65536)
 def search_key(name: str) -> str:
     """One lower-case string matched with LIKE '%term%': initials, full pinyin, the name itself.
 
