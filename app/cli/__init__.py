@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
-from app.cli import audit_commands, core_commands, sync_commands
+from app.cli import audit_commands, core_commands, division_commands, sync_commands
 from app.domain.errors import FpaError
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
@@ -17,6 +17,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [  # type: igno
     core_commands.register,
     sync_commands.register,
     audit_commands.register,
+    division_commands.register,
 ]
 
 

@@ -57,3 +57,16 @@ def test_retiring_a_township_with_live_villages_is_refused(db_path: Path) -> Non
     with pytest.raises(NotFound):
         rename_division(db, "430121999999", "无", date(2026, 1, 1))
     assert _changes(db) == 0
+
+
+def test_division_commands(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli import main
+
+    db = str(db_path)
+    assert main(["division", "add", "--db", db, "--parent", TOWNSHIP, "--code", "430121001901", "--name", "新社区",
+                 "--from", "2025-03-01"]) == 0
+    assert main(["division", "rename", "--db", db, "--code", "430121001901", "--name", "星光社区", "--on", "2025年6月1日"]) == 0
+    assert main(["division", "list", "--db", db, "--under", TOWNSHIP]) == 0
+    assert "星光社区（本地）" in capsys.readouterr().out
+    assert main(["division", "retire", "--db", db, "--code", TOWNSHIP, "--on", "2026-01-01"]) == 1
+    assert "下级区划" in capsys.readouterr().err
