@@ -54,13 +54,17 @@ def read_division_csv(path: Path) -> list[DivisionRecord]:
                 code = (row["code"] or "").strip()
                 name = (row["name"] or "").strip()
                 level = (row["level"] or "").strip()
-                if len(code) != 12 or not code.isdigit() or not name:
+                parent = (row["parent_code"] or "").strip() or None
+                # 60 is division.name's width: PostgreSQL refuses longer text where SQLite stores it.
+                if len(code) != 12 or not code.isdigit() or not name or len(name) > 60:
                     raise BadFileError(str(path), f"第 {line_no} 行的区划代码或名称无效")
+                if parent is not None and (len(parent) != 12 or not parent.isdigit()):
+                    raise BadFileError(str(path), f"第 {line_no} 行的上级区划代码无效")
                 try:
                     lvl = DivisionLevel(level)
                 except ValueError:
                     raise BadFileError(str(path), f"第 {line_no} 行的级别“{level}”无效") from None
-                records.append(DivisionRecord(code, name, lvl, (row["parent_code"] or "").strip() or None))
+                records.append(DivisionRecord(code, name, lvl, parent))
     except UnicodeDecodeError:
         raise BadFileError(str(path), "文件不是 UTF-8 编码的 CSV") from None
     except OSError as exc:

@@ -8,6 +8,7 @@ only packages from trusted signers are accepted.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +29,12 @@ from app.sync.identity import Identity, PublicIdentity
 
 SETUP_FORMAT = "fpa-setup/1"
 SUFFIX = ".fpas"
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 ROLES = ("province", "county", "station")
+# Column widths of sync_key.name and division.name: PostgreSQL refuses longer text (SQLite would
+# store it), so a package is checked against them before anything is written.
+_KEY_NAME_CHARS = 80
+_DIVISION_NAME_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -158,7 +164,9 @@ def import_setup_package(db: Database, path: Path, *, trust: str | None = None) 
             keys.remember_key(
                 conn,
                 keys.KnownKey(key.public, key.role, key.division_code, key.recipient, key.trusted_signer),
-                f"setup:{content.package_id}",
+                # The package id itself: sync_key.source holds 40 characters, which PostgreSQL
+                # enforces (a "setup:" prefix made it 42 and failed there; SQLite never checks).
+                content.package_id,
             )
         added = load_reference(conn, content.divisions or [])
         cat = upsert_reference(conn, ProjectCatalogueEntry, "catalogue", "code", content.catalogue)
@@ -182,11 +190,16 @@ def parse_setup(data: bytes, source: str) -> SetupContent:
     package_id, issued = doc.get("id"), doc.get("issued_at")
     if not isinstance(package_id, str) or not isinstance(issued, str):
         raise BadFileError(source, "配置包缺少编号或签发时间")
+    if not _UUID.match(package_id):
+        # Stored as each key's source (40 characters): a bounded shape no database refuses.
+        raise BadFileError(source, "配置包的编号格式不对")
     parsed_keys = []
     for i, entry in enumerate(_list(doc, "keys", source), start=1):
         if not isinstance(entry, dict) or entry.get("role") not in ROLES:
             raise BadFileError(source, f"配置包第 {i} 个密钥条目无效")
         public = PublicIdentity.from_json(entry.get("identity") or {}, source=source)
+        if len(public.name) > _KEY_NAME_CHARS:
+            raise BadFileError(source, f"配置包第 {i} 个密钥条目的名称超过 {_KEY_NAME_CHARS} 个字符")
         division = entry.get("division_code")
         if division is not None and (not isinstance(division, str) or len(division) != 12):
             raise BadFileError(source, f"配置包第 {i} 个密钥条目的区划代码无效")
@@ -223,10 +236,10 @@ def _division(row: Any, i: int, source: str) -> DivisionRecord:
         and len(row[0]) == 12
         and row[0].isdigit()
         and isinstance(row[1], str)
-        and row[1].strip()
+        and 0 < len(row[1].strip()) <= _DIVISION_NAME_CHARS
         and isinstance(row[2], str)
         and row[2] in {d.value for d in DivisionLevel}
-        and (row[3] is None or isinstance(row[3], str))
+        and (row[3] is None or (isinstance(row[3], str) and len(row[3]) == 12 and row[3].isdigit()))
     )
     if not ok:
         raise BadFileError(source, f"配置包区划表第 {i} 行无效")
