@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import datetime
 from functools import cache
@@ -30,6 +31,7 @@ from app.domain.errors import DatabaseError, UserInputError
 from app.domain.hlc import new_device_id
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+_COLLAPSED_URL = re.compile(r"^postgresql(\+\w+)?:/(?!/)")
 
 
 def alembic_config() -> Config:
@@ -66,11 +68,24 @@ def upgrade(conn: Connection, revision: str = "head") -> None:
     command.upgrade(cfg, revision)
 
 
+def _url(target: str | Path) -> str:
+    """The database URL for ``target``, also when a URL was passed through ``Path``.
+
+    ``Path("postgresql+psycopg://host/db")`` collapses the double slash, which turned a server URL
+    into a SQLite file named like it (``fpa init`` parses its argument as a path). Only a known
+    server scheme is restored, so a Windows drive ("C:/...") stays a file.
+    """
+    text = str(target)
+    if isinstance(target, Path) and _COLLAPSED_URL.match(text):
+        text = text.replace(":/", "://", 1)
+    return database_url(text)
+
+
 def create_database(
     target: str | Path, division_code: str, role: NodeRole, *, revision: str = "head"
 ) -> Database:
     """A new, empty database at ``target`` for this division and role, with a new device id."""
-    url = database_url(target)
+    url = _url(target)
     path = sqlite_path(url)
     if path is not None:
         if path.exists() and path.stat().st_size > 0:
@@ -98,7 +113,7 @@ def create_database(
 
 def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Database:
     """Open an existing database, upgrading it (after a file copy) if it is older than the code."""
-    url = database_url(target)
+    url = _url(target)
     path = sqlite_path(url)
     if path is not None and not path.is_file():
         raise UserInputError(f"找不到数据库文件“{path}”。")
