@@ -170,7 +170,8 @@ def merge_bundles(
     me = ident.unlock(identity_dir, passphrase)
     files = sorted(_expand(paths))
     if not files:
-        raise UserInputError("没有找到同步文件（*.fpab）。")
+        where = "、".join(f"“{p}”" for p in paths)
+        raise UserInputError(f"{where}中没有找到同步文件（*.fpab），数据库未做任何修改。")
     db_file = sqlite_path(ws.db.url)
     if db_file is not None and not dry_run:
         snapshot(db_file, "before-merge")
