@@ -116,7 +116,7 @@ def _merge_chunk(
                 id=state.id,
                 created_stamp=state.created_stamp,
                 stamp=top,
-                field_stamps=_sparse(state.field_stamps, state.created_stamp),
+                field_stamps=_sparse(state.field_stamps, state.created_stamp) or None,
                 device_id=Stamp.parse(top).device,
                 created_at=now,
                 updated_at=now,
