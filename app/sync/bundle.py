@@ -23,7 +23,7 @@ from app.database.models import BundleLedger, ChangeLogEntry
 from app.database.session import META_DIVISION, META_ROLE, Database, utcnow
 from app.domain.errors import BadFileError, UserInputError
 from app.sync import keys, payload, state
-from app.sync.envelope import open_envelope, read_header, seal, write_atomically
+from app.sync.envelope import expect_kind, open_envelope, read_header, seal, write_atomically
 from app.sync.identity import Identity
 from app.sync.merge import MergeStats, merge_rows
 
@@ -155,6 +155,9 @@ def merge_bundle(db: Database, path: Path, identity: Identity, *, dry_run: bool 
             trusted = keys.trusted_signers(conn)
             conn.rollback()
         header = read_header(data, source=source)
+        # The kind first: a receipt's or setup package's meta would otherwise be read as the meta
+        # of a bundle in an unknown format, and the user told to upgrade.
+        expect_kind(header, "bundle", source)
         sender = _check_meta(header.meta, header.signer_key_id, source)
         summary.sender_device, summary.sender_division, summary.seq = sender
         opened = open_envelope(

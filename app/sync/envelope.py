@@ -44,6 +44,7 @@ __all__ = [
     "VERSION",
     "EnvelopeHeader",
     "OpenedEnvelope",
+    "expect_kind",
     "open_envelope",
     "read_header",
     "seal",
@@ -238,9 +239,7 @@ def open_envelope(
         raise ValueError(f"unknown envelope kind {expected_kind!r}")
     frame = _parse(data, source)
     header = frame.header
-    if header.kind != expected_kind:
-        found = KINDS.get(header.kind, f"“{header.kind}”")
-        _refuse(source, R_WRONG_KIND.format(expected=KINDS[expected_kind], found=found))
+    expect_kind(header, expected_kind, source)
 
     # Trust comes from the caller's own records, never from the file: the key in the header is only
     # there so that a refusal can say which key it was.
@@ -280,6 +279,13 @@ def open_envelope(
     if hashlib.sha256(payload).hexdigest() != header.payload_sha256:
         _refuse(source, R_CHECKSUM)
     return OpenedEnvelope(header=header, payload=payload)
+
+
+def expect_kind(header: EnvelopeHeader, expected_kind: str, source: str) -> None:
+    """Refuse a file of another kind (a receipt handed in as a bundle) with the reason that says so."""
+    if header.kind != expected_kind:
+        found = KINDS.get(header.kind, f"“{header.kind}”")
+        _refuse(source, R_WRONG_KIND.format(expected=KINDS[expected_kind], found=found))
 
 
 def _unpack(packed: bytes, compression: str, declared_size: int, source: str) -> bytes:

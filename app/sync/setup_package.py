@@ -24,7 +24,7 @@ from app.domain.enums import AdminLevel, DivisionLevel
 from app.domain.errors import BadFileError
 from app.sync import keys, state
 from app.sync.bundle import read_bundle_file
-from app.sync.envelope import open_envelope, read_header, seal, write_atomically
+from app.sync.envelope import expect_kind, open_envelope, read_header, seal, write_atomically
 from app.sync.identity import Identity, PublicIdentity
 
 SETUP_FORMAT = "fpa-setup/1"
@@ -139,6 +139,7 @@ def import_setup_package(db: Database, path: Path, *, trust: str | None = None) 
     source = path.name
     data = read_bundle_file(path)
     header = read_header(data, source=source)
+    expect_kind(header, "setup", source)  # before trust: a bundle is not "from an untrusted issuer"
     with db.engine.connect() as conn:
         trusted = keys.trusted_signers(conn)
         conn.rollback()
