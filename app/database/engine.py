@@ -26,6 +26,14 @@ def sqlite_path(url: str) -> Path | None:
     return Path(url.removeprefix("sqlite:///"))
 
 
+READ_ONLY = "fpa_read_only"
+
+
+def reader(engine: Engine) -> Engine:
+    """The same engine and pool, for transactions that only read."""
+    return engine.execution_options(**{READ_ONLY: True})
+
+
 def make_engine(target: str | Path) -> Engine:
     url = database_url(target)
     if not is_sqlite_url(url):
@@ -45,7 +53,11 @@ def make_engine(target: str | Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        # IMMEDIATE takes the write lock at BEGIN, so two writers wait instead of failing mid-save.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A writer takes the lock at BEGIN (IMMEDIATE), so two writers wait for each other instead
+        # of failing mid-save; readers (see ``reader``) never take it and never block anyone.
+        if conn.get_execution_options().get(READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.database.base import SYNC_COLUMNS, Synced, content_columns, new_id, scalar_defaults
 from app.database.codec import to_json
+from app.database.engine import reader
 from app.database.models import ChangeLogEntry, Meta
 from app.domain.enums import ChangeOp
 from app.domain.errors import FpaError
@@ -38,9 +39,11 @@ class Database:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        self.reader = reader(engine)  # for reads: no write lock taken
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(self.reader, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _stamp_and_log)
-        with self._sessions() as s:
+        with self._readers() as s:
             device = s.get(Meta, META_DEVICE)
             clock_last = s.get(Meta, META_CLOCK)
             if device is None:
@@ -62,7 +65,7 @@ class Database:
 
         Objects read here stay usable (detached, attributes loaded) after the block.
         """
-        with self._sessions() as s:
+        with self._readers() as s:
             s.info["db"] = self
             yield s
 

@@ -256,7 +256,7 @@ def sync_status(ws: Workspace, identity_dir: Path) -> SyncStatus:
     """What the sync page shows at the top: keys, setup, and what is waiting to be sent."""
     has = ident.has_identity(identity_dir)
     key_id = ident.load_public(identity_dir).key_id if has else None
-    with ws.db.engine.connect() as conn:
+    with ws.db.reader.connect() as conn:
         acked = state.get_int(conn, state.ACKED_SEQ)
         entries = table_of(ChangeLogEntry)
         unsent = conn.scalar(select(func.count()).select_from(entries).where(entries.c.seq > acked)) or 0
@@ -282,7 +282,7 @@ def sync_status(ws: Workspace, identity_dir: Path) -> SyncStatus:
 
 def bundle_history(ws: Workspace, limit: int = 500) -> list[LedgerRow]:
     ledger = table_of(BundleLedger)
-    with ws.db.engine.connect() as conn:
+    with ws.db.reader.connect() as conn:
         rows = conn.execute(
             select(ledger).order_by(ledger.c.merged_at.desc(), ledger.c.id.desc()).limit(limit)
         )
@@ -315,7 +315,7 @@ def _division_names(conn: Connection, codes: set[str]) -> dict[str, str]:
 
 
 def merge_result_rows(ws: Workspace, results: Sequence[BundleSummary]) -> list[MergeResultRow]:
-    with ws.db.engine.connect() as conn:
+    with ws.db.reader.connect() as conn:
         names = _division_names(conn, {r.sender_division for r in results if r.sender_division})
         conn.rollback()
     return [

@@ -95,7 +95,7 @@ def export_bundle(
         # two different files under one number.
         seq = state.get_int(conn, state.BUNDLE_SEQ) + 1
         state.put(conn, state.BUNDLE_SEQ, seq)
-    with db.engine.connect() as conn:
+    with db.reader.connect() as conn:
         since = None if full else state.get_int(conn, state.ACKED_SEQ)
         last = conn.scalar(select(func.max(table_of(ChangeLogEntry).c.seq))) or 0
         division = state.get(conn, META_DIVISION) or "000000000000"
@@ -151,7 +151,7 @@ def merge_bundle(db: Database, path: Path, identity: Identity, *, dry_run: bool 
     summary = BundleSummary(file=source, status="refused")
     try:
         data = read_bundle_file(path)
-        with db.engine.connect() as conn:
+        with db.reader.connect() as conn:
             trusted = keys.trusted_signers(conn)
             conn.rollback()
         header = read_header(data, source=source)

@@ -35,7 +35,7 @@ class ReceiptResult:
 def write_receipt(db: Database, identity: Identity, out_dir: Path) -> Path:
     """A signed list of every bundle merged here, for the senders to import."""
     ledger = table_of(BundleLedger)
-    with db.engine.connect() as conn:
+    with db.reader.connect() as conn:
         rows = conn.execute(
             select(
                 ledger.c.sender_device,
@@ -74,7 +74,7 @@ def import_receipt(db: Database, path: Path) -> ReceiptResult:
     """Advance what this device considers acknowledged; a receipt from a stranger is refused."""
     source = path.name
     data = read_bundle_file(path)
-    with db.engine.connect() as conn:
+    with db.reader.connect() as conn:
         trusted = keys.trusted_signers(conn)
         conn.rollback()
     opened = open_envelope(

@@ -140,7 +140,7 @@ def import_setup_package(db: Database, path: Path, *, trust: str | None = None) 
     data = read_bundle_file(path)
     header = read_header(data, source=source)
     expect_kind(header, "setup", source)  # before trust: a bundle is not "from an untrusted issuer"
-    with db.engine.connect() as conn:
+    with db.reader.connect() as conn:
         trusted = keys.trusted_signers(conn)
         conn.rollback()
     if header.signer_key_id not in trusted:
