@@ -655,6 +655,13 @@ class DemoJob(Job):
         whole = family_count(again)
         if not path.exists():
             trial.phase = "before the file was created"
+        elif not has_schema(path):
+            # Killed while the empty database was being created: the schema transaction rolled back.
+            # open_database refuses such a file with a clear message; it holds nothing to lose.
+            trial.phase = "creating the database"
+            trial.half_copies += 1
+            if integrity(path) != "ok":
+                trial.problems.append(f"integrity_check: {integrity(path)[:200]}")
         elif check_database(path, trial):
             # A demo cut short under its real name is whole as a database, but has fewer families
             # than it should: counted as an incomplete copy, like a half safety copy.
@@ -662,6 +669,17 @@ class DemoJob(Job):
             trial.phase = "after the last family" if done == whole else "generating"
             trial.half_copies += done != whole
         trial.recovered = not trial.problems
+
+
+def has_schema(path: Path) -> bool:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        found = con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'").fetchone()[0]
+        return bool(found)
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        con.close()
 
 
 def family_count(path: Path) -> int:
