@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -82,16 +84,35 @@ def _url(target: str | Path) -> str:
 
 
 def create_database(
-    target: str | Path, division_code: str, role: NodeRole, *, revision: str = "head"
+    target: str | Path,
+    division_code: str,
+    role: NodeRole,
+    *,
+    revision: str = "head",
+    fill: Callable[[Connection], object] | None = None,
 ) -> Database:
-    """A new, empty database at ``target`` for this division and role, with a new device id."""
+    """A new database at ``target`` for this division and role, with a new device id.
+
+    ``fill`` adds initial content in the same transaction. A SQLite file is built under a
+    temporary name and renamed when complete, so a crash never leaves a half-made database under
+    the real name (which would then be refused as "not a database of this program").
+    """
     url = _url(target)
     path = sqlite_path(url)
+    build_url = url
     if path is not None:
         if path.exists() and path.stat().st_size > 0:
             raise UserInputError(f"文件“{path}”已存在，未覆盖。请换一个文件名，或先备份后删除。")
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(url)
+        building = path.with_name(f".{path.name}.creating")
+        for stale in (
+            building,
+            building.with_name(building.name + "-wal"),
+            building.with_name(building.name + "-shm"),
+        ):
+            stale.unlink(missing_ok=True)  # left by an earlier attempt that was cut short
+        build_url = database_url(building)
+    engine = make_engine(build_url)
     with engine.begin() as conn:
         if inspect(conn).get_table_names():
             raise UserInputError("目标数据库不是空的，未做任何修改。")
@@ -108,7 +129,13 @@ def create_database(
                 {"key": META_CLOCK, "value": f"{0:013d}-{0:05d}-{device}"},
             ],
         )
-    return Database(engine, url)
+        if fill is not None:
+            fill(conn)
+    if path is None:
+        return Database(engine, url)
+    engine.dispose()  # the last connection closing checkpoints the WAL into the file
+    os.replace(building, path)
+    return Database(make_engine(url), url)
 
 
 def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Database:

@@ -6,6 +6,7 @@ rows go in through the bulk path, in one transaction, chunk by chunk with progre
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -34,7 +35,15 @@ def generate_demo(
     """A new database at ``target`` holding a fictitious county; one transaction for the data."""
     if families < 0 or families > 2_000_000:
         raise UserInputError("家庭户数应在 0 到 2 000 000 之间。")
-    db = init_database(target, county_code)
+    # Built under a temporary name and renamed when complete: a demo cut short (cancelled, killed)
+    # never stands under the real name looking like a finished county.
+    final = None if "://" in str(target) else Path(str(target))
+    if final is not None and final.exists() and final.stat().st_size > 0:
+        raise UserInputError(f"文件“{final}”已存在，未覆盖。请换一个文件名，或先备份后删除。")
+    work: str | Path = target if final is None else final.with_name(f".{final.name}.partial")
+    if isinstance(work, Path):
+        _remove(work)
+    db = init_database(work, county_code)
     try:
         rng = random.Random(seed)
         with db.engine.begin() as conn:
@@ -46,13 +55,17 @@ def generate_demo(
             ids = builder.families(families, progress, cancelled)
             builder.projects(ids)
             builder.activities()
-        return DemoSummary(**builder.counts)
     except BaseException:
         db.dispose()
-        path = Path(str(target))
-        if "://" not in str(target):
-            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                leftover.unlink(missing_ok=True)  # a half-made demo is no use to anyone
+        if isinstance(work, Path):
+            _remove(work)
         raise
-    finally:
-        db.dispose()
+    db.dispose()
+    if final is not None and isinstance(work, Path):
+        os.replace(work, final)
+    return DemoSummary(**builder.counts)
+
+
+def _remove(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)

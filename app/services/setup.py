@@ -33,7 +33,4 @@ def init_database(target: str | Path, division_code: str, role: NodeRole | None 
             "或省级代码（省级数据库）。"
         )
     role = role or role_for(division_code)
-    db = create_database(target, division_code, role)
-    with db.engine.begin() as conn:
-        load_reference(conn, tree)
-    return db
+    return create_database(target, division_code, role, fill=lambda conn: load_reference(conn, tree))
