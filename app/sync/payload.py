@@ -2,27 +2,38 @@
 
 A bundle carries row states, not a replay of edits: merging states field by field with
 last-writer-wins on the stamps is idempotent and order-independent by construction.
+
+Reading a payload checks all of it before anything is written. The checks run column by column
+(types, lengths and choices of a whole column at once, in C), because a province merges millions
+of rows and a per-value Python check cost more than the database writes; when a column fails, a
+second pass finds the first bad row for the message.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Boolean, Connection, Date, DateTime, Integer, String, select
+from sqlalchemy.sql.schema import Column
 
 from app.database.base import content_columns, synced_tables
 from app.database.codec import from_json, to_json
 from app.database.models import ChangeLogEntry
-from app.domain.hlc import REFERENCE_STAMP, is_stamp
+from app.domain.hlc import REFERENCE_STAMP, STAMP_RE
 
 PAYLOAD_FORMAT = "fpa-bundle-payload/1"
 HEAD_COLUMNS = ["id", "created_stamp", "field_stamps", "device_id"]
-_UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+HEAD = len(HEAD_COLUMNS)
+_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _CHUNK = 500
+# SQLite stores integers in 64 bits; a bigger number would stop the merge with an OverflowError.
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+_NONE = type(None)
 
 
 class PayloadError(ValueError):
@@ -37,7 +48,7 @@ class RowState:
     created_stamp: str
     field_stamps: dict[str, str]
     device_id: str
-    values: dict[str, Any]  # Python values, decoded
+    values: dict[str, Any]  # in their JSON form (text, integers, true/false, ISO dates, choices)
 
     def stamp_of(self, name: str) -> str:
         return self.field_stamps.get(name, self.created_stamp)
@@ -45,6 +56,33 @@ class RowState:
     @property
     def stamp(self) -> str:
         return max([self.created_stamp, *self.field_stamps.values()])
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """The checked rows of one table, as the payload carries them.
+
+    Each row is ``[id, created_stamp, field_stamps (dict or None), device_id, *values]`` with the
+    values of ``fields`` in their JSON form, which is also how SQLite stores them (dates are
+    canonical ISO text, choices their text, true/false Python booleans).
+    """
+
+    name: str
+    fields: tuple[str, ...]
+    rows: list[list[Any]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def states(self) -> Iterator[RowState]:
+        for row in self.rows:
+            yield RowState(
+                row[0], row[1], row[2] or {}, row[3], dict(zip(self.fields, row[HEAD:], strict=True))
+            )
+
+    def column(self, name: str) -> list[Any]:
+        index = HEAD + self.fields.index(name)
+        return [row[index] for row in self.rows]
 
 
 def changed_row_ids(conn: Connection, since_seq: int) -> dict[str, list[str]]:
@@ -97,11 +135,11 @@ def dumps(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def loads(data: bytes) -> dict[str, list[RowState]]:
+def loads(data: bytes) -> dict[str, TableRows]:
     """Parse and check a whole payload before anything is written; raises PayloadError."""
     try:
         doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise PayloadError("数据内容不是有效的 JSON") from None
     if not isinstance(doc, dict) or doc.get("format") != PAYLOAD_FORMAT:
         raise PayloadError("数据内容的格式版本不受支持")
@@ -109,7 +147,7 @@ def loads(data: bytes) -> dict[str, list[RowState]]:
     if not isinstance(tables, dict):
         raise PayloadError("数据内容缺少数据表")
     models = synced_tables()
-    result: dict[str, list[RowState]] = {}
+    result: dict[str, TableRows] = {}
     for name, block in tables.items():
         model = models.get(name)
         if model is None:
@@ -118,7 +156,7 @@ def loads(data: bytes) -> dict[str, list[RowState]]:
     return result
 
 
-def _decode_table(name: str, model: type[Any], block: Any) -> list[RowState]:
+def _decode_table(name: str, model: type[Any], block: Any) -> TableRows:
     if (
         not isinstance(block, dict)
         or not isinstance(block.get("columns"), list)
@@ -127,43 +165,137 @@ def _decode_table(name: str, model: type[Any], block: Any) -> list[RowState]:
         raise PayloadError(f"数据表“{name}”的结构无效")
     columns: list[Any] = block["columns"]
     content = set(content_columns(model))
-    if columns[: len(HEAD_COLUMNS)] != HEAD_COLUMNS:
+    if columns[:HEAD] != HEAD_COLUMNS:
         raise PayloadError(f"数据表“{name}”缺少同步标识列")
-    fields = columns[len(HEAD_COLUMNS) :]
+    fields = columns[HEAD:]
     unknown = [c for c in fields if not isinstance(c, str) or c not in content]
     if unknown or len(set(fields)) != len(fields):
         raise PayloadError(f"数据表“{name}”含有未知或重复的列：{', '.join(map(str, unknown))}")
+    rows: list[Any] = block["rows"]
+    _check_rows(name, rows, len(columns), content)
     table_cols = model.__table__.c
-    width = len(columns)
-    seen: set[str] = set()
-    rows: list[RowState] = []
-    for index, raw in enumerate(block["rows"], start=1):
-        where = f"数据表“{name}”第 {index} 行"
-        if not isinstance(raw, list) or len(raw) != width:
-            raise PayloadError(f"{where}的列数不符")
-        row_id, created, stamps, device = raw[:4]
-        if not isinstance(row_id, str) or not _UUID_RE.match(row_id) or row_id in seen:
-            raise PayloadError(f"{where}的标识无效或重复")
-        seen.add(row_id)
-        if not is_stamp(created) or not isinstance(device, str) or len(device) != 16:
-            raise PayloadError(f"{where}的版本戳无效")
-        stamps = stamps or {}
-        if not isinstance(stamps, dict) or not all(
-            k in content and is_stamp(v) and v >= created for k, v in stamps.items()
-        ):
-            raise PayloadError(f"{where}的字段版本戳无效")
-        values: dict[str, Any] = {}
-        for col, value in zip(fields, raw[4:], strict=True):
-            column = table_cols[col]
+    for offset, col in enumerate(fields, start=HEAD):
+        _check_column(name, rows, offset, table_cols[col])
+    return TableRows(name, tuple(fields), rows)
+
+
+def _where(name: str, index: int) -> str:
+    return f"数据表“{name}”第 {index + 1} 行"
+
+
+def _first(rows: list[Any], bad: Callable[[Any], bool]) -> int:
+    return next(i for i, row in enumerate(rows) if bad(row))
+
+
+def _check_rows(name: str, rows: list[Any], width: int, content: set[str]) -> None:
+    """Shape, identity and stamps of every row."""
+    if any(type(row) is not list or len(row) != width for row in rows):
+        raise PayloadError(
+            f"{_where(name, _first(rows, lambda r: type(r) is not list or len(r) != width))}的列数不符"
+        )
+    ids = [row[0] for row in rows]
+    if not all(type(i) is str and _UUID_RE.fullmatch(i) for i in ids) or len(set(ids)) != len(ids):
+        seen: set[str] = set()
+        for index, row_id in enumerate(ids):
+            if type(row_id) is not str or not _UUID_RE.fullmatch(row_id) or row_id in seen:
+                raise PayloadError(f"{_where(name, index)}的标识无效或重复")
+            seen.add(row_id)
+
+    def bad_head(row: list[Any]) -> bool:
+        created, device = row[1], row[3]
+        return (
+            type(created) is not str
+            or not STAMP_RE.fullmatch(created)
+            or type(device) is not str
+            or len(device) != 16
+        )
+
+    # Whole columns at once; the row-by-row check above only runs to name the first bad row.
+    created = [row[1] for row in rows]
+    devices = [row[3] for row in rows]
+    if (
+        set(map(type, created)) - {str}
+        or not all(map(STAMP_RE.fullmatch, created))
+        or set(map(type, devices)) - {str}
+        or set(map(len, devices)) - {16}
+    ):
+        raise PayloadError(f"{_where(name, _first(rows, bad_head))}的版本戳无效")
+
+    def bad_stamps(row: list[Any]) -> bool:
+        stamps, created = row[2], row[1]
+        if not stamps:
+            return stamps is not None and stamps != {}
+        return type(stamps) is not dict or not all(
+            k in content and type(v) is str and STAMP_RE.fullmatch(v) and v >= created
+            for k, v in stamps.items()
+        )
+
+    if any(bad_stamps(row) for row in rows if row[2] is not None):
+        raise PayloadError(f"{_where(name, _first(rows, bad_stamps))}的字段版本戳无效")
+
+
+def _check_column(name: str, rows: list[Any], offset: int, column: Column[Any]) -> None:
+    """Every value of one column: its JSON type, and its length, choice or date as the column needs.
+
+    Dates are rewritten in their canonical form (``2025-03-01``), the form SQLite stores.
+    """
+    col = column.name
+    values = [row[offset] for row in rows]
+    kind = column.type
+    enum_cls = getattr(kind, "enum_cls", None)
+    allowed: set[type]
+    if enum_cls is not None:
+        allowed = {str}
+    elif isinstance(kind, Boolean):
+        allowed = {bool}
+    elif isinstance(kind, Integer):
+        allowed = {int}
+    elif isinstance(kind, String | Date) and not isinstance(kind, DateTime):
+        allowed = {str}
+    else:
+        allowed = set()  # any other type: checked value by value below
+    types = set(map(type, values))
+    has_none = _NONE in types
+    if has_none and not column.nullable:
+        raise PayloadError(f"{_where(name, values.index(None))}的必填字段“{col}”为空")
+    types.discard(_NONE)
+    present = [v for v in values if v is not None] if has_none else values
+
+    def invalid(index: int) -> PayloadError:
+        return PayloadError(f"{_where(name, index)}的字段“{col}”取值无效")
+
+    if not allowed:
+        for index, value in enumerate(values):
             try:
-                decoded = from_json(column, value)
+                from_json(column, value)
             except (ValueError, TypeError):
-                raise PayloadError(f"{where}的字段“{col}”取值无效") from None
-            if decoded is None and not column.nullable:
-                raise PayloadError(f"{where}的必填字段“{col}”为空")
-            limit = getattr(column.type, "length", None)
-            if limit and isinstance(decoded, str) and len(decoded) > limit:
-                raise PayloadError(f"{where}的字段“{col}”超过 {limit} 个字符")
-            values[col] = decoded
-        rows.append(RowState(row_id, created, dict(stamps), device, values))
-    return rows
+                raise invalid(index) from None
+        return
+    if not types <= allowed:
+        raise invalid(next(i for i, v in enumerate(values) if v is not None and type(v) not in allowed))
+    if not present:
+        return
+    if allowed == {int} and (min(present) < _INT_MIN or max(present) > _INT_MAX):
+        raise invalid(
+            next(i for i, v in enumerate(values) if v is not None and not _INT_MIN <= v <= _INT_MAX)
+        )
+    if enum_cls is not None:
+        choices = {m.value for m in enum_cls}
+        if not set(present) <= choices:
+            raise invalid(next(i for i, v in enumerate(values) if v is not None and v not in choices))
+    elif isinstance(kind, Date):
+        canonical = {}
+        for text in set(present):
+            try:
+                canonical[text] = date.fromisoformat(text).isoformat()
+            except ValueError:
+                raise invalid(values.index(text)) from None
+        if any(k != v for k, v in canonical.items()):
+            for row in rows:
+                if row[offset] is not None:
+                    row[offset] = canonical[row[offset]]
+    elif allowed == {str}:
+        limit = getattr(kind, "length", None)
+        if limit and max(map(len, present)) > limit:
+            index = next(i for i, v in enumerate(values) if v is not None and len(v) > limit)
+            raise PayloadError(f"{_where(name, index)}的字段“{col}”超过 {limit} 个字符")
