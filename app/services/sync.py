@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Connection, func, select
 
+from app.database.audit import record
 from app.database.base import table_of
 from app.database.divisions import read_division_csv
 from app.database.engine import sqlite_path
@@ -181,22 +183,21 @@ def merge_bundles(
             if not results:
                 raise Cancelled()
             break  # what was merged stays merged: each bundle was its own transaction
-        summary = merge_bundle(ws.db, path, me, dry_run=dry_run)
+        summary = merge_bundle(ws.db, path, me, dry_run=dry_run, on_accept=partial(_audit_merge, ws))
         results.append(summary)
-        if summary.status == "accepted":
-            _audit_merge(ws, summary)
         if progress:
             progress(done + 1, len(files))
     _log_summaries(ws, results)
     return results
 
 
-def _audit_merge(ws: Workspace, summary: BundleSummary) -> None:
-    # Its own transaction right after the merge's (merge_bundle owns that one). Refusals wrote
-    # nothing and stay out of the database: they go to the merge log beside it.
+def _audit_merge(ws: Workspace, conn: Connection, summary: BundleSummary) -> None:
+    # Inside the merge's own transaction, so the entry and the merged rows commit together.
+    # Refusals wrote nothing and stay out of the database: they go to the merge log beside it.
     stats = summary.stats
-    audit(
-        ws,
+    record(
+        conn,
+        ws.username,
         AuditAction.MERGE,
         summary.file,
         {
