@@ -1,0 +1,229 @@
+"""The family list: ids by filter and sort in one SQL query, list rows by ids (a page at a time).
+
+The list never shows an ID number in full (``mask_id_number``). Re-exported by
+``app.services.families``, which holds the actions on one family.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.database.models import Division, FamilyMember, SpecialFamily, Visit
+from app.domain.enums import DivisionLevel, FamilyStatus
+from app.domain.errors import UserInputError
+from app.domain.idcard import age_on, mask_id_number, parse_id_number
+from app.domain.records.families import (
+    MISSING_CONTACT,
+    MISSING_DOCTOR,
+    MISSING_GREEN_CHANNEL,
+    MISSING_VISIT,
+    VISIT_DUE_DAYS,
+    FamilyFilter,
+    FamilyRow,
+)
+from app.domain.validation import division_level
+from app.services.search import family_clause
+from app.services.workspace import Workspace
+
+_PREFIX = {
+    DivisionLevel.PROVINCE: 2,
+    DivisionLevel.CITY: 4,
+    DivisionLevel.COUNTY: 6,
+    DivisionLevel.TOWNSHIP: 9,
+    DivisionLevel.VILLAGE: 12,
+}
+
+
+def division_prefix(code: str) -> str:
+    """The part of a code that everything below a division shares: 430121100000 → 430121100."""
+    try:
+        return code[: _PREFIX[DivisionLevel(division_level(code))]]
+    except UserInputError:
+        return code
+
+
+def _last_visit() -> Any:
+    return (
+        select(func.max(Visit.visited_on))
+        .where(Visit.family_id == SpecialFamily.id, Visit.deleted.is_(False))
+        .scalar_subquery()
+    )
+
+
+def _members() -> Any:
+    return (
+        select(func.count())
+        .select_from(FamilyMember)
+        .where(FamilyMember.family_id == SpecialFamily.id, FamilyMember.deleted.is_(False))
+        .scalar_subquery()
+    )
+
+
+# Sort keys the list's columns pass; a key may sort by a different column (names by pinyin).
+_SORTS: dict[str, Any] = {
+    "family_no": lambda: SpecialFamily.family_no,
+    "head_name": lambda: SpecialFamily.name_key,
+    "id_number": lambda: SpecialFamily.head_id_number,
+    "birth": lambda: func.substr(SpecialFamily.head_id_number, 7, 8),
+    "category": lambda: SpecialFamily.category,
+    "status": lambda: SpecialFamily.status,
+    "township": lambda: SpecialFamily.division_code,
+    "village": lambda: SpecialFamily.division_code,
+    "phone": lambda: SpecialFamily.phone,
+    "address": lambda: SpecialFamily.address,
+    "registered_on": lambda: SpecialFamily.registered_on,
+    "support": lambda: SpecialFamily.monthly_support_fen,
+    "last_visit": _last_visit,
+    "members": _members,
+}
+SORT_KEYS = frozenset(_SORTS)
+
+
+def missing_clause(kind: str, today: date) -> ColumnElement[bool]:
+    """Families lacking one part of 三个全覆盖 (the home page's definitions), or a recent visit."""
+    f = SpecialFamily
+    if kind == MISSING_CONTACT:
+        return or_(f.contact_township_name.is_(None), f.contact_village_name.is_(None))
+    if kind == MISSING_DOCTOR:
+        return or_(f.doctor_name.is_(None), f.doctor_expires_on < today)
+    if kind == MISSING_GREEN_CHANNEL:
+        return f.green_channel_hospital.is_(None)
+    if kind == MISSING_VISIT:
+        recent = select(Visit.id).where(
+            Visit.family_id == f.id,
+            Visit.deleted.is_(False),
+            Visit.visited_on >= today - timedelta(days=VISIT_DUE_DAYS),
+        )
+        return ~exists(recent)
+    raise UserInputError(f"未知的筛选条件“{kind}”")
+
+
+def _conditions(flt: FamilyFilter, today: date) -> list[ColumnElement[bool]]:
+    f = SpecialFamily
+    where: list[ColumnElement[bool]] = [f.deleted.is_(False)]
+    if flt.division_code:
+        prefix = division_prefix(flt.division_code)
+        # A range on the indexed column: LIKE 'x%' would not use the index on SQLite.
+        where += [f.division_code >= prefix, f.division_code < prefix + "~"]
+    if flt.status is not None:
+        where.append(f.status == flt.status)
+    if flt.category is not None:
+        where.append(f.category == flt.category)
+    if flt.missing:
+        where.append(missing_clause(flt.missing, today))
+        if flt.status is None:
+            where.append(f.status == FamilyStatus.REGISTERED)  # gaps only matter for 在册 families
+    text = family_clause(flt.text)
+    if text is not None:
+        where.append(text)
+    return where
+
+
+def list_family_ids(
+    ws: Workspace, flt: FamilyFilter | None = None, *, today: date | None = None
+) -> list[str]:
+    """The ids of every family the filter lets through, in the asked order (one SQL query)."""
+    flt = flt or FamilyFilter()
+    today = today or date.today()
+    sort = _SORTS.get(flt.sort, _SORTS["registered_on"])()
+    order = sort.desc() if flt.descending else sort.asc()
+    tiebreak = SpecialFamily.id.desc() if flt.descending else SpecialFamily.id.asc()
+    with ws.db.read() as s:
+        return list(
+            s.scalars(select(SpecialFamily.id).where(*_conditions(flt, today)).order_by(order, tiebreak))
+        )
+
+
+def _division_names(s: Session, codes: set[str]) -> dict[str, tuple[str, str | None]]:
+    """code → (name, parent code) for the codes and their parents."""
+    found: dict[str, tuple[str, str | None]] = {}
+    wanted = set(codes)
+    for _ in range(2):  # the village, then its township
+        wanted -= set(found)
+        if not wanted:
+            break
+        for code, name, parent in s.execute(
+            select(Division.code, Division.name, Division.parent_code).where(
+                Division.code.in_(wanted), Division.deleted.is_(False)
+            )
+        ):
+            found[code] = (name, parent)
+        wanted = {p for _, p in found.values() if p}
+    return found
+
+
+def _place(names: dict[str, tuple[str, str | None]], code: str) -> tuple[str, str]:
+    """(township, village) names of a family's division code."""
+    name, parent = names.get(code, (code, None))
+    township = names[parent][0] if parent and parent in names else ""
+    return township, name
+
+
+def load_family_rows(ws: Workspace, ids: Sequence[str], *, today: date | None = None) -> list[FamilyRow]:
+    """The list rows of the given families, in the order given (a page: a few hundred ids at most)."""
+    today = today or date.today()
+    ids = list(ids)
+    if not ids:
+        return []
+    f = SpecialFamily
+    with ws.db.read() as s:
+        families = s.scalars(select(f).where(f.id.in_(ids))).all()
+        members = dict(
+            s.execute(
+                select(FamilyMember.family_id, func.count())
+                .where(FamilyMember.family_id.in_(ids), FamilyMember.deleted.is_(False))
+                .group_by(FamilyMember.family_id)
+            ).all()
+        )
+        visits = dict(
+            s.execute(
+                select(Visit.family_id, func.max(Visit.visited_on))
+                .where(Visit.family_id.in_(ids), Visit.deleted.is_(False))
+                .group_by(Visit.family_id)
+            ).all()
+        )
+        names = _division_names(s, {fam.division_code for fam in families})
+    rows = []
+    position = {family_id: i for i, family_id in enumerate(ids)}
+    for fam in sorted(families, key=lambda f: position[f.id]):
+        township, village = _place(names, fam.division_code)
+        sex, age = None, None
+        if fam.head_id_number:
+            try:
+                info = parse_id_number(fam.head_id_number, today=today)
+                sex, age = info.sex, age_on(info.birth_date, today)
+            except UserInputError:
+                pass  # an old record with a bad number: the list just leaves sex and age empty
+        rows.append(
+            FamilyRow(
+                id=fam.id,
+                family_no=fam.family_no,
+                head_name=fam.head_name,
+                head_id_masked=mask_id_number(fam.head_id_number),
+                head_sex=sex,
+                head_age=age,
+                category=fam.category,
+                disability_grade=fam.disability_grade,
+                status=fam.status,
+                division_code=fam.division_code,
+                township=township,
+                village=village,
+                phone=fam.phone,
+                address=fam.address,
+                member_count=members.get(fam.id, 0),
+                has_contacts=bool(fam.contact_township_name and fam.contact_village_name),
+                has_doctor=bool(
+                    fam.doctor_name and (fam.doctor_expires_on is None or fam.doctor_expires_on >= today)
+                ),
+                has_green_channel=bool(fam.green_channel_hospital),
+                last_visit_on=visits.get(fam.id),
+                registered_on=fam.registered_on,
+                monthly_support_fen=fam.monthly_support_fen,
+            )
+        )
+    return rows
