@@ -6,7 +6,7 @@ import argparse
 
 from app.domain.validation import parse_date
 from app.services import divisions
-from app.services.workspace import open_workspace
+from app.services.workspace import opened
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -36,41 +36,29 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    ws = open_workspace(args.db)
-    try:
+    with opened(args.db) as ws:
         for r in divisions.division_tree(ws.db, args.under):
             flags = ("（已撤销）" if r.retired else "") + ("（本地）" if r.local else "")
             print(f"{r.code}  {r.level.label:<4}  {r.name}{flags}")
-    finally:
-        ws.close()
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    ws = open_workspace(args.db)
-    try:
+    with opened(args.db) as ws:
         divisions.add_division(ws.db, args.parent, args.code, args.name, parse_date(args.valid_from))
-    finally:
-        ws.close()
     print(f"已新增区划 {args.code} {args.name}")
     return 0
 
 
 def cmd_rename(args: argparse.Namespace) -> int:
-    ws = open_workspace(args.db)
-    try:
+    with opened(args.db) as ws:
         divisions.rename_division(ws.db, args.code, args.name, parse_date(args.on))
-    finally:
-        ws.close()
     print(f"已将区划 {args.code} 更名为 {args.name}")
     return 0
 
 
 def cmd_retire(args: argparse.Namespace) -> int:
-    ws = open_workspace(args.db)
-    try:
+    with opened(args.db) as ws:
         divisions.retire_division(ws.db, args.code, parse_date(args.on))
-    finally:
-        ws.close()
     print(f"已撤销区划 {args.code}")
     return 0

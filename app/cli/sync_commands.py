@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.domain.errors import UserInputError
 from app.services import sync
-from app.services.workspace import open_workspace
+from app.services.workspace import opened
 from app.sync.identity import is_protected
 
 
@@ -143,11 +143,8 @@ def cmd_setup_export(args: argparse.Namespace) -> int:
 
 
 def cmd_setup_import(args: argparse.Namespace) -> int:
-    ws = open_workspace(args.db)
-    try:
+    with opened(args.db) as ws:
         result = sync.import_setup(ws, args.file, trust=args.trust)
-    finally:
-        ws.close()
     print(
         f"已导入配置包 {result.package_id}（签发方 {result.signer}）：密钥 {result.keys} 个，"
         f"新增区划 {result.divisions_added} 个，项目目录 {result.catalogue} 条，指标 {result.indicators} 条"
@@ -156,13 +153,10 @@ def cmd_setup_import(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
-    ws = open_workspace(args.db)
-    try:
+    with opened(args.db) as ws:
         result = sync.write_bundle(
             ws, args.identity, _passphrase(args, args.identity), args.out, full=args.full
         )
-    finally:
-        ws.close()
     if args.json:
         print(
             json.dumps(
@@ -183,13 +177,10 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_merge(args: argparse.Namespace) -> int:
-    ws = open_workspace(args.into)
-    try:
+    with opened(args.into) as ws:
         results = sync.merge_bundles(
             ws, args.identity, _passphrase(args, args.identity), args.bundles, dry_run=args.dry_run
         )
-    finally:
-        ws.close()
     for r in results:
         if args.json:
             print(json.dumps(r.as_dict(), ensure_ascii=False))
@@ -207,24 +198,18 @@ def cmd_sync_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_receipt(args: argparse.Namespace) -> int:
-    ws = open_workspace(args.db)
-    try:
+    with opened(args.db) as ws:
         path = sync.write_sync_receipt(ws, args.identity, _passphrase(args, args.identity), args.out)
-    finally:
-        ws.close()
     print(f"已写出回执 {path}")
     return 0
 
 
 def cmd_sync_ack(args: argparse.Namespace) -> int:
-    ws = open_workspace(args.db)
-    try:
+    with opened(args.db) as ws:
         for path in args.receipts:
             r = sync.import_sync_receipt(ws, path)
             print(
                 f"已导入回执 {path.name}：确认本机同步文件 {r.confirmed} 个，已确认变更位置 "
                 f"{r.acked_before} → {r.acked_after}"
             )
-    finally:
-        ws.close()
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,3 +40,13 @@ def open_workspace(path: Path | str) -> Workspace:
         division_code=db.meta(META_DIVISION) or "",
         role=NodeRole(db.meta(META_ROLE) or NodeRole.STATION.value),
     )
+
+
+@contextmanager
+def opened(path: Path | str) -> Iterator[Workspace]:
+    """A workspace for one command: opened, handed over, always closed."""
+    ws = open_workspace(path)
+    try:
+        yield ws
+    finally:
+        ws.close()
