@@ -63,7 +63,7 @@ class FamilyForm(DraftDialog):
         self.members.id_number_ready.connect(self._look_up_id_number)
         self.members.id_number.note.linkActivated.connect(self.open_family)
         self.visits.record_button.clicked.connect(self._request_visit)
-        self.resize(940, 600)
+        self.fit_to_screen(940, 600)
 
         context.runner.run(families.village_choices, ws, on_done=self._set_villages, on_error=self.show_error)
         if family_id is None:

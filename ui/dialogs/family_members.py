@@ -163,7 +163,7 @@ class MembersPanel(QWidget):
         self.phone = PhoneField("phone", self.tr("Phone"))
         self.bank_name = TextField("bank_name", self.tr("Bank"), max_length=40)
         self.bank_account = TextField("bank_account", self.tr("Bank account"), max_length=32)
-        self.support = QCheckBox(self.tr("Receives special &support"))
+        self.support = QCheckBox(self.tr("Receives special s&upport"))
         self.health = TextField("health_note", self.tr("Health"))
         self.fields: dict[str, Field] = {
             f.field: f

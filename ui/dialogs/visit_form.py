@@ -88,7 +88,7 @@ class VisitForm(DraftDialog):
         self.goods.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.goods.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.goods.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
-        self.goods.setMinimumHeight(110)
+        self.goods.setMinimumHeight(90)
         self.goods_note = QLabel()
         self.goods_note.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.goods_note.setVisible(False)
@@ -147,7 +147,7 @@ class VisitForm(DraftDialog):
             c.changed.connect(self.changed)
         self.kind.combo.currentIndexChanged.connect(lambda _i: self._kind_chosen())
         self.setTabOrder(self.form_number, self.note)
-        self.resize(820, 600)
+        self.fit_to_screen(820, 600)
         self.start_new()
 
     def _choice(self, field: str, label: str, options: Sequence[tuple[str, Any]]) -> ChoiceField:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.enums import FamilyCategory, FamilyStatus
 from app.domain.errors import FpaError
@@ -60,12 +60,9 @@ class FamiliesPage(Page):
         self.visit_button.setToolTip("Ctrl+R")
         self.delete_button = QPushButton(self.tr("&Mark deleted"))
         self.delete_button.setToolTip("Delete")
-        buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.visit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            self.list.add_action(button)
         layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
 
         self.new_button.clicked.connect(lambda: self.new_family())
@@ -86,39 +83,50 @@ class FamiliesPage(Page):
     # --- the list ------------------------------------------------------------------------------------
 
     def _columns(self) -> list[LazyColumn]:
-        tr = self.tr
         return [
-            LazyColumn("family_no", tr("File no."), lambda r: r.family_no, width_chars=13),
-            LazyColumn("head_name", tr("Head"), lambda r: r.head_name, width_chars=8),
-            LazyColumn("id_number", tr("ID number"), lambda r: r.head_id_masked, width_chars=19),
-            LazyColumn("sex", tr("Sex"), lambda r: r.head_sex, sortable=False, width_chars=4),
-            LazyColumn("birth", tr("Age"), lambda r: r.head_age, align_right=True, width_chars=5),
-            LazyColumn("category", tr("Category"), lambda r: r.category, width_chars=10),
-            LazyColumn("status", tr("Status"), lambda r: r.status, width_chars=5),
-            LazyColumn("township", tr("Township"), lambda r: r.township, width_chars=10),
-            LazyColumn("village", tr("Village"), lambda r: r.village, width_chars=14),
-            LazyColumn("phone", tr("Phone"), lambda r: r.phone, width_chars=13),
-            LazyColumn("members", tr("Members"), lambda r: r.member_count, align_right=True, width_chars=5),
-            yes_no_column(
-                "contact", tr("Contacts"), lambda r: r.has_contacts, tr("Yes"), tr("Missing"), sortable=False
+            LazyColumn("family_no", self.tr("File no."), lambda r: r.family_no, width_chars=12),
+            LazyColumn("head_name", self.tr("Head"), lambda r: r.head_name, width_chars=7),
+            LazyColumn("id_number", self.tr("ID number"), lambda r: r.head_id_masked, width_chars=17),
+            LazyColumn("sex", self.tr("Sex"), lambda r: r.head_sex, sortable=False, width_chars=4),
+            LazyColumn("birth", self.tr("Age"), lambda r: r.head_age, align_right=True, width_chars=5),
+            LazyColumn("category", self.tr("Category"), lambda r: r.category, width_chars=8),
+            LazyColumn("status", self.tr("Status"), lambda r: r.status, width_chars=5),
+            LazyColumn("township", self.tr("Township"), lambda r: r.township, width_chars=8),
+            LazyColumn("village", self.tr("Village"), lambda r: r.village, width_chars=12),
+            LazyColumn("phone", self.tr("Phone"), lambda r: r.phone, width_chars=12),
+            LazyColumn(
+                "members", self.tr("Members"), lambda r: r.member_count, align_right=True, width_chars=5
             ),
             yes_no_column(
-                "doctor", tr("Doctor"), lambda r: r.has_doctor, tr("Yes"), tr("Missing"), sortable=False
+                "contact",
+                self.tr("Contacts"),
+                lambda r: r.has_contacts,
+                self.tr("Yes"),
+                self.tr("Missing"),
+                sortable=False,
+            ),
+            yes_no_column(
+                "doctor",
+                self.tr("Doctor"),
+                lambda r: r.has_doctor,
+                self.tr("Yes"),
+                self.tr("Missing"),
+                sortable=False,
             ),
             yes_no_column(
                 "green",
-                tr("Green channel"),
+                self.tr("Green channel"),
                 lambda r: r.has_green_channel,
-                tr("Yes"),
-                tr("Missing"),
+                self.tr("Yes"),
+                self.tr("Missing"),
                 sortable=False,
             ),
-            date_column("last_visit", tr("Last visit"), lambda r: r.last_visit_on),
-            date_column("registered_on", tr("Registered"), lambda r: r.registered_on),
+            date_column("last_visit", self.tr("Last visit"), lambda r: r.last_visit_on),
+            date_column("registered_on", self.tr("Registered"), lambda r: r.registered_on),
             money_column(
-                "support", tr("Support (yuan/month)"), lambda r: r.monthly_support_fen, visible=False
+                "support", self.tr("Support (yuan/month)"), lambda r: r.monthly_support_fen, visible=False
             ),
-            LazyColumn("address", tr("Address"), lambda r: r.address, width_chars=24, visible=False),
+            LazyColumn("address", self.tr("Address"), lambda r: r.address, width_chars=24, visible=False),
         ]
 
     def _filters(self) -> list[FilterSpec]:

@@ -1,0 +1,1098 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ChoiceField</name>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="404" />
+        <source>Please choose %1</source>
+        <translation>请选择%1</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageSection</name>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="213" />
+        <source>Township contact</source>
+        <translation>乡镇联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="216" />
+        <source>Township contact phone</source>
+        <translation>乡镇联系人电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="219" />
+        <source>Village contact</source>
+        <translation>村级联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="222" />
+        <source>Village contact phone</source>
+        <translation>村级联系人电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="225" />
+        <source>Institution</source>
+        <translation>医疗机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="227" />
+        <source>Family doctor</source>
+        <translation>家庭医生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="228" />
+        <source>Signed on</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="230" />
+        <source>Expires on</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="233" />
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="235" />
+        <source>Open since</source>
+        <translation>开通日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="237" />
+        <source>Contact persons</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="239" />
+        <source>&amp;Township cadre</source>
+        <translation>乡镇干部(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="240" />
+        <location filename="../../ui/dialogs/family_sections.py" line="242" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="241" />
+        <source>&amp;Village cadre</source>
+        <translation>村干部(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="243" />
+        <source>Family doctor contract</source>
+        <translation>家庭医生签约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="245" />
+        <source>&amp;Institution</source>
+        <translation>医疗机构(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="246" />
+        <source>&amp;Doctor</source>
+        <translation>医生(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="247" />
+        <source>&amp;Signed on</source>
+        <translation>签约日期(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="248" />
+        <source>&amp;Expires on</source>
+        <translation>到期日期(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="249" />
+        <source>Hospital green channel</source>
+        <translation>就医绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="251" />
+        <source>&amp;Hospital</source>
+        <translation>医院(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="252" />
+        <source>Open s&amp;ince</source>
+        <translation>开通日期(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="221" />
+        <source>e.g. 2024-05-29</source>
+        <translation>如 2024-05-29</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="225" />
+        <source>Pick from a calendar</source>
+        <translation>从日历中选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="236" />
+        <source>%1 cannot be later than today</source>
+        <translation>%1不能晚于今天</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="53" />
+        <location filename="../../ui/dialogs/draft_dialog.py" line="264" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="55" />
+        <source>Enter or Ctrl+S</source>
+        <translation>回车或 Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="155" />
+        <source>The draft of %1 was restored; save to keep it.</source>
+        <translation>已恢复 %1 的草稿，请保存后才会存入数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="162" />
+        <source>Unsaved draft</source>
+        <translation>未保存的草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="163" />
+        <source>A draft of this form from %1 was never saved. Restore it?</source>
+        <translation>此表单有一份 %1 的草稿尚未保存，是否恢复？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="175" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="225" />
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="226" />
+        <source>Please check:
+%1
+
+Save anyway?</source>
+        <translation>请核对以下提示：
+%1
+
+仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="262" />
+        <source>This record has unsaved changes.</source>
+        <translation>这条记录有未保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="265" />
+        <source>&amp;Discard</source>
+        <translation>不保存(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="266" />
+        <location filename="../../ui/dialogs/draft_dialog.py" line="277" />
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="273" />
+        <source>The changes are not saved. Kept as a draft, they are offered back next time.</source>
+        <translation>修改尚未保存。关闭后会保留为草稿，下次打开时可以恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="275" />
+        <source>Close, keep the &amp;draft</source>
+        <translation>关闭并保留草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/draft_dialog.py" line="276" />
+        <source>Disca&amp;rd changes</source>
+        <translation>放弃修改(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportJob</name>
+    <message>
+        <location filename="../../ui/widgets/list_parts.py" line="194" />
+        <source>Writing %1 rows to Excel…</source>
+        <translation>正在导出 %1 行到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/list_parts.py" line="195" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/list_parts.py" line="196" />
+        <location filename="../../ui/widgets/list_parts.py" line="214" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/list_parts.py" line="205" />
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/list_parts.py" line="211" />
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，没有写入文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FamiliesPage</name>
+    <message>
+        <location filename="../../ui/pages/families.py" line="39" />
+        <location filename="../../ui/pages/families.py" line="50" />
+        <source>Special families</source>
+        <translation>特殊家庭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="51" />
+        <source>%1 families</source>
+        <translation>共 %1 户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="53" />
+        <source>Search: name, pinyin initials (zs), ID number, phone (Ctrl+F)</source>
+        <translation>搜索：姓名、拼音首字母、身份证号、电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="55" />
+        <source>&amp;New family</source>
+        <translation>新增家庭(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="57" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="58" />
+        <source>Enter or double-click</source>
+        <translation>回车或双击</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="59" />
+        <source>Record &amp;visit</source>
+        <translation>登记走访(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="61" />
+        <source>&amp;Mark deleted</source>
+        <translation>标记删除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="87" />
+        <source>File no.</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="88" />
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="89" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="90" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="91" />
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="92" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="93" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="94" />
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="95" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="96" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="98" />
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="102" />
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="104" />
+        <location filename="../../ui/pages/families.py" line="112" />
+        <location filename="../../ui/pages/families.py" line="120" />
+        <source>Yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="105" />
+        <location filename="../../ui/pages/families.py" line="113" />
+        <location filename="../../ui/pages/families.py" line="121" />
+        <source>Missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="110" />
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="118" />
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="124" />
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="125" />
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="127" />
+        <source>Support (yuan/month)</source>
+        <translation>特别扶助（元/月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="129" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="133" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="136" />
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="140" />
+        <source>C&amp;ategory</source>
+        <translation>类别(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="145" />
+        <source>Co&amp;verage</source>
+        <translation>三个全覆盖(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="148" />
+        <source>No contact persons</source>
+        <translation>缺联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="149" />
+        <source>No family doctor</source>
+        <translation>缺家庭医生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="150" />
+        <source>No green channel</source>
+        <translation>缺绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="151" />
+        <source>Not visited in 6 months</source>
+        <translation>半年未走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="262" />
+        <source>Mark deleted</source>
+        <translation>标记删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="264" />
+        <source>Mark the family of %1 (%2) as deleted? It leaves every list; the next sync passes it on.</source>
+        <translation>将 %1（%2）家标记为删除？删除后不再出现在任何列表中，下次同步时一并上报。</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyForm</name>
+    <message>
+        <location filename="../../ui/dialogs/family_form.py" line="43" />
+        <location filename="../../ui/dialogs/family_form.py" line="94" />
+        <source>New family</source>
+        <translation>新增家庭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_form.py" line="51" />
+        <source>&amp;1 Family</source>
+        <translation>&amp;1 基本情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_form.py" line="52" />
+        <source>&amp;2 Members</source>
+        <translation>&amp;2 家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_form.py" line="53" />
+        <source>&amp;3 Three coverages</source>
+        <translation>&amp;3 三个全覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_form.py" line="54" />
+        <source>&amp;4 Visits</source>
+        <translation>&amp;4 走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_form.py" line="109" />
+        <location filename="../../ui/dialogs/family_form.py" line="138" />
+        <source>Family: %1</source>
+        <translation>家庭：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_form.py" line="138" />
+        <source>(new)</source>
+        <translation>（新登记）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_form.py" line="228" />
+        <source>Already registered: %1, in the family of %2 (%3, %4). &lt;a href="%5"&gt;Open that family&lt;/a&gt;</source>
+        <translation>该身份证号已登记：%1，在 %2 家（%3，%4）。&lt;a href="%5"&gt;打开该户&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="119" />
+        <source>Please fill in %1</source>
+        <translation>请填写%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="166" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralSection</name>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="112" />
+        <source>village</source>
+        <translation>所在村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="117" />
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="121" />
+        <source>disability grade</source>
+        <translation>伤残等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="123" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="125" />
+        <source>Grade %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="126" />
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="130" />
+        <source>Status changed on</source>
+        <translation>状态变更日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="131" />
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="132" />
+        <source>File number</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="133" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="134" />
+        <source>Special support</source>
+        <translation>特别扶助金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="135" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="136" />
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="137" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="156" />
+        <source>&amp;Village</source>
+        <translation>村（社区）(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="157" />
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="158" />
+        <source>Disability &amp;grade (child)</source>
+        <translation>伤残等级（子女）(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="159" />
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="160" />
+        <source>Status c&amp;hanged on</source>
+        <translation>状态变更日期(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="161" />
+        <source>&amp;File number</source>
+        <translation>档案编号(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="162" />
+        <source>&amp;Registered on</source>
+        <translation>登记日期(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="163" />
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="164" />
+        <source>S&amp;pecial support per month</source>
+        <translation>特别扶助（每人每月）(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="165" />
+        <source>&amp;Address</source>
+        <translation>住址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="166" />
+        <source>&amp;Needs</source>
+        <translation>需求(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="167" />
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumberField</name>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="333" />
+        <source>18 digits, the last may be X</source>
+        <translation>18 位，最后一位可为 X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="361" />
+        <source>%1 years</source>
+        <translation>%1岁</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="131" />
+        <location filename="../../ui/dialogs/family_members.py" line="145" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="131" />
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="131" />
+        <location filename="../../ui/dialogs/family_members.py" line="150" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="131" />
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="140" />
+        <source>&amp;Add member</source>
+        <translation>添加成员(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="141" />
+        <source>Remo&amp;ve member</source>
+        <translation>删除成员(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="156" />
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="157" />
+        <source>&amp;Deceased</source>
+        <translation>已去世(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="158" />
+        <source>Date of death</source>
+        <translation>去世日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="160" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="162" />
+        <source>Grade %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="163" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="164" />
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="165" />
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="166" />
+        <source>Receives special s&amp;upport</source>
+        <translation>享受特别扶助(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="167" />
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="185" />
+        <source>Na&amp;me</source>
+        <translation>姓名(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="185" />
+        <source>Re&amp;lation</source>
+        <translation>关系(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="186" />
+        <source>&amp;ID number</source>
+        <translation>身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="187" />
+        <source>Se&amp;x</source>
+        <translation>性别(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="187" />
+        <source>&amp;Born</source>
+        <translation>出生日期(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="188" />
+        <source>Died</source>
+        <translation>去世日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="189" />
+        <source>Disabilit&amp;y</source>
+        <translation>伤残等级(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="189" />
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="190" />
+        <source>Ban&amp;k</source>
+        <translation>开户银行(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="190" />
+        <source>Acc&amp;ount</source>
+        <translation>银行账号(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="191" />
+        <source>Heal&amp;th</source>
+        <translation>健康状况(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="392" />
+        <source>Taken from the ID number</source>
+        <translation>由身份证号得出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="403" />
+        <source>(no name)</source>
+        <translation>（未填姓名）</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyField</name>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="286" />
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+</context>
+<context>
+    <name>RecordList</name>
+    <message>
+        <location filename="../../ui/widgets/record_list.py" line="113" />
+        <source>%1 records</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/record_list.py" line="132" />
+        <source>Search (Ctrl+F)</source>
+        <translation>搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/record_list.py" line="122" />
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/record_list.py" line="161" />
+        <source>Click to sort; right-click to choose columns</source>
+        <translation>点击排序；右键选择显示的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/record_list.py" line="332" />
+        <source>Columns</source>
+        <translation>显示的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/record_list.py" line="345" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/record_list.py" line="345" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/record_list.py" line="376" />
+        <source>Some rows could not be loaded; see the log.</source>
+        <translation>部分行未能读取，详见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="51" />
+        <source>Record a visit: %1</source>
+        <translation>登记走访：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="53" />
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="54" />
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="56" />
+        <source>occasion</source>
+        <translation>走访时机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="58" />
+        <source>way</source>
+        <translation>走访方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="59" />
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="60" />
+        <source>Names, separated by 、</source>
+        <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="61" />
+        <source>Cash</source>
+        <translation>慰问金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="63" />
+        <source>fund source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="65" />
+        <source>Needs raised</source>
+        <translation>提出的需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="66" />
+        <source>Follow-up</source>
+        <translation>跟进措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="67" />
+        <source>Paper form number</source>
+        <translation>纸质表编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="68" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="85" />
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="85" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="85" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="85" />
+        <source>Value (yuan)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="95" />
+        <source>Add &amp;goods line</source>
+        <translation>添加物品(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="96" />
+        <source>Remove goods &amp;line</source>
+        <translation>删除物品(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="104" />
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="105" />
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="106" />
+        <source>&amp;Occasion</source>
+        <translation>时机(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="107" />
+        <source>&amp;Way</source>
+        <translation>方式(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="108" />
+        <source>V&amp;isitors</source>
+        <translation>走访人员(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="109" />
+        <source>&amp;Cash</source>
+        <translation>慰问金(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="110" />
+        <source>&amp;Fund source</source>
+        <translation>资金来源(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="111" />
+        <source>&amp;Needs raised</source>
+        <translation>提出的需求(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="112" />
+        <source>Follow-&amp;up</source>
+        <translation>跟进措施(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="113" />
+        <source>&amp;Paper form no.</source>
+        <translation>纸质表编号(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="114" />
+        <source>No&amp;te</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="121" />
+        <source>Goods handed over</source>
+        <translation>慰问物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="139" />
+        <source>Family: %1</source>
+        <translation>家庭：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="216" />
+        <source>Line %1: the quantity is a whole number</source>
+        <translation>第 %1 行：数量应为整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="226" />
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="239" />
+        <source>Goods worth %1 yuan</source>
+        <translation>物品合计 %1 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="249" />
+        <source>Visit: %1</source>
+        <translation>走访：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsSection</name>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="283" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="284" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="285" />
+        <source>Occasion</source>
+        <translation>时机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="286" />
+        <source>Way</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="287" />
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="289" />
+        <source>Cash (yuan)</source>
+        <translation>慰问金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="294" />
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="295" />
+        <source>Needs raised</source>
+        <translation>提出的需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="296" />
+        <source>Form no.</source>
+        <translation>纸质表编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="305" />
+        <source>&amp;Record a visit…</source>
+        <translation>登记走访(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_sections.py" line="317" />
+        <source>%1 visits, cash %2 yuan in all</source>
+        <translation>共走访 %1 次，慰问金合计 %2 元</translation>
+    </message>
+</context>
+</TS>
