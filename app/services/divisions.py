@@ -13,7 +13,7 @@ from app.database.session import Database
 from app.domain.enums import DivisionLevel
 from app.domain.errors import NotFound, UserInputError
 from app.domain.hlc import REFERENCE_STAMP
-from app.domain.validation import check_division_code, division_level, has_errors
+from app.domain.validation import check_division_code, division_level, has_errors, to_ascii_digits
 
 _CHILD = {
     DivisionLevel.PROVINCE: DivisionLevel.CITY,
@@ -21,12 +21,16 @@ _CHILD = {
     DivisionLevel.COUNTY: DivisionLevel.TOWNSHIP,
     DivisionLevel.TOWNSHIP: DivisionLevel.VILLAGE,
 }
+# The digits a division shares with its parent (statistical codes: 2 + 2 + 2 + 3 + 3).
 _PREFIX = {
     DivisionLevel.CITY: 2,
     DivisionLevel.COUNTY: 4,
     DivisionLevel.TOWNSHIP: 6,
     DivisionLevel.VILLAGE: 9,
 }
+# The digits a division's own code is known by: everything below it shares them.
+_OWN_DIGITS = {"province": 2, "city": 4, "county": 6, "township": 9, "village": 12}
+_NAME_WIDTH = 60  # division.name is String(60): PostgreSQL refuses longer text
 
 
 @dataclass(frozen=True)
@@ -47,12 +51,11 @@ def _live(s: Session, code: str) -> Division | None:
 
 def add_division(db: Database, parent_code: str, code: str, name: str, valid_from: date) -> str:
     """A new division one level below ``parent_code``; its code must lie under the parent's."""
-    name = (name or "").strip()
-    if not name:
-        raise UserInputError("请填写区划名称。")
+    name = _checked_name(name)
+    code = to_ascii_digits(code or "").strip()
     issues = check_division_code("code", code)
     if has_errors(issues):
-        raise UserInputError("；".join(map(str, issues)))
+        raise UserInputError(f"区划代码“{code}”无效：" + "；".join(i.message for i in issues) + "。")
     with db.session() as s:
         parent = _live(s, parent_code)
         if parent is None or parent.valid_to is not None:
@@ -78,9 +81,8 @@ def add_division(db: Database, parent_code: str, code: str, name: str, valid_fro
 
 
 def rename_division(db: Database, code: str, new_name: str, on: date) -> None:
-    new_name = (new_name or "").strip()
-    if not new_name:
-        raise UserInputError("请填写新名称。")
+    """A new name from a date; the old name and the date are kept in the division's note."""
+    new_name = _checked_name(new_name)
     with db.session() as s:
         row = _live(s, code)
         if row is None:
@@ -116,11 +118,12 @@ def retire_division(db: Database, code: str, on: date) -> None:
 
 def division_tree(db: Database, root_code: str) -> list[DivisionRow]:
     """The division and everything below it, in code order, as plain rows."""
-    prefix = root_code.rstrip("0") or root_code
+    # By level, not by trailing zeros: 金井镇 430121110000 must not take in 福临镇 430121111000.
+    prefix = root_code[: _OWN_DIGITS[division_level(root_code)]]
     with db.read() as s:
         rows = s.scalars(
             select(Division)
-            .where(Division.code.startswith(prefix[: max(2, len(prefix))]), Division.deleted.is_(False))
+            .where(Division.code.startswith(prefix), Division.deleted.is_(False))
             .order_by(Division.code)
         ).all()
         return [
@@ -136,3 +139,12 @@ def division_tree(db: Database, root_code: str) -> list[DivisionRow]:
             )
             for r in rows
         ]
+
+
+def _checked_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise UserInputError("请填写区划名称。")
+    if len(name) > _NAME_WIDTH:
+        raise UserInputError(f"区划名称不能超过 {_NAME_WIDTH} 个字（现有 {len(name)} 个）。")
+    return name
