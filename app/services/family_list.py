@@ -27,7 +27,7 @@ from app.domain.records.families import (
     FamilyRow,
 )
 from app.domain.validation import division_level
-from app.services.search import family_clause
+from app.services.search import family_clause, like_ignores_case
 from app.services.workspace import Workspace
 
 _PREFIX = {
@@ -103,7 +103,7 @@ def missing_clause(kind: str, today: date) -> ColumnElement[bool]:
     raise UserInputError(f"未知的筛选条件“{kind}”")
 
 
-def _conditions(flt: FamilyFilter, today: date) -> list[ColumnElement[bool]]:
+def _conditions(flt: FamilyFilter, today: date, *, sqlite: bool = False) -> list[ColumnElement[bool]]:
     f = SpecialFamily
     where: list[ColumnElement[bool]] = [f.deleted.is_(False)]
     if flt.division_code:
@@ -118,25 +118,29 @@ def _conditions(flt: FamilyFilter, today: date) -> list[ColumnElement[bool]]:
         where.append(missing_clause(flt.missing, today))
         if flt.status is None:
             where.append(f.status == FamilyStatus.REGISTERED)  # gaps only matter for 在册 families
-    text = family_clause(flt.text)
+    text = family_clause(flt.text, like_ignores_case=sqlite)
     if text is not None:
         where.append(text)
     return where
 
 
 def list_family_ids(
-    ws: Workspace, flt: FamilyFilter | None = None, *, today: date | None = None
+    ws: Workspace, flt: FamilyFilter | None = None, *, limit: int | None = None, today: date | None = None
 ) -> list[str]:
-    """The ids of every family the filter lets through, in the asked order (one SQL query)."""
+    """The ids of every family the filter lets through, in the asked order (one SQL query).
+
+    ``limit``: only the first ids (the list shows these while the whole list is fetched).
+    """
     flt = flt or FamilyFilter()
     today = today or date.today()
     sort = _SORTS.get(flt.sort, _SORTS["registered_on"])()
     order = sort.desc() if flt.descending else sort.asc()
     tiebreak = SpecialFamily.id.desc() if flt.descending else SpecialFamily.id.asc()
+    conditions = _conditions(flt, today, sqlite=like_ignores_case(ws))
+    query = select(SpecialFamily.id).where(*conditions).order_by(order, tiebreak).limit(limit)
     with ws.db.read() as s:
-        return list(
-            s.scalars(select(SpecialFamily.id).where(*_conditions(flt, today)).order_by(order, tiebreak))
-        )
+        # Core execution: the ORM's per-row machinery doubles the time for 100 000 ids.
+        return list(s.connection().execute(query).scalars())
 
 
 def _division_names(s: Session, codes: set[str]) -> dict[str, tuple[str, str | None]]:
@@ -164,66 +168,74 @@ def _place(names: dict[str, tuple[str, str | None]], code: str) -> tuple[str, st
     return township, name
 
 
+_ROW_COLUMNS = (
+    SpecialFamily.id,
+    SpecialFamily.family_no,
+    SpecialFamily.head_name,
+    SpecialFamily.head_id_number,
+    SpecialFamily.category,
+    SpecialFamily.disability_grade,
+    SpecialFamily.status,
+    SpecialFamily.division_code,
+    SpecialFamily.phone,
+    SpecialFamily.address,
+    SpecialFamily.contact_township_name,
+    SpecialFamily.contact_village_name,
+    SpecialFamily.doctor_name,
+    SpecialFamily.doctor_expires_on,
+    SpecialFamily.green_channel_hospital,
+    SpecialFamily.registered_on,
+    SpecialFamily.monthly_support_fen,
+)
+
+
 def load_family_rows(ws: Workspace, ids: Sequence[str], *, today: date | None = None) -> list[FamilyRow]:
     """The list rows of the given families, in the order given (a page: a few hundred ids at most)."""
     today = today or date.today()
     ids = list(ids)
     if not ids:
         return []
-    f = SpecialFamily
+    # Only the listed columns, through Core, with counts as correlated subqueries on indexed
+    # columns: one round trip, no ORM objects (a page is fetched while the list is drawn).
+    query = select(*_ROW_COLUMNS, _members().label("members"), _last_visit().label("last_visit")).where(
+        SpecialFamily.id.in_(ids)
+    )
     with ws.db.read() as s:
-        families = s.scalars(select(f).where(f.id.in_(ids))).all()
-        members = dict(
-            s.execute(
-                select(FamilyMember.family_id, func.count())
-                .where(FamilyMember.family_id.in_(ids), FamilyMember.deleted.is_(False))
-                .group_by(FamilyMember.family_id)
-            ).all()
-        )
-        visits = dict(
-            s.execute(
-                select(Visit.family_id, func.max(Visit.visited_on))
-                .where(Visit.family_id.in_(ids), Visit.deleted.is_(False))
-                .group_by(Visit.family_id)
-            ).all()
-        )
-        names = _division_names(s, {fam.division_code for fam in families})
-    rows = []
+        found = s.connection().execute(query).all()
+        names = _division_names(s, {r.division_code for r in found})
     position = {family_id: i for i, family_id in enumerate(ids)}
-    for fam in sorted(families, key=lambda f: position[f.id]):
-        township, village = _place(names, fam.division_code)
-        sex, age = None, None
-        if fam.head_id_number:
-            try:
-                info = parse_id_number(fam.head_id_number, today=today)
-                sex, age = info.sex, age_on(info.birth_date, today)
-            except UserInputError:
-                pass  # an old record with a bad number: the list just leaves sex and age empty
-        rows.append(
-            FamilyRow(
-                id=fam.id,
-                family_no=fam.family_no,
-                head_name=fam.head_name,
-                head_id_masked=mask_id_number(fam.head_id_number),
-                head_sex=sex,
-                head_age=age,
-                category=fam.category,
-                disability_grade=fam.disability_grade,
-                status=fam.status,
-                division_code=fam.division_code,
-                township=township,
-                village=village,
-                phone=fam.phone,
-                address=fam.address,
-                member_count=members.get(fam.id, 0),
-                has_contacts=bool(fam.contact_township_name and fam.contact_village_name),
-                has_doctor=bool(
-                    fam.doctor_name and (fam.doctor_expires_on is None or fam.doctor_expires_on >= today)
-                ),
-                has_green_channel=bool(fam.green_channel_hospital),
-                last_visit_on=visits.get(fam.id),
-                registered_on=fam.registered_on,
-                monthly_support_fen=fam.monthly_support_fen,
-            )
-        )
-    return rows
+    return [_row(r, names, today) for r in sorted(found, key=lambda r: position[r.id])]
+
+
+def _row(r: Any, names: dict[str, tuple[str, str | None]], today: date) -> FamilyRow:
+    township, village = _place(names, r.division_code)
+    sex, age = None, None
+    if r.head_id_number:
+        try:
+            info = parse_id_number(r.head_id_number, today=today)
+            sex, age = info.sex, age_on(info.birth_date, today)
+        except UserInputError:
+            pass  # an old record with a bad number: the list just leaves sex and age empty
+    return FamilyRow(
+        id=r.id,
+        family_no=r.family_no,
+        head_name=r.head_name,
+        head_id_masked=mask_id_number(r.head_id_number),
+        head_sex=sex,
+        head_age=age,
+        category=r.category,
+        disability_grade=r.disability_grade,
+        status=r.status,
+        division_code=r.division_code,
+        township=township,
+        village=village,
+        phone=r.phone,
+        address=r.address,
+        member_count=r.members or 0,
+        has_contacts=bool(r.contact_township_name and r.contact_village_name),
+        has_doctor=bool(r.doctor_name and (r.doctor_expires_on is None or r.doctor_expires_on >= today)),
+        has_green_channel=bool(r.green_channel_hospital),
+        last_visit_on=r.last_visit,
+        registered_on=r.registered_on,
+        monthly_support_fen=r.monthly_support_fen,
+    )

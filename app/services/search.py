@@ -57,6 +57,7 @@ def text_clause(
     numbers: Sequence[Any] = (),
     codes: Sequence[Any] = (),
     extra: Any = None,
+    like_ignores_case: bool = False,
 ) -> ColumnElement[bool] | None:
     """A condition matching every word of ``term``, or None for an empty term.
 
@@ -64,7 +65,10 @@ def text_clause(
     numbers: digit columns (ID numbers, phones), matched by a word of digits (and X, dashes).
     codes: record numbers such as 档案编号, matched case-insensitively by words holding a digit.
     extra: optional ``extra(word) -> condition | None`` for more columns (members, for instance).
+    like_ignores_case: the database's LIKE already ignores ASCII case (SQLite): codes use LIKE,
+    not ILIKE, which SQLite runs as lower(…) on every row.
     """
+    any_case = not like_ignores_case
     conditions: list[ColumnElement[bool]] = []
     for word in words(term):
         options: list[ColumnElement[bool]] = []
@@ -73,11 +77,11 @@ def text_clause(
             options += [_contains(c, digits) for c in numbers]
             if digits != word.upper():  # a landline is stored as 0731-84567890: match it as typed too
                 options += [_contains(c, word.upper()) for c in numbers]
-            options += [_contains(c, word, any_case=True) for c in codes]
+            options += [_contains(c, word, any_case=any_case) for c in codes]
         else:
             options += [_contains(c, word) for c in name_keys]
             if any(ch.isdigit() for ch in word):
-                options += [_contains(c, word, any_case=True) for c in codes]
+                options += [_contains(c, word, any_case=any_case) for c in codes]
         if extra is not None:
             more = extra(word)
             if more is not None:
@@ -104,7 +108,7 @@ def _member_match(word: str) -> ColumnElement[bool] | None:
     return None
 
 
-def family_clause(term: str) -> ColumnElement[bool] | None:
+def family_clause(term: str, *, like_ignores_case: bool = False) -> ColumnElement[bool] | None:
     """The family list's search: the head's name and pinyin, phone, ID numbers, 档案编号, members."""
     return text_clause(
         term,
@@ -112,12 +116,18 @@ def family_clause(term: str) -> ColumnElement[bool] | None:
         numbers=[SpecialFamily.head_id_number, SpecialFamily.phone],
         codes=[SpecialFamily.family_no],
         extra=_member_match,
+        like_ignores_case=like_ignores_case,
     )
+
+
+def like_ignores_case(ws: Workspace) -> bool:
+    """SQLite's LIKE ignores ASCII case already; PostgreSQL's does not."""
+    return ws.db.engine.dialect.name == "sqlite"
 
 
 def search_family_ids(ws: Workspace, term: str, *, limit: int = 50) -> list[str]:
     """Live families matching ``term`` (a quick look-up, e.g. to pick the family of a visit)."""
-    clause = family_clause(term)
+    clause = family_clause(term, like_ignores_case=like_ignores_case(ws))
     if clause is None:
         return []
     with ws.db.read() as s:

@@ -814,42 +814,47 @@ Save anyway?</source>
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="113" />
+        <location filename="../../ui/widgets/record_list.py" line="124" />
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="132" />
+        <location filename="../../ui/widgets/record_list.py" line="145" />
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="122" />
+        <location filename="../../ui/widgets/record_list.py" line="135" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="161" />
+        <location filename="../../ui/widgets/record_list.py" line="174" />
         <source>Click to sort; right-click to choose columns</source>
         <translation>点击排序；右键选择显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="332" />
+        <location filename="../../ui/widgets/record_list.py" line="297" />
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/record_list.py" line="406" />
         <source>Columns</source>
         <translation>显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="345" />
+        <location filename="../../ui/widgets/record_list.py" line="419" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="345" />
+        <location filename="../../ui/widgets/record_list.py" line="419" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="376" />
+        <location filename="../../ui/widgets/record_list.py" line="450" />
         <source>Some rows could not be loaded; see the log.</source>
         <translation>部分行未能读取，详见日志。</translation>
     </message>

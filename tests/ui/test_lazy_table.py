@@ -118,7 +118,10 @@ def _list(qtbot: QtBot, queries: list[ListQuery]) -> RecordList:
         ids = [p.id for p in PEOPLE.values() if q.text in p.name]
         if q.filters.get("member") is not None:
             ids = [i for i in ids if PEOPLE[i].member == q.filters["member"]]
-        return sorted(ids, key=lambda i: PEOPLE[i].born if q.sort_key == "born" else i, reverse=q.descending)
+        ordered = sorted(
+            ids, key=lambda i: PEOPLE[i].born if q.sort_key == "born" else i, reverse=q.descending
+        )
+        return ordered[: q.limit] if q.limit else ordered
 
     widget = RecordList(
         SyncTaskRunner(),
@@ -137,12 +140,26 @@ def _list(qtbot: QtBot, queries: list[ListQuery]) -> RecordList:
 def test_record_list_searches_filters_sorts_and_exports_what_it_shows(qtbot: QtBot, tmp_path: Path) -> None:
     queries: list[ListQuery] = []
     widget = _list(qtbot, queries)
-    widget.reload()
+    shown: list[int] = []
+    widget.loaded.connect(shown.append)
+    widget.completed.connect(lambda n: shown.append(-n))
+    with qtbot.waitSignal(widget.completed, timeout=2000):
+        widget.reload()
+        # The first rows come at once; the rest of the ids follows once they are drawn.
+        assert shown == [300] and widget.model.rowCount() == 300 and "…" in widget.count_label.text()
+    assert shown == [300, -1000] and [q.limit for q in queries] == [300, None]
     assert widget.model.rowCount() == 1000 and "1,000" in widget.count_label.text()
 
     with qtbot.waitSignal(widget.loaded, timeout=2000):
         widget.search.setText("名字99")  # debounced: the query runs after the pause
     assert widget.model.rowCount() == 11  # 名字99, 名字990 … 名字999
+    asked = len(queries)
+    widget.search.setText("")
+    widget.requery()  # back to a query answered a moment ago: its ids are reused
+    assert len(queries) == asked and widget.model.rowCount() == 1000
+    widget.reload()  # the data may have changed: asked again
+    assert len(queries) > asked
+    widget.set_search("名字99")
     widget.set_filter("member", True)
     assert queries[-1].filters == {"member": True}
     assert widget.model.rowCount() == 5  # 99, 990, 993, 996, 999

@@ -19,7 +19,8 @@ Any list of records (families, persons, associations, projects, activities …) 
   synchronously. That costs a few milliseconds, far below a frame, and keeps the model simple:
   no half-drawn rows, no dataChanged storms, and ``qtmodeltester`` sees a plain table. Only the
   ids query, which can touch every row, goes through the task runner.
-- Loaded pages are cached (least recently used pages are dropped beyond ``MAX_PAGES``).
+- Loaded pages are cached (least recently used pages are dropped beyond ``MAX_PAGES``), with each
+  row's shown texts and colours worked out once: a repaint asks ``data()`` thousands of times.
   ``mark_stale()`` drops the cache after a save or a sync, so rows reload when next shown.
 - Rows are frozen dataclasses from ``app.domain.records``; ``row_id`` says how to get a row's id
   (``row.id`` by default). A row that vanished between the ids query and the fetch shows empty.
@@ -38,7 +39,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from app.domain.validation import format_fen
@@ -47,8 +54,8 @@ log = logging.getLogger(__name__)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-PAGE_SIZE = 200
-MAX_PAGES = 64  # 12 800 rows kept: plenty for scrolling back, bounded on a 4 GB laptop
+PAGE_SIZE = 100  # two or three screens of rows; a page by primary key takes a few milliseconds
+MAX_PAGES = 100  # 10 000 rows kept: plenty for scrolling back, bounded on a 4 GB laptop
 
 Index = QModelIndex | QPersistentModelIndex
 Row = Any
@@ -125,6 +132,15 @@ def yes_no_column(
     )
 
 
+@dataclass(frozen=True)
+class _Cells:
+    """A loaded row with what the view asks for most, computed once per page load."""
+
+    record: Row
+    texts: tuple[str, ...]
+    colours: tuple[QColor | None, ...]
+
+
 class LazyTableModel(QAbstractTableModel):
     """Holds the ids of a list and fetches its rows page by page when the view asks for them."""
 
@@ -146,7 +162,16 @@ class LazyTableModel(QAbstractTableModel):
         self._row_id = row_id or (lambda r: r.id)
         self._page_size = page_size
         self._ids: list[str] = []
-        self._pages: OrderedDict[int, dict[str, Row]] = OrderedDict()
+        self._pages: OrderedDict[int, dict[str, _Cells]] = OrderedDict()
+        self._last: tuple[int, dict[str, _Cells]] | None = None
+        self._align = [
+            int(
+                (Qt.AlignmentFlag.AlignRight if c.align_right else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignVCenter
+            )
+            for c in self.columns
+        ]
+        self._colours: dict[str, QColor] = {}
         self._sort: tuple[str, bool] | None = None
         self.fetch_count = 0  # pages fetched since the last reset; tests and the bench read it
 
@@ -156,9 +181,21 @@ class LazyTableModel(QAbstractTableModel):
         """A new result of the ids query (new filter or sort): the view starts over."""
         self.beginResetModel()
         self._ids = list(ids)
-        self._pages.clear()
+        self._drop_pages()
         self.fetch_count = 0
         self.endResetModel()
+
+    def append_ids(self, more: Sequence[str]) -> None:
+        """More ids at the end (the rest of a list whose first rows are shown): no reset."""
+        if not more:
+            return
+        start = len(self._ids)
+        if start % self._page_size:  # the last page was fetched short: fetch it again when shown
+            self._pages.pop(start // self._page_size, None)
+            self._last = None
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self._ids.extend(more)
+        self.endInsertRows()
 
     def ids(self) -> list[str]:
         return list(self._ids)
@@ -175,25 +212,37 @@ class LazyTableModel(QAbstractTableModel):
 
     def mark_stale(self) -> None:
         """Drop every loaded row (after a save or a sync); they reload when next shown."""
-        self._pages.clear()
+        self._drop_pages()
         if self._ids:
             last = self.index(len(self._ids) - 1, len(self.columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
+    def _drop_pages(self) -> None:
+        self._pages.clear()
+        self._last = None
+
     def record(self, row: int) -> Row | None:
         """The row at a position, fetching its page if needed (None if it has vanished)."""
-        record_id = self.id_at(row)
-        if record_id is None:
+        cells = self._cells(row)
+        return cells.record if cells is not None else None
+
+    def _cells(self, row: int) -> _Cells | None:
+        if not 0 <= row < len(self._ids):
             return None
         page_no = row // self._page_size
-        page = self._pages.get(page_no)
-        if page is None:
-            page = self._load_page(page_no)
+        if self._last is not None and self._last[0] == page_no:
+            page = self._last[1]
         else:
-            self._pages.move_to_end(page_no)
-        return page.get(record_id)
+            found = self._pages.get(page_no)
+            if found is None:
+                found = self._load_page(page_no)
+            else:
+                self._pages.move_to_end(page_no)
+            page = found
+            self._last = (page_no, page)
+        return page.get(self._ids[row])
 
-    def _load_page(self, page_no: int) -> dict[str, Row]:
+    def _load_page(self, page_no: int) -> dict[str, _Cells]:
         start = page_no * self._page_size
         wanted = self._ids[start : start + self._page_size]
         try:
@@ -202,12 +251,24 @@ class LazyTableModel(QAbstractTableModel):
             log.exception("loading rows %d–%d failed", start, start + len(wanted))
             self.fetch_failed.emit(exc)
             rows = []
-        page = {self._row_id(r): r for r in rows}
+        page = {self._row_id(r): self._prepare(r) for r in rows}
         self._pages[page_no] = page
         self.fetch_count += 1
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
         return page
+
+    def _prepare(self, record: Row) -> _Cells:
+        colours = []
+        for c in self.columns:
+            name = c.color(record) if c.color is not None else None
+            colours.append(self._colour(name) if name else None)
+        return _Cells(record, tuple(c.display(record) for c in self.columns), tuple(colours))
+
+    def _colour(self, name: str) -> QColor:
+        if name not in self._colours:
+            self._colours[name] = QColor(name)
+        return self._colours[name]
 
     # --- sorting is the service's job -----------------------------------------------------------
 
@@ -255,38 +316,37 @@ class LazyTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+        # Called thousands of times per repaint: the common roles are answered from _Cells.
+        if role not in _ROW_ROLES or not index.isValid():
             return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role not in _ROW_ROLES:
-            return None
-        column = self.columns[index.column()]
+        row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.align_right:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        row = self.record(index.row())
-        if row is None:
+            return self._align[col] if 0 <= row < len(self._ids) else None
+        if role == ID_ROLE:
+            return self.id_at(row)
+        cells = self._cells(row)
+        if cells is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row)
+            return cells.texts[col]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return cells.colours[col]
+        column = self.columns[col]
         if role == SORT_ROLE:
-            return column.value(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(row) if column.tooltip is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
-            colour = column.color(row)
-            return QColor(colour) if colour else None
+            return column.value(cells.record)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(cells.record)
         return None
 
 
 _ROW_ROLES = frozenset(
-    {
+    int(r)
+    for r in (
         Qt.ItemDataRole.DisplayRole,
-        SORT_ROLE,
         Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.ForegroundRole,
-    }
+        Qt.ItemDataRole.ToolTipRole,
+        SORT_ROLE,
+        ID_ROLE,
+    )
 )

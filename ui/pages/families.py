@@ -164,7 +164,7 @@ class FamiliesPage(Page):
             sort=q.sort_key or "registered_on",
             descending=q.descending,
         )
-        return families.list_family_ids(self.workspace, flt)
+        return families.list_family_ids(self.workspace, flt, limit=q.limit)
 
     def refresh(self) -> None:
         self.list.load_divisions()

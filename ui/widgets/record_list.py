@@ -26,15 +26,21 @@ and the division tree re-query at once; clicking a header sorts through the serv
 current query, visible columns in their order — through ``app.services.export_xlsx`` in the
 task runner, with a progress dialog and Cancel.
 
-The page turns a ``ListQuery`` into its service's filter. ``reload()`` re-queries (after a save)
-keeping the selected record; ``mark_stale()`` only reloads rows; ``loaded(count)`` fires after
-each query. The result of a query overtaken by a newer one is dropped.
+The page turns a ``ListQuery`` into its service's filter, honouring ``ListQuery.limit`` (the
+first ids only: the list asks for the first ``FIRST_ROWS`` before the rest, so a broad query
+shows rows at once). ``reload()`` is for "the records
+changed" (after a save, a sync): it forgets kept results and queries again, keeping the selected
+record; a changed query (typing, filters, sort, tree) goes through ``requery()``, which reuses
+the ids of the last few queries (so deleting a character costs nothing); ``mark_stale()`` only
+reloads rows; ``loaded(count)`` fires when a query's rows are shown, ``completed(count)`` once
+all its ids are in. A result overtaken by a newer query is dropped.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -53,6 +59,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.domain.errors import FpaError
 from ui.models.lazy_table import LazyColumn, LazyTableModel
@@ -60,6 +67,9 @@ from ui.tasks import TaskRunner
 from ui.widgets.list_parts import DivisionNode, DivisionTree, ExportJob, RecordTable, SearchBox, ui_state
 
 DEBOUNCE_MS = 150
+FIRST_ROWS = 300  # shown before the whole id list is in: the first screens, at once
+REST_DELAY_MS = 60  # the rest of a long list is asked for once the first rows are on screen
+KEPT_RESULTS = 8  # earlier queries' ids kept until the data changes (a few MB at most)
 
 
 @dataclass(frozen=True)
@@ -80,10 +90,12 @@ class ListQuery:
     division_code: str | None = None
     sort_key: str | None = None
     descending: bool = False
+    limit: int | None = None  # only the first ids, in order (the list asks for these first)
 
 
 class RecordList(QWidget):
-    loaded = Signal(int)  # records matching, after each query
+    loaded = Signal(int)  # rows shown after a query (its first rows, or all of them)
+    completed = Signal(int)  # records matching, once the whole id list is in
     activated = Signal(str)  # the record id of a double-clicked row, or the row Enter was pressed on
     current_changed = Signal(object)  # the current record id, or None
 
@@ -113,6 +125,14 @@ class RecordList(QWidget):
         self._count_text = count_text or (lambda n: self.tr("%1 records").replace("%1", f"{n:,}"))
         self._generation = 0
         self._pending_select: str | None = None
+        self._results: OrderedDict[tuple[Any, ...], list[str]] = OrderedDict()
+        self._complete_now = True
+        # The timer belongs to this widget, so a pending "rest of the list" dies with it.
+        self._rest: Callable[[], object] = lambda: None
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(REST_DELAY_MS)
+        self._rest_timer.timeout.connect(lambda: self._rest())
         self.model = LazyTableModel(columns, fetch_rows, parent=self)
         if default_sort is not None:
             self.model.set_sort_state(*default_sort)
@@ -134,9 +154,9 @@ class RecordList(QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.reload)
+        self._debounce.timeout.connect(self.requery)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.search.returnPressed.connect(self.reload)
+        self.search.returnPressed.connect(self.requery)
         self.search.down.connect(self._focus_table)
         second = QHBoxLayout()
         second.addWidget(self.search, 1)
@@ -146,7 +166,7 @@ class RecordList(QWidget):
             for text, value in spec.options:
                 combo.addItem(text, value)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.currentIndexChanged.connect(lambda _i: self.reload())
+            combo.currentIndexChanged.connect(lambda _i: self.requery())
             label.setBuddy(combo)
             second.addWidget(label)
             second.addWidget(combo)
@@ -164,7 +184,7 @@ class RecordList(QWidget):
             order = Qt.SortOrder.DescendingOrder if state[1] else Qt.SortOrder.AscendingOrder
             header.setSortIndicator(self.model.column_of(state[0]), order)
         self.view.setSortingEnabled(True)  # after the indicator: no extra query at start
-        self.model.sort_requested.connect(lambda _k, _d: self.reload())
+        self.model.sort_requested.connect(lambda _k, _d: self.requery())
         self.model.fetch_failed.connect(self._show_fetch_error)
         self.view.doubleClicked.connect(self._activate_index)
         self.view.enter.connect(lambda: self._activate_index(self.view.currentIndex()))
@@ -181,7 +201,7 @@ class RecordList(QWidget):
         self.tree: DivisionTree | None = None
         if divisions is not None:
             self.tree = DivisionTree()
-            self.tree.selectionModel().currentChanged.connect(lambda _c, _p: self.reload())
+            self.tree.selectionModel().currentChanged.connect(lambda _c, _p: self.requery())
             body.addWidget(self.tree)
         body.addWidget(self.view)
         body.setStretchFactor(body.count() - 1, 1)
@@ -216,28 +236,93 @@ class RecordList(QWidget):
         )
 
     def reload(self) -> None:
-        """Query the ids again now; the selected record stays selected if it is still in the list."""
+        """The records may have changed (a save, a sync): forget earlier results and query again.
+
+        The selected record stays selected if it is still in the list.
+        """
+        self._results.clear()
+        self.requery()
+
+    def requery(self) -> None:
+        """The query changed (typing, a filter, the sort, the tree): show its ids.
+
+        The first ``FIRST_ROWS`` ids are asked for first and shown at once; when there are more,
+        the whole list follows in a second query and is appended (the count shows "counting…"
+        meanwhile). Complete results of the last few queries are kept until ``reload()``:
+        deleting a character or going back to an earlier filter shows its list at once.
+        """
         self._debounce.stop()
+        self._rest_timer.stop()
         self._generation += 1
         generation = self._generation
-        keep = self.current_id()
-        self.runner.run(
-            self._list_ids,
-            self.query(),
-            on_done=lambda ids: self._show_ids(generation, ids, keep),
-            on_error=self._show_query_error,
-        )
-
-    def _show_ids(self, generation: int, ids: Sequence[str], keep: str | None) -> None:
-        if generation != self._generation:
-            return  # a newer query is on its way
-        self.model.set_ids(ids)
-        self.count_label.setText(self._count_text(len(ids)))
-        wanted = self._pending_select or keep
+        keep = self._pending_select or self.current_id()
         self._pending_select = None
-        if wanted:
-            self.select_id(wanted)
+        query = self.query()
+        key = _key(query)
+        if key in self._results:
+            self._results.move_to_end(key)
+            self._show_ids(generation, self._results[key], keep, complete=True)
+            return
+
+        def remember(ids: Sequence[str]) -> None:
+            self._results[key] = list(ids)
+            while len(self._results) > KEPT_RESULTS:
+                self._results.popitem(last=False)
+
+        def all_done(ids: Sequence[str]) -> None:
+            if not isValid(self):
+                return  # the list was closed while its query ran
+            remember(ids)
+            if generation == self._generation:
+                self._complete(ids, keep)
+
+        def first_done(ids: Sequence[str]) -> None:
+            if not isValid(self):
+                return
+            complete = len(ids) < FIRST_ROWS
+            if complete:
+                remember(ids)
+            if generation != self._generation:
+                return  # a newer query is on its way
+            self._show_ids(generation, ids, keep, complete=complete)
+            if not complete:
+                # After the first rows are drawn: reading a long id list holds the interpreter,
+                # and the paint must not wait for it. A newer query in the meantime cancels it.
+                self._rest = lambda: self.runner.run(
+                    self._list_ids, query, on_done=all_done, on_error=self._show_query_error
+                )
+                self._rest_timer.start()
+
+        first = replace(query, limit=FIRST_ROWS)
+        self.runner.run(self._list_ids, first, on_done=first_done, on_error=self._show_query_error)
+
+    def is_complete(self) -> bool:
+        """Whether every id of the current query is in (the rest of a long list may still come)."""
+        return self._complete_now
+
+    def _show_ids(self, generation: int, ids: Sequence[str], keep: str | None, *, complete: bool) -> None:
+        if generation != self._generation:
+            return
+        self._complete_now = complete
+        self.model.set_ids(ids)
+        self.count_label.setText(self._count_text(len(ids)) if complete else self.tr("Counting…"))
+        if keep:
+            self.select_id(keep)
         self.loaded.emit(len(ids))
+        if complete:
+            self.completed.emit(len(ids))
+
+    def _complete(self, ids: Sequence[str], keep: str | None) -> None:
+        shown = self.model.rowCount()
+        if list(ids[:shown]) == self.model.ids():
+            self.model.append_ids(ids[shown:])  # the view keeps its place and selection
+        else:
+            self.model.set_ids(ids)  # the data changed between the two queries
+        self._complete_now = True
+        self.count_label.setText(self._count_text(len(ids)))
+        if keep and self.current_id() != keep:
+            self.select_id(keep)
+        self.completed.emit(len(ids))
 
     def mark_stale(self) -> None:
         """Rows reload when next shown (after a save); the id list stays."""
@@ -260,7 +345,7 @@ class RecordList(QWidget):
     def set_search(self, text: str, *, now: bool = True) -> None:
         self.search.setText(text)
         if now:
-            self.reload()
+            self.requery()
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -376,6 +461,16 @@ class RecordList(QWidget):
             else self.tr("Some rows could not be loaded; see the log.")
         )
         self.show_message(text, error=True)
+
+
+def _key(q: ListQuery) -> tuple[Any, ...]:
+    return (
+        q.text,
+        tuple(sorted(q.filters.items(), key=lambda kv: kv[0])),
+        q.division_code,
+        q.sort_key,
+        q.descending,
+    )
 
 
 __all__ = ["DivisionNode", "FilterSpec", "ListQuery", "RecordList"]
