@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Date, Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Boolean, Connection, Date, Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 
 from app.database.base import content_columns, scalar_defaults, synced_tables, table_of
 from app.database.codec import to_json
@@ -122,12 +123,41 @@ class _Plan:
         self.insert_sql = (
             f"INSERT INTO {self.table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
         )
+        self.extract: Callable[[list[Any]], Any] = (
+            operator.itemgetter(slice(HEAD, None)) if self.all_carried else self.values
+        )
+        # The change-log entries of the rows just inserted, their JSON made by SQLite from the
+        # stored row: json_object writes the same compact text as JsonText (keys in the order
+        # given, here sorted; the same escapes), with booleans turned back into true/false.
+        pairs = ", ".join(f"'{c}', {_json_value(self.table.c[c])}" for c in self.sorted_content)
+        self.log_sql = (
+            "INSERT INTO change_log (table_name, row_id, op, changes, stamp, device_id, recorded_at)"
+            f" SELECT '{self.table.name}', id, 'insert', json_object({pairs}), stamp, device_id, ?"
+            f" FROM {self.table.name} WHERE rowid > ? ORDER BY rowid"
+        )
 
     def values(self, row: list[Any]) -> list[Any]:
         """The row's values for every content column in table order, in JSON form."""
         if self.all_carried:
             return row[HEAD:]
         return [row[i] if i is not None else default for i, default in self.sources]
+
+
+def _json_value(column: Any) -> str:
+    if isinstance(column.type, Boolean):
+        return (
+            f"json(CASE WHEN {column.name} IS NULL THEN NULL WHEN {column.name} THEN 'true' ELSE 'false' END)"
+        )
+    return str(column.name)
+
+
+def _sqlite_json(conn: Connection) -> bool:
+    """Whether this SQLite has its JSON functions (built in since 3.38; a custom build may lack them)."""
+    try:
+        conn.exec_driver_sql("SELECT json_object('a', json('true'))")
+    except DBAPIError:
+        return False
+    return True
 
 
 def _python_converter(column: Any) -> Callable[[Any], Any] | None:
@@ -145,7 +175,7 @@ def merge_rows(
     stats = MergeStats()
     models = synced_tables()
     now = utcnow()
-    fast = conn.dialect.name == "sqlite"
+    fast = conn.dialect.name == "sqlite" and _sqlite_json(conn)
     for name in sorted(rows_by_table):
         model = models[name]
         table_stats = stats.tables.setdefault(name, TableStats())
@@ -211,51 +241,68 @@ def _insert_new(
     changes: list[tuple[str, ChangeOp, dict[str, Any] | tuple[Any, ...], str]] | None,
     top_stamp: str | None,
 ) -> str | None:
+    if plan.fast:
+        newest = _insert_fast(conn, plan, rows, now, log=changes is not None)
+        return newest if top_stamp is None or newest > top_stamp else top_stamp
     tops = [_top(r) for r in rows]
     newest = max(t for t, _ in tops)
     if top_stamp is None or newest > top_stamp:
         top_stamp = newest
     values = [plan.values(r) for r in rows]
-    if plan.fast:
-        when = now.strftime("%Y-%m-%d %H:%M:%S.%f")
-        records: list[Any] = [
-            (
-                r[0],
-                r[1],
-                top,
-                None if sparse is None else _canonical_json(sparse),
-                top[-_DEVICE_CHARS:],
-                when,
-                when,
-                *v,
-            )
-            for r, (top, sparse), v in zip(rows, tops, values, strict=True)
-        ]
-        conn.exec_driver_sql(plan.insert_sql, records)
-    else:
-        records = []
-        for r, (top, sparse), v in zip(rows, tops, values, strict=True):
-            record = {
-                c: (x if f is None or x is None else f(x))
-                for c, x, f in zip(plan.content, v, plan.to_python, strict=True)
-            }
-            record.update(
-                id=r[0],
-                created_stamp=r[1],
-                stamp=top,
-                field_stamps=sparse,
-                device_id=top[-_DEVICE_CHARS:],
-                created_at=now,
-                updated_at=now,
-            )
-            records.append(record)
-        conn.execute(insert(plan.table), records)
+    records = []
+    for r, (top, sparse), v in zip(rows, tops, values, strict=True):
+        record = {
+            c: (x if f is None or x is None else f(x))
+            for c, x, f in zip(plan.content, v, plan.to_python, strict=True)
+        }
+        record.update(
+            id=r[0],
+            created_stamp=r[1],
+            stamp=top,
+            field_stamps=sparse,
+            device_id=top[-_DEVICE_CHARS:],
+            created_at=now,
+            updated_at=now,
+        )
+        records.append(record)
+    conn.execute(insert(plan.table), records)
     if changes is not None:
         # The values in sorted column order: the change-log text then needs no sort per row.
         pick = plan.sorted_values
         for r, (top, _), v in zip(rows, tops, values, strict=True):
             changes.append((r[0], ChangeOp.INSERT, pick(v), top))
     return top_stamp
+
+
+def _insert_fast(conn: Connection, plan: _Plan, rows: list[list[Any]], now: datetime, *, log: bool) -> str:
+    """SQLite: the rows as stored, one executemany; their change-log entries by one INSERT … SELECT.
+
+    Returns the newest stamp among them. Most rows were never edited (no field stamps): their
+    newest stamp is the insert's, and the device is the stamp's last 16 characters.
+    """
+    when = now.strftime("%Y-%m-%d %H:%M:%S.%f")
+    extract = plan.extract
+    records = [
+        (r[0], r[1], r[1], None, r[1][-_DEVICE_CHARS:], when, when, *extract(r))
+        if not r[2]
+        else (r[0], r[1], *_edited(r), when, when, *extract(r))
+        for r in rows
+    ]
+    name = plan.table.name
+    (last_rowid,) = conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {name}").one()
+    conn.exec_driver_sql(plan.insert_sql, records)
+    if log:
+        conn.exec_driver_sql(plan.log_sql, (when, last_rowid))
+    return str(max(map(_STAMP_OF, records)))
+
+
+_STAMP_OF = operator.itemgetter(2)
+
+
+def _edited(row: list[Any]) -> tuple[str, str | None, str]:
+    """(newest stamp, stored field_stamps text, device) of a row edited after its insert."""
+    top, sparse = _top(row)
+    return top, None if sparse is None else _canonical_json(sparse), top[-_DEVICE_CHARS:]
 
 
 def _merge_known(
@@ -431,8 +478,16 @@ def refresh_duplicates(conn: Connection, table_name: str, numbers: Iterable[str]
     for start in range(0, len(numbers), _CHUNK):
         chunk = numbers[start : start + _CHUNK]
         live: dict[str, list[str]] = {}
-        query = select(col, mtable.c.id).where(col.in_(chunk), mtable.c.deleted.is_(False))
-        for number, row_id in conn.execute(query):
+        found: Iterable[Any]
+        if conn.dialect.name == "sqlite":  # plain SQL, as in _merge_chunk: Core's IN compile cost more
+            found = conn.exec_driver_sql(
+                f"SELECT {col.name}, id FROM {mtable.name} WHERE deleted = 0"
+                f" AND {col.name} IN ({', '.join('?' * len(chunk))})",
+                tuple(chunk),
+            )
+        else:
+            found = conn.execute(select(col, mtable.c.id).where(col.in_(chunk), mtable.c.deleted.is_(False)))
+        for number, row_id in found:
             live.setdefault(number, []).append(row_id)
         wanted: dict[str, dict[str, Any]] = {}
         for number, ids in live.items():

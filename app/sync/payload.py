@@ -299,3 +299,16 @@ def _check_column(name: str, rows: list[Any], offset: int, column: Column[Any]) 
         if limit and max(map(len, present)) > limit:
             index = next(i for i, v in enumerate(values) if v is not None and len(v) > limit)
             raise PayloadError(f"{_where(name, index)}的字段“{col}”超过 {limit} 个字符")
+        try:
+            # JSON can spell a lone surrogate ("\ud800"), which no database can store as UTF-8.
+            "".join(present).encode("utf-8")
+        except UnicodeEncodeError:
+            raise invalid(next(i for i, v in enumerate(values) if v is not None and not _utf8(v))) from None
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

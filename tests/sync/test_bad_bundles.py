@@ -284,7 +284,9 @@ def resealed(
     """A payload sealed again with the station's real key and a new number: signature and checksums
     hold, so only the checks behind them can refuse it."""
     new_meta = {**w.meta, "seq": seq, **meta}
-    return seal("bundle", new_meta, payload.dumps(doc), signer or w.station, [w.county.public.age_recipient])
+    # ASCII escapes (valid JSON, which readers must accept) so that a lone surrogate can be written.
+    text = json.dumps(doc, separators=(",", ":")).encode("ascii")
+    return seal("bundle", new_meta, text, signer or w.station, [w.county.public.age_recipient])
 
 
 def mutated_doc(w: World, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
@@ -548,6 +550,10 @@ PAYLOAD_CASES: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "too-long text": (
         lambda d: set_family_field(d, "head_name", "张" * 41),
         "第 1 行的字段“head_name”超过 40 个字符",
+    ),
+    "lone surrogate": (
+        lambda d: set_family_field(d, "address", "第3组\ud800号"),
+        "第 1 行的字段“address”取值无效",
     ),
     "missing required": (
         lambda d: set_family_field(d, "head_name", None),

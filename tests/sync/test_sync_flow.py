@@ -109,6 +109,16 @@ def synced_rows(path: Path) -> dict[str, dict[str, tuple[Any, ...]]]:
     return out
 
 
+def change_texts(path: Path) -> dict[str, str]:
+    """The change-log text of every record with a single entry, an insert."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        query = "SELECT row_id, max(changes) FROM change_log GROUP BY row_id HAVING count(*) = 1 AND max(op) = 'insert'"
+        return dict(con.execute(query).fetchall())
+    finally:
+        con.close()
+
+
 def table_dump(path: Path, *tables: str) -> dict[str, list[tuple[Any, ...]]]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -252,6 +262,12 @@ def test_two_counties_reach_the_province_once_and_receipts_stop_resending(
         assert len(expected) == len(county_a.get(table, {})) + len(county_b.get(table, {}))  # no shared ids
         assert province[table] == expected, table
     assert sum(map(len, province.values())) == a["records"] + b["records"]
+    # Each arrival is in the province's change log, with the same text the county logged when the
+    # record was saved (for records saved once): the province can tell what it received, and send on.
+    logged = change_texts(w.province_db)
+    for county_db in (w.county_a_db, w.county_b_db):
+        saved_once = change_texts(county_db)
+        assert saved_once and all(logged[row_id] == text for row_id, text in saved_once.items())
 
     # Merging again changes nothing: the same files are refused as repeats, and a full re-export
     # (new numbers, the same content) merges as all "unchanged".
