@@ -1,25 +1,31 @@
 """`fpa demo`: a realistic, entirely fictitious county built from the division list.
 
-Deterministic for a seed (the same families, names and ID numbers in the same order), and fast:
-rows go in through the bulk path, in one transaction, chunk by chunk with progress and cancel.
+Deterministic for a county and seed (the same families, names, ID numbers and ids in the same
+order), and fast: rows go in through the bulk path, in one transaction, chunk by chunk with
+progress and cancel. Only the sync stamps and the device id come from the real clock and machine.
 """
 
 from __future__ import annotations
 
 import os
-import random
 from collections.abc import Callable
 from pathlib import Path
 
 from app.domain.errors import UserInputError
-from app.services.demo_base import DemoSummary, Progress
-from app.services.demo_families import FamiliesPart
-from app.services.demo_org import OrganisationPart
-from app.services.demo_projects import ProjectsPart
+from app.services.demo.activities import ActivitiesPart
+from app.services.demo.base import DemoSummary, Progress
+from app.services.demo.draw import Draw
+from app.services.demo.families import FamiliesPart
+from app.services.demo.org import OrganisationPart
+from app.services.demo.projects import ProjectsPart
 from app.services.setup import init_database
 
+__all__ = ["DemoSummary", "generate_demo"]
 
-class _Builder(OrganisationPart, FamiliesPart, ProjectsPart):
+MAX_FAMILIES = 2_000_000
+
+
+class _Builder(OrganisationPart, FamiliesPart, ProjectsPart, ActivitiesPart):
     """Everything a demo county holds, built part by part."""
 
 
@@ -32,9 +38,12 @@ def generate_demo(
     progress: Progress = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> DemoSummary:
-    """A new database at ``target`` holding a fictitious county; one transaction for the data."""
-    if families < 0 or families > 2_000_000:
-        raise UserInputError("家庭户数应在 0 到 2 000 000 之间。")
+    """A new database at ``target`` holding a fictitious county; one transaction for the data.
+
+    Raises Cancelled when ``cancelled()`` says so between chunks: nothing is left behind.
+    """
+    if families < 0 or families > MAX_FAMILIES:
+        raise UserInputError(f"家庭户数应在 0 到 {MAX_FAMILIES:,} 之间。")
     # Built under a temporary name and renamed when complete: a demo cut short (cancelled, killed)
     # never stands under the real name looking like a finished county.
     final = None if "://" in str(target) else Path(str(target))
@@ -45,15 +54,18 @@ def generate_demo(
         _remove(work)
     db = init_database(work, county_code)
     try:
-        rng = random.Random(seed)
+        # The county is part of the seed: two counties made with the same seed must not share ids
+        # (their bundles meet at the province). A text seed hashes the same in every process.
+        draw = Draw(f"fpa-demo:{county_code}:{seed}")
         with db.engine.begin() as conn:
             if conn.dialect.name == "sqlite":
                 # One big transaction: a larger page cache keeps SQLite from spilling to disk midway.
                 conn.exec_driver_sql("PRAGMA cache_size=-262144")
-            builder = _Builder(conn, db, rng, county_code)
+            builder = _Builder(conn, db, draw, county_code)
             builder.organisation()
-            ids = builder.families(families, progress, cancelled)
-            builder.projects(ids)
+            builder.support_standards()
+            builder.families(families, progress, cancelled)
+            builder.projects()
             builder.activities()
     except BaseException:
         db.dispose()

@@ -1,13 +1,11 @@
-"""The demo builder's shared state: the county's divisions, the seeded generator, bulk inserts."""
+"""The demo builder's shared state: seeded draws, the county's divisions and people, bulk inserts."""
 
 from __future__ import annotations
 
-import random
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import date, timedelta
-from typing import Any
+from datetime import date
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, select
 
@@ -15,10 +13,11 @@ from app.database.base import table_of
 from app.database.bulk import insert_new
 from app.database.models import Division
 from app.database.session import Database
-from app.domain.enums import DivisionLevel
+from app.domain.enums import DivisionLevel, FamilyCategory
 from app.domain.errors import UserInputError
+from app.services.demo.draw import Draw
+from app.services.demo.names import People
 
-TODAY = date(2026, 11, 1)  # fixed, so a seed gives the same county whatever the clock says
 CHUNK = 5000
 
 Progress = Callable[[int, int], None] | None
@@ -29,48 +28,86 @@ class DemoSummary:
     families: int = 0
     members: int = 0
     persons: int = 0
+    associations: int = 0
+    positions: int = 0
     visits: int = 0
+    goods: int = 0
+    policies: int = 0
     projects: int = 0
+    beneficiaries: int = 0
     payments: int = 0
     activities: int = 0
     trainings: int = 0
-    associations: int = 0
+    changes: int = 0  # change-log entries written: one per row above and the rest of the demo
 
     def __str__(self) -> str:
         return (
-            f"家庭 {self.families} 户，成员 {self.members} 人，人员 {self.persons} 人，"
-            f"走访 {self.visits} 次，"
-            f"项目 {self.projects} 个，发放 {self.payments} 笔，活动 {self.activities} 场，"
-            f"培训 {self.trainings} 期，协会 {self.associations} 个"
+            f"家庭 {self.families} 户（成员 {self.members} 人），人员 {self.persons} 人，"
+            f"协会 {self.associations} 个，阵地 {self.positions} 个，走访 {self.visits} 次"
+            f"（物品 {self.goods} 项），保单 {self.policies} 份，项目 {self.projects} 个"
+            f"（受益 {self.beneficiaries} 人次，发放 {self.payments} 笔），活动 {self.activities} 场，"
+            f"培训 {self.trainings} 期，变更记录 {self.changes} 条"
         )
+
+
+class Cadre(NamedTuple):
+    """Someone the families meet: a township or village staff member (contact person, visitor)."""
+
+    name: str
+    phone: str
+
+
+class FamilyFact(NamedTuple):
+    """What the project part needs to know about a family written earlier."""
+
+    id: str
+    category: FamilyCategory
+    registered: bool
+    village: str
+    head: tuple[str, str, str | None]  # name, ID number, bank account
+    mother: tuple[str, str] | None  # the woman of the house (幸福工程)
+    student: tuple[str, str] | None  # a child at school or college (金秋助学)
+    insured: bool
+    hospital_stay: bool
 
 
 class BuilderBase:
-    def __init__(self, conn: Connection, db: Database, rng: random.Random, county: str) -> None:
-        self.conn, self.db, self.rng, self.county = conn, db, rng, county
+    def __init__(self, conn: Connection, db: Database, draw: Draw, county: str) -> None:
+        self.conn, self.db, self.draw, self.county = conn, db, draw, county
+        self.people = People(draw, county)
         self.counts: dict[str, int] = {f.name: 0 for f in fields(DemoSummary)}
-        rows = conn.execute(
-            select(
-                table_of(Division).c.code,
-                table_of(Division).c.name,
-                table_of(Division).c.level,
-                table_of(Division).c.parent_code,
-            )
-        )
+        d = table_of(Division).c
+        live = d.deleted.is_(False) & d.valid_to.is_(None)
+        rows = conn.execute(select(d.code, d.name, d.level, d.parent_code).where(live).order_by(d.code))
         self.divisions = [(c, n, DivisionLevel(lv), p) for c, n, lv, p in rows if c.startswith(county[:6])]
-        self.townships = [d for d in self.divisions if d[2] is DivisionLevel.TOWNSHIP]
-        self.villages = [d for d in self.divisions if d[2] is DivisionLevel.VILLAGE]
+        self.townships = [x for x in self.divisions if x[2] is DivisionLevel.TOWNSHIP]
+        self.villages = [x for x in self.divisions if x[2] is DivisionLevel.VILLAGE]
         if not self.villages:
             raise UserInputError(f"区划 {county} 下没有村（居）数据，无法生成演示数据。")
-        self.township_name = {d[0]: d[1] for d in self.townships}
+        # Names as people write them in addresses and titles: 福高村委会 → 福高村, 龙井社区居委会 → 龙井社区.
+        self.names = {x[0]: _short_name(x[1]) for x in self.divisions}
+        self.county_name = self.names.get(county, "本县")
+        self.township_of = {v[0]: v[3] or county for v in self.villages}
+        # Filled by the organisation part, used by the families and the activities.
+        self.association_of: dict[str, str] = {}
+        self.township_cadres: dict[str, list[Cadre]] = {}
+        self.village_cadres: dict[str, list[Cadre]] = {}
+        self.doctors: dict[str, list[str]] = {}
+        self.facts: list[FamilyFact] = []
 
     def uid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        return self.draw.uid()
 
     def put(self, model: type[Any], rows: list[dict[str, Any]], counter: str | None = None) -> None:
-        insert_new(self.conn, self.db, model, rows)
+        self.counts["changes"] += insert_new(self.conn, self.db, model, rows)
         if counter:
             self.counts[counter] += len(rows)
 
     def day_within(self, days: int) -> date:
-        return TODAY - timedelta(days=self.rng.randint(0, days))
+        return self.draw.day_within(days)
+
+
+def _short_name(name: str) -> str:
+    if name.endswith("居委会"):
+        return name.removesuffix("居委会")
+    return name.removesuffix("委会") if name.endswith("村委会") else name

@@ -1,4 +1,4 @@
-"""Demo special families: members, 三个全覆盖 coverage, visits with goods, insurance."""
+"""Demo special and hardship families: members, status, 三个全覆盖, support standards, insurance."""
 
 from __future__ import annotations
 
@@ -10,245 +10,262 @@ from app.database.models import (
     FamilyMember,
     InsurancePolicy,
     SpecialFamily,
+    SupportStandard,
     Visit,
     VisitGoods,
 )
-from app.domain.enums import (
-    FamilyCategory,
-    FamilyStatus,
-    FundSource,
-    MemberRelation,
-    Sex,
-    VisitKind,
-    VisitOccasion,
-    VisitWay,
-)
+from app.domain.enums import FamilyCategory, FamilyStatus, MemberRelation, Sex
 from app.domain.errors import Cancelled
 from app.domain.pinyin import search_key
-from app.services import demo_people as people
-from app.services.demo_base import CHUNK, TODAY, BuilderBase, Progress
+from app.services.demo.base import CHUNK, FamilyFact, Progress
+from app.services.demo.draw import TODAY, YEARS, Weighted
+from app.services.demo.visits import VisitsPart
 
-GOODS = (
-    ("大米", "袋", 8000),
-    ("食用油", "桶", 7000),
-    ("牛奶", "箱", 6000),
-    ("月饼", "盒", 5000),
-    ("棉被", "床", 15000),
-    ("慰问品", "份", 10000),
-)
-OCCASION_DATES = {
-    VisitOccasion.SPRING_FESTIVAL: (1, 20),
-    VisitOccasion.MAY_29: (5, 29),
-    VisitOccasion.DOUBLE_NINTH: (10, 11),
-    VisitOccasion.MID_AUTUMN: (9, 17),
+_C, _S, _R = FamilyCategory, FamilyStatus, MemberRelation
+CATEGORIES = Weighted([(_C.BEREAVED, 48), (_C.DISABLED, 34), (_C.SURGERY_COMPLICATION, 5), (_C.HARDSHIP, 13)])
+STATUSES = Weighted([(_S.REGISTERED, 88), (_S.ENDED, 5), (_S.MOVED_OUT, 4), (_S.DECEASED, 3)])
+_STATUS_NOTES = {
+    _S.ENDED: ("再生育子女，终止特别扶助", "收养子女，终止特别扶助", "家庭经济好转，退出困难家庭"),
+    _S.MOVED_OUT: ("随子女迁往外省居住", "户籍迁往外县"),
+    _S.DECEASED: ("户主去世，家庭注销",),
 }
-HOSPITALS = ("县人民医院", "县中医医院", "乡镇卫生院")
+# 特别扶助 per person per month, in fen, by year: data of the region (here the county's own rows).
+SUPPORT_FEN = {
+    (_C.BEREAVED, None): (90000, 95000),
+    (_C.DISABLED, 1): (75000, 80000),
+    (_C.DISABLED, 2): (75000, 80000),
+    (_C.DISABLED, 3): (60000, 65000),
+    (_C.DISABLED, 4): (60000, 65000),
+    (_C.SURGERY_COMPLICATION, None): (30000, 32000),
+}
+_DISABILITIES = ("肢体残疾", "智力残疾", "精神残疾", "视力残疾", "听力残疾")
+_INSURERS = ("人保财险", "中国人寿", "平安养老保险")
+_YEAR = timedelta(days=365)
 
 
-class FamiliesPart(BuilderBase):
-    # --- families --------------------------------------------------------------------------------
+class FamiliesPart(VisitsPart):
+    def support_standards(self) -> None:
+        rows = [
+            {
+                "id": self.uid(),
+                "division_code": self.county,
+                "year": year,
+                "category": category,
+                "disability_grade": grade,
+                "monthly_fen": amounts[i],
+            }
+            for (category, grade), amounts in SUPPORT_FEN.items()
+            for i, year in enumerate(YEARS)
+        ]
+        self.put(SupportStandard, rows)
 
-    def families(self, count: int, progress: Progress, cancelled: Callable[[], bool] | None) -> list[str]:
-        family_ids: list[str] = []
+    def families(self, count: int, progress: Progress, cancelled: Callable[[], bool] | None) -> None:
         done = 0
         while done < count:
             if cancelled and cancelled():
                 raise Cancelled()
             n = min(CHUNK, count - done)
-            self._family_chunk(n, family_ids)
+            self._family_chunk(n)
             done += n
             if progress:
                 progress(done, count)
-        return family_ids
 
-    def _family_chunk(self, n: int, family_ids: list[str]) -> None:
-        rng = self.rng
-        fams: list[dict[str, Any]] = []
-        members: list[dict[str, Any]] = []
+    def _family_chunk(self, n: int) -> None:
+        self._fams: list[dict[str, Any]] = []
+        self._members: list[dict[str, Any]] = []
         visits: list[dict[str, Any]] = []
         goods: list[dict[str, Any]] = []
         policies: list[dict[str, Any]] = []
         for _ in range(n):
-            village = rng.choice(self.villages)
-            township = self.township_name.get(village[3] or "", "")
-            category = rng.choices(list(FamilyCategory), (50, 35, 5, 10))[0]
-            status = rng.choices(list(FamilyStatus), (88, 5, 4, 3))[0]
-            head_sex = people.pick_sex(rng)
-            head_birth = people.birth_date(rng, TODAY, 50, 86)
-            region = (
-                rng.choice(people.RETIRED_PREFIXES)
-                if head_birth.year < 1950 and rng.random() < 0.2
-                else self.county[:6]
-            )
-            head = people.person_name(rng, head_sex)
-            head_id = people.id_number(rng, region, head_birth, head_sex)
-            fid = self.uid()
-            family_ids.append(fid)
-            fam: dict[str, Any] = {
-                "id": fid,
-                "division_code": village[0],
-                "family_no": f"TS{village[0][6:]}{rng.randrange(10**4):04d}",
-                "category": category,
-                "status": status,
-                "head_name": head,
-                "head_id_number": head_id,
-                "name_key": search_key(head),
-                "phone": people.mobile(rng),
-                "address": f"{township}{village[1]}{rng.randint(1, 30)}组{rng.randint(1, 99)}号",
-                "registered_on": self.day_within(3650),
-                "disability_grade": rng.randint(1, 4) if category is FamilyCategory.DISABLED else None,
-                "monthly_support_fen": {FamilyCategory.BEREAVED: 90000, FamilyCategory.DISABLED: 70000}.get(
-                    category, 30000
-                ),
-            }
-            if status is not FamilyStatus.REGISTERED:
-                fam["status_changed_on"] = self.day_within(500)
-            if rng.random() < 0.85:
-                fam.update(
-                    contact_township_name=people.person_name(rng, people.pick_sex(rng)),
-                    contact_township_phone=people.mobile(rng),
-                    contact_village_name=people.person_name(rng, people.pick_sex(rng)),
-                    contact_village_phone=people.mobile(rng),
-                )
-            if rng.random() < 0.7:
-                signed = self.day_within(700)
-                fam.update(
-                    doctor_institution=f"{township}卫生院",
-                    doctor_name=people.person_name(rng, people.pick_sex(rng)),
-                    doctor_signed_on=signed,
-                    doctor_expires_on=signed + timedelta(days=365),
-                )
-            if rng.random() < 0.6:
-                fam.update(
-                    green_channel_hospital=rng.choice(HOSPITALS), green_channel_since=self.day_within(1500)
-                )
-            fams.append(fam)
-            members.append(self._member(fid, head, MemberRelation.SELF, head_sex, head_birth, head_id))
-            if rng.random() < 0.7:
-                sex = Sex.FEMALE if head_sex is Sex.MALE else Sex.MALE
-                birth = head_birth + timedelta(days=rng.randint(-1500, 1500))
-                members.append(
-                    self._member(
-                        fid,
-                        people.person_name(rng, sex),
-                        MemberRelation.SPOUSE,
-                        sex,
-                        birth,
-                        people.id_number(rng, self.county[:6], min(birth, TODAY), sex),
-                    )
-                )
-            if category in (FamilyCategory.BEREAVED, FamilyCategory.DISABLED):
-                sex = people.pick_sex(rng)
-                birth = head_birth + timedelta(days=rng.randint(20 * 365, 32 * 365))
-                child = self._member(
-                    fid,
-                    people.person_name(rng, sex),
-                    MemberRelation.CHILD,
-                    sex,
-                    birth,
-                    people.id_number(rng, self.county[:6], birth, sex),
-                )
-                if category is FamilyCategory.BEREAVED:
-                    child.update(
-                        is_deceased=True,
-                        died_on=self.day_within(5000),
-                        bank_account=None,
-                        bank_name=None,
-                        receives_support=False,
-                    )
-                else:
-                    child.update(disability_grade=fam["disability_grade"], health_note="肢体残疾，需长期照护")
-                members.append(child)
-            for _ in range(rng.choices((0, 1, 2, 3, 4), (10, 30, 30, 20, 10))[0]):
-                visits.append(self._visit(fid, village[0], goods))
-            if rng.random() < 0.4:
-                year = rng.choice((TODAY.year - 1, TODAY.year))
-                policies.append(
-                    {
-                        "id": self.uid(),
-                        "family_id": fid,
-                        "product": "计生特殊家庭综合保险",
-                        "insurer": "人保财险",
-                        "policy_no": f"PICC{rng.randrange(10**10):010d}",
-                        "year": year,
-                        "premium_fen": 10000,
-                        "insured_amount_fen": 2_000_000,
-                        "starts_on": date(year, 1, 1),
-                        "ends_on": date(year, 12, 31),
-                    }
-                )
-        self.put(SpecialFamily, fams, "families")
-        self.put(FamilyMember, members, "members")
+            self._family(visits, goods, policies)
+        self.put(SpecialFamily, self._fams, "families")
+        self.put(FamilyMember, self._members, "members")
         self.put(Visit, visits, "visits")
-        self.put(VisitGoods, goods)
-        self.put(InsurancePolicy, policies)
+        self.put(VisitGoods, goods, "goods")
+        self.put(InsurancePolicy, policies, "policies")
+
+    def _family(self, visits: list[dict[str, Any]], goods: list[dict[str, Any]], policies: list[Any]) -> None:
+        draw, people = self.draw, self.people
+        village = draw.pick(self.villages)[0]
+        township = self.township_of[village]
+        category = draw.choose(CATEGORIES)
+        status = draw.choose(STATUSES)
+        special = category is not _C.HARDSHIP
+        fid = self.uid()
+        # --- the parents ---------------------------------------------------------------------
+        head_sex = people.sex(0.6)
+        head_birth = people.birth(50, 86) if special else people.birth(32, 75)
+        head = self._member(fid, _R.SELF, head_sex, head_birth, people.elder_region(head_birth))
+        parents = [head]
+        if draw.random() < 0.75:
+            sex = Sex.FEMALE if head_sex is Sex.MALE else Sex.MALE
+            birth = head_birth + timedelta(days=draw.between(-1800, 1800))
+            parents.append(self._member(fid, _R.SPOUSE, sex, birth, people.elder_region(birth)))
+        mother = next((p for p in parents if p["sex"] is Sex.FEMALE), None)
+        father = next((p for p in parents if p["sex"] is Sex.MALE), None)
+        surname = father["name"][0] if father else None  # children take the father's surname
+        # --- the children ----------------------------------------------------------------------
+        grade = draw.between(1, 4) if category is _C.DISABLED else None
+        first_child = head_birth + timedelta(days=draw.between(22 * 365, 32 * 365))
+        eligible = date(2008, 1, 1)  # the 特别扶助 rules of that time
+        children: list[dict[str, Any]] = []
+        student = None
+        if category is _C.BEREAVED:
+            child = self._member(fid, _R.CHILD, people.sex(), first_child, surname=surname)
+            died = draw.day_between(first_child + 10 * _YEAR, TODAY - timedelta(days=90))
+            child.update(is_deceased=True, died_on=died)
+            children.append(child)
+            eligible = max(eligible, died + timedelta(days=60))
+        elif category is _C.DISABLED:
+            child = self._member(fid, _R.CHILD, people.sex(), first_child, surname=surname)
+            child.update(
+                disability_grade=grade, health_note=f"{draw.pick(_DISABILITIES)}{grade}级，需长期照护"
+            )
+            children.append(child)
+        elif category is _C.SURGERY_COMPLICATION:
+            patient = mother or head
+            patient["health_note"] = f"计划生育手术并发症（{draw.pick('一二三')}级）"
+            if draw.random() < 0.5:
+                children.append(self._member(fid, _R.CHILD, people.sex(), first_child, surname=surname))
+        else:
+            born = max(first_child, TODAY - timedelta(days=draw.between(8 * 365, 22 * 365)))
+            if draw.random() < 0.6 and born <= TODAY - 8 * _YEAR:
+                child = self._member(fid, _R.CHILD, people.sex(), born, surname=surname)
+                children.append(child)
+                student = (child["name"], child["id_number"])
+        if (
+            category in (_C.DISABLED, _C.HARDSHIP)
+            and draw.random() < 0.12
+            and len(parents) + len(children) < 4
+        ):
+            born = TODAY - timedelta(days=draw.between(3 * 365, 15 * 365))
+            if born > first_child + 18 * _YEAR:
+                children.append(self._member(fid, _R.GRANDCHILD, people.sex(), born, surname=surname))
+        if special:
+            eligible = max(eligible, head_birth + 49 * _YEAR)  # 特别扶助 from the mother's 49th year
+        # --- status on the register ------------------------------------------------------------
+        latest = TODAY - timedelta(days=30)
+        registered_on = draw.day_between(min(eligible, latest), latest)
+        until = TODAY
+        fam: dict[str, Any] = {"status": status}
+        if status is not _S.REGISTERED:
+            until = draw.day_between(min(registered_on + timedelta(days=30), TODAY), TODAY)
+            fam.update(status_changed_on=until, note=draw.pick(_STATUS_NOTES[status]))
+            if status is _S.DECEASED:
+                head.update(is_deceased=True, died_on=until)
+        for p in parents:
+            if special and status is _S.REGISTERED and not p["is_deceased"]:
+                p.update(receives_support=True, bank_name=people.bank(), bank_account=people.bank_account())
+        # --- visits, coverage, insurance -------------------------------------------------------
+        hospital, need = self.visits_for(fid, village, head_birth, (registered_on, until), visits, goods)
+        fam.update(
+            id=fid,
+            division_code=village,
+            family_no=f"{'TS' if special else 'KN'}{village[6:]}{draw.digits(4)}",
+            category=category,
+            disability_grade=grade,
+            registered_on=registered_on,
+            head_name=head["name"],
+            head_id_number=head["id_number"],
+            name_key=search_key(head["name"]),
+            phone=head["phone"] or next((p["phone"] for p in parents if p["phone"]), None),
+            address=f"{self.names[township]}{self.names[village]}{draw.between(1, 30)}组"
+            f"{draw.between(1, 99)}号",
+            monthly_support_fen=_support(category, grade) if special else None,
+            needs=need,
+        )
+        self._coverage(fam, village, township)
+        self._fams.append(fam)
+        self._members.extend(parents)
+        self._members.extend(children)
+        insured = special and status is _S.REGISTERED and draw.random() < 0.7
+        if insured:
+            policies.append(self._policy(fid))
+        self.facts.append(
+            FamilyFact(
+                fid,
+                category,
+                status is _S.REGISTERED,
+                village,
+                (head["name"], head["id_number"], head["bank_account"]),
+                (mother["name"], mother["id_number"]) if mother else None,
+                student,
+                insured,
+                hospital,
+            )
+        )
 
     def _member(
-        self, fid: str, name: str, relation: MemberRelation, sex: Sex, birth: date, number: str
+        self,
+        fid: str,
+        relation: MemberRelation,
+        sex: Sex,
+        birth: date,
+        region: str | None = None,
+        surname: str | None = None,
     ) -> dict[str, Any]:
+        people = self.people
+        name = people.name(sex, young=birth.year >= 1975)
         return {
             "id": self.uid(),
             "family_id": fid,
-            "name": name,
+            "name": surname + name[1:] if surname else name,  # pool names have one-character surnames
             "relation": relation,
-            "id_number": number,
+            "id_number": people.id_number(birth, sex, region),
             "sex": sex,
             "birth_date": birth,
-            "phone": people.mobile(self.rng),
-            "bank_name": "农村商业银行",
-            "bank_account": people.bank_account(self.rng),
-            "receives_support": relation is not MemberRelation.CHILD,
+            "is_deceased": False,
+            "phone": people.mobile() if self.draw.random() < 0.85 else None,
+            "bank_name": None,
+            "bank_account": None,
         }
 
-    def _visit(self, fid: str, village: str, goods: list[dict[str, Any]]) -> dict[str, Any]:
-        rng = self.rng
-        occasion = rng.choices(list(VisitOccasion), (30, 15, 15, 8, 7, 10, 15))[0]
-        if occasion in OCCASION_DATES:
-            month, day = OCCASION_DATES[occasion]
-            year = rng.choice((TODAY.year - 1, TODAY.year))
-            visited = date(year, month, day) - timedelta(days=rng.randint(0, 6))
-            if visited > TODAY:
-                visited = visited.replace(year=year - 1)
-        else:
-            visited = self.day_within(730)
-        vid = self.uid()
-        kind = VisitKind.EMOTIONAL_SUPPORT if rng.random() < 0.2 else VisitKind.VISIT
-        way = (
-            rng.choices(list(VisitWay), (70, 20, 5, 5))[0]
-            if kind is VisitKind.EMOTIONAL_SUPPORT
-            else VisitWay.HOME
-        )
-        cash = 0 if kind is VisitKind.EMOTIONAL_SUPPORT else rng.choice((20000, 30000, 50000, 80000, 100000))
-        if kind is VisitKind.VISIT:
-            for _ in range(rng.choices((0, 1, 2), (40, 45, 15))[0]):
-                item, unit, value = rng.choice(GOODS)
-                goods.append(
-                    {
-                        "id": self.uid(),
-                        "visit_id": vid,
-                        "item": item,
-                        "quantity": rng.randint(1, 3),
-                        "unit": unit,
-                        "value_fen": value,
-                    }
-                )
-        needs = rng.choice(
-            (None, None, "希望定期上门陪伴", "需要住院陪护", "申请住院护理补贴", "房屋漏雨需维修")
-        )
+    def _coverage(self, fam: dict[str, Any], village: str, township: str) -> None:
+        """三个全覆盖, partly done as in a real county: contacts ~85 %, doctor ~70 %, green channel ~60 %."""
+        draw = self.draw
+        town_cadres = self.township_cadres.get(township)
+        village_cadres = self.village_cadres.get(village)
+        if draw.random() < 0.85 and town_cadres and village_cadres:
+            t, v = draw.pick(town_cadres), draw.pick(village_cadres)
+            fam.update(
+                contact_township_name=t.name,
+                contact_township_phone=t.phone,
+                contact_village_name=v.name,
+                contact_village_phone=v.phone,
+            )
+        if draw.random() < 0.7:
+            signed = draw.day_within(700)  # a year's contract: some have lapsed and wait for renewal
+            centre = "社区卫生服务中心" if self.names[township].endswith("街道") else "卫生院"
+            fam.update(
+                doctor_institution=f"{self.names[township]}{centre}",
+                doctor_name=draw.pick(self.doctors[township]),
+                doctor_signed_on=signed,
+                doctor_expires_on=signed + _YEAR,
+            )
+        if draw.random() < 0.6:
+            hospitals = (
+                f"{self.county_name}人民医院",
+                f"{self.county_name}中医医院",
+                f"{self.names[township]}卫生院",
+            )
+            fam.update(green_channel_hospital=draw.pick(hospitals), green_channel_since=draw.day_within(1500))
+
+    def _policy(self, fid: str) -> dict[str, Any]:
+        draw = self.draw
+        year = YEARS[1]
         return {
-            "id": vid,
+            "id": self.uid(),
             "family_id": fid,
-            "division_code": village,
-            "kind": kind,
-            "visited_on": visited,
-            "occasion": occasion,
-            "way": way,
-            "visitors": "、".join(
-                people.person_name(rng, people.pick_sex(rng)) for _ in range(rng.randint(1, 3))
-            ),
-            "cash_fen": cash,
-            "fund_source": rng.choice(list(FundSource)) if cash else None,
-            "needs_raised": needs,
-            "follow_up": "已转乡镇协会跟进" if needs else None,
-            "form_number": f"ZF{visited:%Y%m}{rng.randrange(10**5):05d}",
+            "product": "计生特殊家庭综合保险",
+            "insurer": draw.pick(_INSURERS),
+            "policy_no": f"BD{year}{draw.digits(10)}",
+            "year": year,
+            "premium_fen": 10000,
+            "insured_amount_fen": 2_000_000,
+            "starts_on": date(year, 1, 1),
+            "ends_on": date(year, 12, 31),
         }
+
+
+def _support(category: FamilyCategory, grade: int | None) -> int:
+    return SUPPORT_FEN[(category, grade if category is _C.DISABLED else None)][-1]

@@ -1,202 +1,245 @@
-"""Demo organisation: associations and their terms, staff, members, volunteers, instructors, positions."""
+"""Demo organisation: associations and their terms, officers, staff, members, volunteers, instructors,
+positions (阵地)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
 
-from app.database.models import (
-    Association,
-    AssociationTerm,
-    Person,
-    PersonRole,
-    Position,
-)
-from app.domain.enums import (
-    AdminLevel,
-    AssociationKind,
-    PersonRoleKind,
-    PositionKind,
-    StaffKind,
-)
+from app.database.models import Association, AssociationTerm, Person, PersonRole, Position
+from app.domain.enums import AdminLevel, AssociationKind, PersonRoleKind, PositionKind, StaffKind
 from app.domain.pinyin import search_key
-from app.services import demo_people as people
-from app.services.demo_base import TODAY, BuilderBase
+from app.services.demo.base import BuilderBase, Cadre
+from app.services.demo.draw import TODAY, Weighted
+
+Rows = list[dict[str, Any]]
+
+# Family-health instructors per village: the 2023 target is at least two; not every village is there.
+_INSTRUCTORS = Weighted([(0, 6), (1, 16), (2, 62), (3, 16)])
+_VILLAGE_POSITIONS = (
+    (PositionKind.WARM_HOME, 0.08),
+    (PositionKind.HEALTH_HUT, 0.08),
+    (PositionKind.SERVICE_WINDOW, 0.05),
+)
+_TOWNSHIP_POSITIONS = (
+    (PositionKind.SUNFLOWER_ROOM, 0.2),
+    (PositionKind.CHILDCARE_POINT, 0.25),
+    (PositionKind.FAMILY_HEALTH_CENTRE, 0.3),
+    (PositionKind.WARM_HOME, 0.3),
+    (PositionKind.HEALTH_STATION, 0.2),
+)
+_COUNTY_POSITIONS = (
+    PositionKind.FAMILY_HEALTH_CENTRE,
+    PositionKind.YOUTH_HEALTH_BASE,
+    PositionKind.WARM_HOME,
+    PositionKind.MEMBER_HOME,
+)
+# What building one costs, in yuan (普惠托育点: 20 points for 1 million yuan in the 2023 plan).
+_FUNDING_YUAN = {
+    PositionKind.CHILDCARE_POINT: (50_000, 50_000),
+    PositionKind.SUNFLOWER_ROOM: (20_000, 50_000),
+    PositionKind.FAMILY_HEALTH_CENTRE: (50_000, 200_000),
+    PositionKind.YOUTH_HEALTH_BASE: (50_000, 100_000),
+    PositionKind.WARM_HOME: (10_000, 50_000),
+}
 
 
 class OrganisationPart(BuilderBase):
-    # --- organisation ----------------------------------------------------------------------------
-
     def organisation(self) -> None:
-        rng = self.rng
-        assocs: list[dict[str, Any]] = []
-        county_name = next((d[1] for d in self.divisions if d[0] == self.county), "本县")
-        units = [(self.county, f"{county_name}计划生育协会", AdminLevel.COUNTY, AssociationKind.REGIONAL)]
-        units += [
-            (t[0], f"{t[1]}计划生育协会", AdminLevel.TOWNSHIP, AssociationKind.REGIONAL)
-            for t in self.townships
-        ]
-        units += [
-            (v[0], f"{v[1]}计生协", AdminLevel.VILLAGE, AssociationKind.REGIONAL) for v in self.villages
-        ]
-        units += [
-            (self.county, f"{county_name}人民医院计生协", AdminLevel.COUNTY, AssociationKind.HOSPITAL),
-            (self.county, f"{county_name}经开区企业计生协", AdminLevel.COUNTY, AssociationKind.ENTERPRISE),
-            (self.county, f"{county_name}流动人口计生协", AdminLevel.COUNTY, AssociationKind.MIGRANT),
-        ]
-        Rows = list[dict[str, Any]]
-        terms: Rows = []
-        persons: Rows = []
-        roles: Rows = []
-        positions: Rows = []
-        for code, name, level, kind in units:
-            aid = self.uid()
-            president = people.person_name(rng, people.pick_sex(rng))
-            secretary = people.person_name(rng, people.pick_sex(rng))
-            members = rng.randint(60, 400) if level is AdminLevel.VILLAGE else rng.randint(500, 5000)
-            elected = TODAY - timedelta(days=rng.randint(100, 1800))
-            assocs.append(
-                {
-                    "id": aid,
-                    "division_code": code,
-                    "name": name,
-                    "kind": kind,
-                    "level": level,
-                    "founded_on": date(rng.randint(1985, 2005), rng.randint(1, 12), 1),
-                    "president": president,
-                    "secretary_general": secretary,
-                    "member_count": members,
-                    "member_group_count": max(1, members // 30),
-                    "has_member_home": rng.random() < 0.55,
-                    "last_election_on": elected,
-                    "phone": people.mobile(rng),
-                }
-            )
-            terms.append(
-                {
-                    "id": self.uid(),
-                    "association_id": aid,
-                    "elected_on": elected,
-                    "term_years": 5,
-                    "president": president,
-                    "secretary_general": secretary,
-                    "council_size": rng.randint(7, 25),
-                }
-            )
-            staff_kind = {
-                AdminLevel.COUNTY: StaffKind.ESTABLISHED,
-                AdminLevel.TOWNSHIP: StaffKind.CONTRACT,
-                AdminLevel.VILLAGE: StaffKind.VILLAGE_PART_TIME,
-            }.get(level, StaffKind.CONTRACT)
-            staff_n = {AdminLevel.COUNTY: 6, AdminLevel.TOWNSHIP: 2}.get(level, 1)
-            for _ in range(staff_n):
-                self._person(
-                    persons,
-                    roles,
-                    code,
-                    PersonRoleKind.STAFF,
-                    aid,
-                    staff_kind=staff_kind,
-                    title=rng.choice(("专干", "秘书长", "副会长", "干事")),
-                )
-            if level is AdminLevel.VILLAGE:
-                # The 2023 target is two family-health instructors per village; not all villages have them.
-                for _ in range(rng.choices((0, 1, 2, 3), (5, 15, 65, 15))[0]):
-                    self._person(
-                        persons,
-                        roles,
-                        code,
-                        PersonRoleKind.HEALTH_INSTRUCTOR,
-                        aid,
-                        trained_on=self.day_within(700),
-                        certificate_no=f"JK{rng.randrange(10**6):06d}",
-                    )
-                for _ in range(rng.randint(1, 3)):
-                    self._person(
-                        persons, roles, code, PersonRoleKind.VOLUNTEER, aid, service_hours=rng.randint(4, 200)
-                    )
-                for _ in range(rng.randint(2, 5)):
-                    kind_role = PersonRoleKind.CORE_MEMBER if rng.random() < 0.3 else PersonRoleKind.MEMBER
-                    self._person(persons, roles, code, kind_role, aid)
-                if rng.random() < 0.25:
-                    kind_pos = rng.choice(
-                        (
-                            PositionKind.MEMBER_HOME,
-                            PositionKind.WARM_HOME,
-                            PositionKind.HEALTH_HUT,
-                            PositionKind.SERVICE_WINDOW,
-                        )
-                    )
-                    positions.append(
-                        self._position(code, aid, kind_pos, f"{name.removesuffix('计生协')}{kind_pos}")
-                    )
-            elif level is AdminLevel.TOWNSHIP and rng.random() < 0.5:
-                kind_pos = rng.choice(
-                    (
-                        PositionKind.SUNFLOWER_ROOM,
-                        PositionKind.CHILDCARE_POINT,
-                        PositionKind.WARM_HOME,
-                        PositionKind.FAMILY_HEALTH_CENTRE,
-                    )
-                )
-                positions.append(
-                    self._position(code, aid, kind_pos, f"{name.removesuffix('计划生育协会')}{kind_pos}")
-                )
-        self.put(Association, assocs, "associations")
-        self.put(AssociationTerm, terms)
-        self.put(Person, persons, "persons")
-        self.put(PersonRole, roles)
-        self.put(Position, positions)
+        self._assocs: Rows = []
+        self._terms: Rows = []
+        self._persons: Rows = []
+        self._roles: Rows = []
+        self._positions: Rows = []
+        county = self.county_name
+        self._unit(self.county, f"{county}计划生育协会", AdminLevel.COUNTY, AssociationKind.REGIONAL)
+        for code, name, _, _ in self.townships:
+            self._unit(code, f"{name}计划生育协会", AdminLevel.TOWNSHIP, AssociationKind.REGIONAL)
+        for code, *_ in self.villages:
+            self._unit(code, f"{self.names[code]}计生协", AdminLevel.VILLAGE, AssociationKind.REGIONAL)
+        for name, kind in (
+            (f"{county}人民医院计划生育协会", AssociationKind.HOSPITAL),
+            (f"{county}经济开发区企业计划生育协会", AssociationKind.ENTERPRISE),
+            (f"{county}流动人口计划生育协会", AssociationKind.MIGRANT),
+        ):
+            self._unit(self.county, name, AdminLevel.COUNTY, kind)
+        for township in [self.county, *(t[0] for t in self.townships)]:
+            # The doctors who sign families up (家庭医生签约) at the township health centre.
+            self.doctors[township] = [
+                self.people.name(self.people.sex(), young=True) for _ in range(self.draw.between(3, 6))
+            ]
+        self.put(Association, self._assocs, "associations")
+        self.put(AssociationTerm, self._terms)
+        self.put(Person, self._persons, "persons")
+        self.put(PersonRole, self._roles)
+        self.put(Position, self._positions, "positions")
 
-    def _person(
+    def _unit(self, code: str, name: str, level: AdminLevel, kind: AssociationKind) -> None:
+        draw, people = self.draw, self.people
+        aid = self.uid()
+        self._unit_name = name
+        if kind is AssociationKind.REGIONAL:
+            self.association_of[code] = aid
+        village = level is AdminLevel.VILLAGE
+        president = self._org_person(code, aid, PersonRoleKind.OFFICER, title="会长", ages=(40, 62))
+        if village:
+            # The village's 计生专干 (村级兼职) is the families' village contact and usual visitor.
+            secretary = self._org_person(
+                code, aid, PersonRoleKind.STAFF, staff_kind=StaffKind.VILLAGE_PART_TIME, title="计生专干"
+            )
+            self.village_cadres[code] = [secretary]
+        elif level is AdminLevel.TOWNSHIP:
+            secretary = self._org_person(
+                code, aid, PersonRoleKind.STAFF, staff_kind=StaffKind.CONTRACT, title="秘书长"
+            )
+            extra = [
+                self._org_person(code, aid, PersonRoleKind.STAFF, staff_kind=StaffKind.CONTRACT, title="专干")
+                for _ in range(draw.between(0, 1))
+            ]
+            self.township_cadres[code] = [secretary, *extra]
+        else:
+            own = kind is AssociationKind.REGIONAL
+            staff_kind = StaffKind.ESTABLISHED if own else StaffKind.CONTRACT
+            secretary = self._org_person(
+                code, aid, PersonRoleKind.STAFF, staff_kind=staff_kind, title="秘书长"
+            )
+            for _ in range(draw.between(3, 5) if own else 0):
+                title = draw.pick(("副秘书长", "专干", "干事"))
+                self._org_person(
+                    code, aid, PersonRoleKind.STAFF, staff_kind=StaffKind.ESTABLISHED, title=title
+                )
+        if village:
+            members = draw.between(60, 400)
+            for _ in range(draw.choose(_INSTRUCTORS)):
+                self._org_person(
+                    code,
+                    aid,
+                    PersonRoleKind.HEALTH_INSTRUCTOR,
+                    trained_on=draw.day_within(700),
+                    certificate_no=f"JKZD{draw.digits(6)}",
+                )
+            for _ in range(draw.between(1, 4)):
+                self._org_person(code, aid, PersonRoleKind.VOLUNTEER, service_hours=draw.between(4, 200))
+            for _ in range(draw.between(2, 5)):
+                core = draw.chance(0.3)
+                self._org_person(code, aid, PersonRoleKind.CORE_MEMBER if core else PersonRoleKind.MEMBER)
+        elif kind is AssociationKind.MIGRANT:
+            members = draw.between(200, 1500)
+        else:
+            members = draw.between(30, 600)
+        elected = draw.day_between(date(TODAY.year - 4, 1, 1), TODAY - timedelta(days=60))
+        has_home = village and draw.chance(0.55)
+        self._assocs.append(
+            {
+                "id": aid,
+                "division_code": code,
+                "name": name,
+                "kind": kind,
+                "level": level,
+                "founded_on": date(draw.between(1985, 2005), draw.between(1, 12), 1),
+                "president": president.name,
+                "secretary_general": secretary.name,
+                "member_count": members,
+                "member_group_count": max(1, members // 30),
+                "has_member_home": has_home,
+                "last_election_on": elected,
+                "phone": secretary.phone,
+                "address": f"{self.names.get(code, '')}综合服务中心" if village else None,
+            }
+        )
+        self._term(aid, elected, president.name, secretary.name)
+        if draw.chance(0.6):  # the term before (换届 every five years)
+            earlier = elected - timedelta(days=5 * 365 + draw.between(-60, 60))
+            self._term(aid, earlier, people.name(people.sex(0.7)), people.name(people.sex()))
+        base = name.removesuffix("计划生育协会").removesuffix("计生协")
+        if has_home:
+            self._position(code, aid, PositionKind.MEMBER_HOME, f"{base}会员之家", level)
+        choices = (
+            _VILLAGE_POSITIONS
+            if village
+            else _TOWNSHIP_POSITIONS
+            if level is AdminLevel.TOWNSHIP
+            else [(k, 1.0) for k in _COUNTY_POSITIONS]
+            if kind is AssociationKind.REGIONAL
+            else []
+        )
+        for kind_pos, share in choices:
+            if draw.chance(share):
+                self._position(code, aid, kind_pos, f"{base}{kind_pos}", level)
+
+    def _term(self, aid: str, elected: date, president: str, secretary: str) -> None:
+        self._terms.append(
+            {
+                "id": self.uid(),
+                "association_id": aid,
+                "elected_on": elected,
+                "term_years": 5,
+                "president": president,
+                "secretary_general": secretary,
+                "council_size": self.draw.between(7, 25),
+            }
+        )
+
+    def _org_person(
         self,
-        persons: list[dict[str, Any]],
-        roles: list[dict[str, Any]],
         code: str,
-        role: PersonRoleKind,
         association_id: str,
+        role: PersonRoleKind,
+        *,
+        ages: tuple[int, int] = (24, 60),
         **extra: Any,
-    ) -> None:
-        sex = people.pick_sex(self.rng)
-        birth = people.birth_date(self.rng, TODAY, 24, 62)
-        name = people.person_name(self.rng, sex)
+    ) -> Cadre:
+        people = self.people
+        sex = people.sex()
+        birth = people.birth(*ages)
+        name = people.name(sex, young=birth.year >= 1975)
+        cadre = Cadre(name, people.mobile())
         pid = self.uid()
-        persons.append(
+        self._persons.append(
             {
                 "id": pid,
                 "name": name,
                 "sex": sex,
                 "birth_date": birth,
                 "division_code": code,
-                "id_number": people.id_number(self.rng, self.county[:6], birth, sex),
-                "phone": people.mobile(self.rng),
+                "id_number": people.id_number(birth, sex),
+                "phone": cadre.phone,
                 "name_key": search_key(name),
+                # Officers and staff work for the association; members and volunteers elsewhere.
+                "workplace": self._unit_name
+                if role in (PersonRoleKind.OFFICER, PersonRoleKind.STAFF)
+                else None,
             }
         )
-        roles.append(
+        self._roles.append(
             {
                 "id": self.uid(),
                 "person_id": pid,
                 "role": role,
                 "association_id": association_id,
                 "division_code": code,
-                "started_on": self.day_within(3000),
+                "started_on": self.draw.day_within(3000),
                 **extra,
             }
         )
+        return cadre
 
-    def _position(self, code: str, aid: str, kind: PositionKind, name: str) -> dict[str, Any]:
-        level = AdminLevel.VILLAGE if len(code) == 12 and not code.endswith("000") else AdminLevel.TOWNSHIP
-        opened = self.day_within(1500)
-        return {
-            "id": self.uid(),
-            "division_code": code,
-            "association_id": aid,
-            "kind": kind,
-            "name": name,
-            "level": level,
-            "opened_on": opened,
-            "plaque_on": opened + timedelta(days=30),
-            "funding_fen": self.rng.randint(2, 50) * 1_000_000,
-            "area_m2": self.rng.randint(30, 300),
-        }
+    def _position(self, code: str, aid: str, kind: PositionKind, name: str, level: AdminLevel) -> None:
+        draw = self.draw
+        opened = draw.day_within(1500)
+        low, high = _FUNDING_YUAN.get(kind, (5_000, 30_000))
+        self._positions.append(
+            {
+                "id": self.uid(),
+                "division_code": code,
+                "association_id": aid,
+                "kind": kind,
+                "name": name,
+                "level": level,
+                "opened_on": opened,
+                "plaque_on": min(opened + timedelta(days=draw.between(0, 60)), TODAY),
+                "funding_fen": draw.between(low // 1000, high // 1000) * 1000 * 100,
+                "area_m2": draw.between(30, 300),
+                "address": self.names.get(code),
+            }
+        )
