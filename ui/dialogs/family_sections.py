@@ -7,11 +7,12 @@ sits in a scroll area so nothing is clipped on a 1366×768 screen at 150 % scali
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -39,6 +40,7 @@ def _scroll(inner: QWidget) -> QScrollArea:
     area.setWidget(inner)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the frame
     return area
 
 
@@ -47,6 +49,13 @@ def _pair(grid: QGridLayout, row: int, col: int, text: str, widget: QWidget, spa
     label.setBuddy(widget)
     grid.addWidget(label, row, col)
     grid.addWidget(widget, row, col + 1, 1, span)
+
+
+def _tab_chain(*widgets: QWidget) -> None:
+    """Tab goes through the fields as they are laid out: row by row, left to right."""
+    for first, second in itertools.pairwise(widgets):
+        # Compound fields hand the focus to their editor: order the editors themselves.
+        QWidget.setTabOrder(first.focusProxy() or first, second.focusProxy() or second)
 
 
 def _iso(value: date | None) -> str:
@@ -169,6 +178,20 @@ class GeneralSection(_Section):
         grid.setColumnStretch(3, 1)
         grid.setRowStretch(8, 1)
         self.category.currentIndexChanged.connect(self._category_chosen)
+        _tab_chain(
+            self.village_field,
+            self.category_field,
+            self.grade_field,
+            self.status_field,
+            self.status_changed_on,
+            self.family_no,
+            self.registered_on,
+            self.phone,
+            self.support,
+            self.address,
+            self.needs,
+            self.note,
+        )
         self._watch()
 
     def _category_chosen(self, _index: int) -> None:

@@ -8,10 +8,12 @@ visit of a family is offered back when a visit for that family is opened again.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -135,6 +137,7 @@ class VisitForm(DraftDialog):
         scroll = QScrollArea()
         scroll.setWidget(form)
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Family: %1").replace("%1", family_name)))
         layout.addWidget(scroll, 1)
@@ -146,7 +149,25 @@ class VisitForm(DraftDialog):
         for c in self.choices.values():
             c.changed.connect(self.changed)
         self.kind.combo.currentIndexChanged.connect(lambda _i: self._kind_chosen())
-        self.setTabOrder(self.form_number, self.note)
+        chain: list[QWidget] = [
+            self.visited_on,
+            self.kind,
+            self.occasion,
+            self.way,
+            self.visitors,
+            self.cash,
+            self.fund_source,
+            self.goods,
+            add,
+            remove,
+            self.needs,
+            self.follow_up,
+            self.form_number,
+            self.note,
+        ]
+        for first, second in itertools.pairwise(chain):
+            # Compound fields hand the focus to their editor: order the editors themselves.
+            QWidget.setTabOrder(first.focusProxy() or first, second.focusProxy() or second)
         self.fit_to_screen(820, 600)
         self.start_new()
 
