@@ -12,113 +12,113 @@
 <context>
     <name>CoverageSection</name>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="213" />
+        <location filename="../../ui/dialogs/family_sections.py" line="236" />
         <source>Township contact</source>
         <translation>乡镇联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="216" />
+        <location filename="../../ui/dialogs/family_sections.py" line="239" />
         <source>Township contact phone</source>
         <translation>乡镇联系人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="219" />
+        <location filename="../../ui/dialogs/family_sections.py" line="242" />
         <source>Village contact</source>
         <translation>村级联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="222" />
+        <location filename="../../ui/dialogs/family_sections.py" line="245" />
         <source>Village contact phone</source>
         <translation>村级联系人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="225" />
+        <location filename="../../ui/dialogs/family_sections.py" line="248" />
         <source>Institution</source>
         <translation>医疗机构</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="227" />
+        <location filename="../../ui/dialogs/family_sections.py" line="250" />
         <source>Family doctor</source>
         <translation>家庭医生</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="228" />
+        <location filename="../../ui/dialogs/family_sections.py" line="251" />
         <source>Signed on</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="230" />
+        <location filename="../../ui/dialogs/family_sections.py" line="253" />
         <source>Expires on</source>
         <translation>到期日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="233" />
+        <location filename="../../ui/dialogs/family_sections.py" line="256" />
         <source>Hospital</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="235" />
+        <location filename="../../ui/dialogs/family_sections.py" line="258" />
         <source>Open since</source>
         <translation>开通日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="237" />
+        <location filename="../../ui/dialogs/family_sections.py" line="260" />
         <source>Contact persons</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="239" />
+        <location filename="../../ui/dialogs/family_sections.py" line="262" />
         <source>&amp;Township cadre</source>
         <translation>乡镇干部(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="240" />
-        <location filename="../../ui/dialogs/family_sections.py" line="242" />
+        <location filename="../../ui/dialogs/family_sections.py" line="263" />
+        <location filename="../../ui/dialogs/family_sections.py" line="265" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="241" />
+        <location filename="../../ui/dialogs/family_sections.py" line="264" />
         <source>&amp;Village cadre</source>
         <translation>村干部(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="243" />
+        <location filename="../../ui/dialogs/family_sections.py" line="266" />
         <source>Family doctor contract</source>
         <translation>家庭医生签约</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="245" />
+        <location filename="../../ui/dialogs/family_sections.py" line="268" />
         <source>&amp;Institution</source>
         <translation>医疗机构(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="246" />
+        <location filename="../../ui/dialogs/family_sections.py" line="269" />
         <source>&amp;Doctor</source>
         <translation>医生(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="247" />
+        <location filename="../../ui/dialogs/family_sections.py" line="270" />
         <source>&amp;Signed on</source>
         <translation>签约日期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="248" />
+        <location filename="../../ui/dialogs/family_sections.py" line="271" />
         <source>&amp;Expires on</source>
         <translation>到期日期(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="249" />
+        <location filename="../../ui/dialogs/family_sections.py" line="272" />
         <source>Hospital green channel</source>
         <translation>就医绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="251" />
+        <location filename="../../ui/dialogs/family_sections.py" line="274" />
         <source>&amp;Hospital</source>
         <translation>医院(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="252" />
+        <location filename="../../ui/dialogs/family_sections.py" line="275" />
         <source>Open s&amp;ince</source>
         <translation>开通日期(&amp;I)</translation>
     </message>
@@ -225,28 +225,28 @@ Save anyway?</source>
 <context>
     <name>ExportJob</name>
     <message>
-        <location filename="../../ui/widgets/list_parts.py" line="194" />
+        <location filename="../../ui/widgets/list_parts.py" line="239" />
         <source>Writing %1 rows to Excel…</source>
         <translation>正在导出 %1 行到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/list_parts.py" line="195" />
+        <location filename="../../ui/widgets/list_parts.py" line="240" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/list_parts.py" line="196" />
-        <location filename="../../ui/widgets/list_parts.py" line="214" />
+        <location filename="../../ui/widgets/list_parts.py" line="241" />
+        <location filename="../../ui/widgets/list_parts.py" line="259" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/list_parts.py" line="205" />
+        <location filename="../../ui/widgets/list_parts.py" line="250" />
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/list_parts.py" line="211" />
+        <location filename="../../ui/widgets/list_parts.py" line="256" />
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，没有写入文件。</translation>
     </message>
@@ -510,132 +510,132 @@ Save anyway?</source>
 <context>
     <name>GeneralSection</name>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="112" />
+        <location filename="../../ui/dialogs/family_sections.py" line="121" />
         <source>village</source>
         <translation>所在村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="117" />
+        <location filename="../../ui/dialogs/family_sections.py" line="126" />
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="121" />
+        <location filename="../../ui/dialogs/family_sections.py" line="130" />
         <source>disability grade</source>
         <translation>伤残等级</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="123" />
+        <location filename="../../ui/dialogs/family_sections.py" line="132" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="125" />
+        <location filename="../../ui/dialogs/family_sections.py" line="134" />
         <source>Grade %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="126" />
+        <location filename="../../ui/dialogs/family_sections.py" line="135" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="130" />
+        <location filename="../../ui/dialogs/family_sections.py" line="139" />
         <source>Status changed on</source>
         <translation>状态变更日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="131" />
+        <location filename="../../ui/dialogs/family_sections.py" line="140" />
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="132" />
+        <location filename="../../ui/dialogs/family_sections.py" line="141" />
         <source>File number</source>
         <translation>档案编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="133" />
+        <location filename="../../ui/dialogs/family_sections.py" line="142" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="134" />
+        <location filename="../../ui/dialogs/family_sections.py" line="143" />
         <source>Special support</source>
         <translation>特别扶助金额</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="135" />
+        <location filename="../../ui/dialogs/family_sections.py" line="144" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="136" />
+        <location filename="../../ui/dialogs/family_sections.py" line="145" />
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="137" />
+        <location filename="../../ui/dialogs/family_sections.py" line="146" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="156" />
+        <location filename="../../ui/dialogs/family_sections.py" line="165" />
         <source>&amp;Village</source>
         <translation>村（社区）(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="157" />
+        <location filename="../../ui/dialogs/family_sections.py" line="166" />
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="158" />
+        <location filename="../../ui/dialogs/family_sections.py" line="167" />
         <source>Disability &amp;grade (child)</source>
         <translation>伤残等级（子女）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="159" />
+        <location filename="../../ui/dialogs/family_sections.py" line="168" />
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="160" />
+        <location filename="../../ui/dialogs/family_sections.py" line="169" />
         <source>Status c&amp;hanged on</source>
         <translation>状态变更日期(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="161" />
+        <location filename="../../ui/dialogs/family_sections.py" line="170" />
         <source>&amp;File number</source>
         <translation>档案编号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="162" />
+        <location filename="../../ui/dialogs/family_sections.py" line="171" />
         <source>&amp;Registered on</source>
         <translation>登记日期(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="163" />
+        <location filename="../../ui/dialogs/family_sections.py" line="172" />
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="164" />
+        <location filename="../../ui/dialogs/family_sections.py" line="173" />
         <source>S&amp;pecial support per month</source>
         <translation>特别扶助（每人每月）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="165" />
+        <location filename="../../ui/dialogs/family_sections.py" line="174" />
         <source>&amp;Address</source>
         <translation>住址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="166" />
+        <location filename="../../ui/dialogs/family_sections.py" line="175" />
         <source>&amp;Needs</source>
         <translation>需求(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="167" />
+        <location filename="../../ui/dialogs/family_sections.py" line="176" />
         <source>N&amp;ote</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -819,225 +819,228 @@ Save anyway?</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="145" />
+        <location filename="../../ui/widgets/record_list.py" line="151" />
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="135" />
+        <location filename="../../ui/widgets/record_list.py" line="141" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="174" />
+        <location filename="../../ui/widgets/record_list.py" line="176" />
         <source>Click to sort; right-click to choose columns</source>
         <translation>点击排序；右键选择显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="297" />
+        <location filename="../../ui/widgets/record_list.py" line="303" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="406" />
-        <source>Columns</source>
-        <translation>显示的列</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/record_list.py" line="419" />
+        <location filename="../../ui/widgets/record_list.py" line="398" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="419" />
+        <location filename="../../ui/widgets/record_list.py" line="398" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/record_list.py" line="450" />
+        <location filename="../../ui/widgets/record_list.py" line="429" />
         <source>Some rows could not be loaded; see the log.</source>
         <translation>部分行未能读取，详见日志。</translation>
     </message>
 </context>
 <context>
+    <name>RecordTable</name>
+    <message>
+        <location filename="../../ui/widgets/list_parts.py" line="136" />
+        <source>Columns</source>
+        <translation>显示的列</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="51" />
+        <location filename="../../ui/dialogs/visit_form.py" line="53" />
         <source>Record a visit: %1</source>
         <translation>登记走访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="53" />
+        <location filename="../../ui/dialogs/visit_form.py" line="55" />
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="54" />
+        <location filename="../../ui/dialogs/visit_form.py" line="56" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="56" />
+        <location filename="../../ui/dialogs/visit_form.py" line="58" />
         <source>occasion</source>
         <translation>走访时机</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="58" />
+        <location filename="../../ui/dialogs/visit_form.py" line="60" />
         <source>way</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="59" />
+        <location filename="../../ui/dialogs/visit_form.py" line="61" />
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="60" />
+        <location filename="../../ui/dialogs/visit_form.py" line="62" />
         <source>Names, separated by 、</source>
         <translation>姓名，用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="61" />
+        <location filename="../../ui/dialogs/visit_form.py" line="63" />
         <source>Cash</source>
         <translation>慰问金</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="63" />
+        <location filename="../../ui/dialogs/visit_form.py" line="65" />
         <source>fund source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="65" />
+        <location filename="../../ui/dialogs/visit_form.py" line="67" />
         <source>Needs raised</source>
         <translation>提出的需求</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="66" />
+        <location filename="../../ui/dialogs/visit_form.py" line="68" />
         <source>Follow-up</source>
         <translation>跟进措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="67" />
+        <location filename="../../ui/dialogs/visit_form.py" line="69" />
         <source>Paper form number</source>
         <translation>纸质表编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="68" />
+        <location filename="../../ui/dialogs/visit_form.py" line="70" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="85" />
+        <location filename="../../ui/dialogs/visit_form.py" line="87" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="85" />
+        <location filename="../../ui/dialogs/visit_form.py" line="87" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="85" />
+        <location filename="../../ui/dialogs/visit_form.py" line="87" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="85" />
+        <location filename="../../ui/dialogs/visit_form.py" line="87" />
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="95" />
+        <location filename="../../ui/dialogs/visit_form.py" line="97" />
         <source>Add &amp;goods line</source>
         <translation>添加物品(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="96" />
+        <location filename="../../ui/dialogs/visit_form.py" line="98" />
         <source>Remove goods &amp;line</source>
         <translation>删除物品(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="104" />
+        <location filename="../../ui/dialogs/visit_form.py" line="106" />
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="105" />
+        <location filename="../../ui/dialogs/visit_form.py" line="107" />
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="106" />
+        <location filename="../../ui/dialogs/visit_form.py" line="108" />
         <source>&amp;Occasion</source>
         <translation>时机(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="107" />
+        <location filename="../../ui/dialogs/visit_form.py" line="109" />
         <source>&amp;Way</source>
         <translation>方式(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="108" />
+        <location filename="../../ui/dialogs/visit_form.py" line="110" />
         <source>V&amp;isitors</source>
         <translation>走访人员(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="109" />
+        <location filename="../../ui/dialogs/visit_form.py" line="111" />
         <source>&amp;Cash</source>
         <translation>慰问金(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="110" />
+        <location filename="../../ui/dialogs/visit_form.py" line="112" />
         <source>&amp;Fund source</source>
         <translation>资金来源(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="111" />
+        <location filename="../../ui/dialogs/visit_form.py" line="113" />
         <source>&amp;Needs raised</source>
         <translation>提出的需求(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="112" />
+        <location filename="../../ui/dialogs/visit_form.py" line="114" />
         <source>Follow-&amp;up</source>
         <translation>跟进措施(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="113" />
+        <location filename="../../ui/dialogs/visit_form.py" line="115" />
         <source>&amp;Paper form no.</source>
         <translation>纸质表编号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="114" />
+        <location filename="../../ui/dialogs/visit_form.py" line="116" />
         <source>No&amp;te</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="121" />
+        <location filename="../../ui/dialogs/visit_form.py" line="123" />
         <source>Goods handed over</source>
         <translation>慰问物品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="139" />
+        <location filename="../../ui/dialogs/visit_form.py" line="142" />
         <source>Family: %1</source>
         <translation>家庭：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="216" />
+        <location filename="../../ui/dialogs/visit_form.py" line="237" />
         <source>Line %1: the quantity is a whole number</source>
         <translation>第 %1 行：数量应为整数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="226" />
+        <location filename="../../ui/dialogs/visit_form.py" line="247" />
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="239" />
+        <location filename="../../ui/dialogs/visit_form.py" line="260" />
         <source>Goods worth %1 yuan</source>
         <translation>物品合计 %1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="249" />
+        <location filename="../../ui/dialogs/visit_form.py" line="270" />
         <source>Visit: %1</source>
         <translation>走访：%1</translation>
     </message>
@@ -1045,57 +1048,57 @@ Save anyway?</source>
 <context>
     <name>VisitsSection</name>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="283" />
+        <location filename="../../ui/dialogs/family_sections.py" line="306" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="284" />
+        <location filename="../../ui/dialogs/family_sections.py" line="307" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="285" />
+        <location filename="../../ui/dialogs/family_sections.py" line="308" />
         <source>Occasion</source>
         <translation>时机</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="286" />
+        <location filename="../../ui/dialogs/family_sections.py" line="309" />
         <source>Way</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="287" />
+        <location filename="../../ui/dialogs/family_sections.py" line="310" />
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="289" />
+        <location filename="../../ui/dialogs/family_sections.py" line="312" />
         <source>Cash (yuan)</source>
         <translation>慰问金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="294" />
+        <location filename="../../ui/dialogs/family_sections.py" line="317" />
         <source>Goods</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="295" />
+        <location filename="../../ui/dialogs/family_sections.py" line="318" />
         <source>Needs raised</source>
         <translation>提出的需求</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="296" />
+        <location filename="../../ui/dialogs/family_sections.py" line="319" />
         <source>Form no.</source>
         <translation>纸质表编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="305" />
+        <location filename="../../ui/dialogs/family_sections.py" line="328" />
         <source>&amp;Record a visit…</source>
         <translation>登记走访(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="317" />
+        <location filename="../../ui/dialogs/family_sections.py" line="340" />
         <source>%1 visits, cash %2 yuan in all</source>
         <translation>共走访 %1 次，慰问金合计 %2 元</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QTableView,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import Cancelled, FpaError
 from app.paths import data_dir
 from app.services.export_xlsx import export_rows
-from ui.models.lazy_table import PAGE_SIZE, LazyColumn
+from ui.models.lazy_table import PAGE_SIZE, LazyColumn, LazyTableModel
 from ui.tasks import Task, TaskRunner
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -60,12 +61,19 @@ class SearchBox(QLineEdit):
 
 
 class RecordTable(QTableView):
-    """The list's table: whole rows, one at a time, fixed row height, Enter opens the row."""
+    """The list's table: whole rows, one at a time, fixed row height, Enter opens the row.
+
+    It also keeps the columns: initial widths, and which are hidden (right-click on the header;
+    remembered in ``ui-state.ini`` under ``settings_key``).
+    """
 
     enter = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, model: LazyTableModel, settings_key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lazy = model
+        self.settings_key = settings_key
+        self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
@@ -81,6 +89,11 @@ class RecordTable(QTableView):
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.column_menu().exec(header.mapToGlobal(pos))
+        )
+        self._size_columns()
+        self._restore_hidden_columns()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -88,13 +101,45 @@ class RecordTable(QTableView):
             return
         super().keyPressEvent(event)
 
-    def size_columns(self, columns: Sequence[LazyColumn]) -> None:
+    def _size_columns(self) -> None:
         metrics = self.fontMetrics()
         header = self.horizontalHeader()
-        for i, column in enumerate(columns):
+        for i, column in enumerate(self.lazy.columns):
             wanted = metrics.averageCharWidth() * column.width_chars + 16
             title = metrics.horizontalAdvance(column.header) + 28  # room for the sort arrow
             header.resizeSection(i, max(wanted, title))
+
+    def visible_columns(self) -> list[LazyColumn]:
+        """The columns shown, in the order the user sees them (sections can be dragged)."""
+        header = self.horizontalHeader()
+        logical = [header.logicalIndex(v) for v in range(header.count())]
+        return [self.lazy.columns[i] for i in logical if not header.isSectionHidden(i)]
+
+    def set_column_visible(self, key: str, visible: bool) -> None:
+        index = self.lazy.column_of(key)
+        if index < 0 or (not visible and len(self.visible_columns()) <= 1):
+            return  # never hide the last column: the list would look empty
+        self.setColumnHidden(index, not visible)
+        hidden = [c.key for i, c in enumerate(self.lazy.columns) if self.isColumnHidden(i)]
+        ui_state().setValue(f"{self.settings_key}/hidden_columns", ",".join(hidden) or "-")
+
+    def _restore_hidden_columns(self) -> None:
+        saved = ui_state().value(f"{self.settings_key}/hidden_columns")
+        if saved is None:
+            hidden = {c.key for c in self.lazy.columns if not c.visible}
+        else:
+            hidden = set(str(saved).split(","))
+        for i, column in enumerate(self.lazy.columns):
+            self.setColumnHidden(i, column.key in hidden)
+
+    def column_menu(self) -> QMenu:
+        menu = QMenu(self.tr("Columns"), self)
+        for i, column in enumerate(self.lazy.columns):
+            action = menu.addAction(column.header)
+            action.setCheckable(True)
+            action.setChecked(not self.isColumnHidden(i))
+            action.toggled.connect(lambda on, key=column.key: self.set_column_visible(key, on))
+        return menu
 
 
 class DivisionTree(QTreeView):

@@ -45,7 +45,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,7 +64,7 @@ from shiboken6 import isValid
 from app.domain.errors import FpaError
 from ui.models.lazy_table import LazyColumn, LazyTableModel
 from ui.tasks import TaskRunner
-from ui.widgets.list_parts import DivisionNode, DivisionTree, ExportJob, RecordTable, SearchBox, ui_state
+from ui.widgets.list_parts import DivisionNode, DivisionTree, ExportJob, RecordTable, SearchBox
 
 DEBOUNCE_MS = 150
 FIRST_ROWS = 300  # shown before the whole id list is in: the first screens, at once
@@ -120,7 +120,6 @@ class RecordList(QWidget):
         self._list_ids = list_ids
         self._fetch_rows = fetch_rows
         self._divisions = divisions
-        self._settings_key = settings_key
         self.export_title = export_title
         self._count_text = count_text or (lambda n: self.tr("%1 records").replace("%1", f"{n:,}"))
         self._generation = 0
@@ -172,12 +171,8 @@ class RecordList(QWidget):
             second.addWidget(combo)
             self.filter_boxes[spec.key] = combo
 
-        self.view = RecordTable()
-        self.view.setModel(self.model)
-        self.view.size_columns(self.model.columns)
-        self._restore_hidden_columns()
+        self.view = RecordTable(self.model, settings_key)
         header = self.view.horizontalHeader()
-        header.customContextMenuRequested.connect(self._column_menu)
         header.setToolTip(self.tr("Click to sort; right-click to choose columns"))
         state = self.model.sort_state()
         if state is not None and self.model.column_of(state[0]) >= 0:
@@ -384,43 +379,16 @@ class RecordList(QWidget):
         if not self.view.currentIndex().isValid() and self.model.rowCount() > 0:
             self.view.setCurrentIndex(self.model.index(0, 0))
 
-    # --- columns ------------------------------------------------------------------------------------
+    # --- columns (the table keeps and remembers them) ------------------------------------------------
 
     def visible_columns(self) -> list[LazyColumn]:
-        """The columns shown, in the order the user sees them (sections can be dragged)."""
-        header = self.view.horizontalHeader()
-        logical = [header.logicalIndex(v) for v in range(header.count())]
-        return [self.model.columns[i] for i in logical if not header.isSectionHidden(i)]
+        return self.view.visible_columns()
 
     def set_column_visible(self, key: str, visible: bool) -> None:
-        index = self.model.column_of(key)
-        if index < 0 or (not visible and len(self.visible_columns()) <= 1):
-            return  # never hide the last column: the list would look empty
-        self.view.setColumnHidden(index, not visible)
-        hidden = [c.key for i, c in enumerate(self.model.columns) if self.view.isColumnHidden(i)]
-        ui_state().setValue(f"{self._settings_key}/hidden_columns", ",".join(hidden) or "-")
-
-    def _restore_hidden_columns(self) -> None:
-        saved = ui_state().value(f"{self._settings_key}/hidden_columns")
-        hidden = (
-            {c.key for c in self.model.columns if not c.visible}
-            if saved is None
-            else set(str(saved).split(","))
-        )
-        for i, column in enumerate(self.model.columns):
-            self.view.setColumnHidden(i, column.key in hidden)
-
-    def _column_menu(self, pos: QPoint) -> None:
-        self.column_menu().exec(self.view.horizontalHeader().mapToGlobal(pos))
+        self.view.set_column_visible(key, visible)
 
     def column_menu(self) -> QMenu:
-        menu = QMenu(self.tr("Columns"), self)
-        for i, column in enumerate(self.model.columns):
-            action = menu.addAction(column.header)
-            action.setCheckable(True)
-            action.setChecked(not self.view.isColumnHidden(i))
-            action.toggled.connect(lambda on, key=column.key: self.set_column_visible(key, on))
-        return menu
+        return self.view.column_menu()
 
     # --- export and messages ---------------------------------------------------------------------------
 
