@@ -578,6 +578,39 @@ def test_bad_payload(
     assert expected in reason
 
 
+def test_a_payload_with_fewer_columns_is_not_bad(world: World, county_db: Path, tmp_path: Path) -> None:
+    """The control for the payload checks: a sender may leave columns out (an older program); the
+    rows are accepted and the missing fields take their defaults, as the format says."""
+
+    def only_some_columns(doc: dict[str, Any]) -> None:
+        block = family_block(doc)
+        keep = ["id", "created_stamp", "field_stamps", "device_id", "division_code", "category", "head_name"]
+        index = [block["columns"].index(c) for c in keep]
+        block["columns"] = keep
+        block["rows"] = [[row[i] for i in index] for row in block["rows"]]
+
+    path = write(tmp_path, "older.fpab", resealed(world, mutated_doc(world, only_some_columns)))
+    ws = open_workspace(county_db)
+    try:
+        [summary] = sync.merge_bundles(ws, world.county_key, None, [path])
+    finally:
+        ws.close()
+    assert summary.status == "accepted" and summary.stats["inserted"] == 10
+    con = sqlite3.connect(county_db)
+    try:
+        rows = con.execute(
+            "SELECT head_name, status, phone, deleted FROM special_family WHERE stamp != ?",
+            ("0" * 13 + "-00000-" + "0" * 16,),
+        ).fetchall()
+        (logged,) = con.execute(
+            "SELECT changes FROM change_log WHERE table_name = 'special_family' LIMIT 1"
+        ).fetchone()
+    finally:
+        con.close()
+    assert sorted(rows) == [(f"测试户{i}", "在册", None, 0) for i in range(5)]
+    assert json.loads(logged)["status"] == "在册" and json.loads(logged)["deleted"] is False
+
+
 def test_a_bad_table_refuses_the_whole_bundle(world: World, county_db: Path, tmp_path: Path) -> None:
     """The families are fine and come first; a bad member row still keeps every family out."""
 
