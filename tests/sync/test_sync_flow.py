@@ -23,9 +23,16 @@ from sqlalchemy import func, select
 
 from app.cli import main as fpa
 from app.database.base import content_columns, synced_tables
-from app.database.models import ChangeLogEntry, MergeConflict, SpecialFamily
+from app.database.models import ChangeLogEntry, MergeConflict, Person, SpecialFamily
+from app.domain.errors import UserInputError
 from app.domain.hlc import REFERENCE_STAMP, new_device_id
-from app.services.conflicts import list_conflicts, restore_conflict
+from app.services.conflicts import (
+    keep_current,
+    list_conflicts,
+    list_duplicates,
+    resolve_duplicate,
+    restore_conflict,
+)
 from app.services.workspace import open_workspace
 
 PROVINCE, COUNTY_A, COUNTY_B = "430000000000", "430121", "430112"
@@ -403,6 +410,12 @@ def test_same_field_changed_twice_keeps_the_later_and_the_loser_can_be_restored(
         assert statuses["13811112222"] == "restored"
         assert statuses["13933334444"] == "superseded"  # the value it replaced is kept in its turn
         assert list_conflicts(ws) == []
+        with pytest.raises(UserInputError, match="已经恢复过"):
+            restore_conflict(ws, conflict.id)
+        # A person looks at the replaced value too and keeps what is there now.
+        replaced = next(c for c in list_conflicts(ws, only_open=False) if c.losing_value == "13933334444")
+        keep_current(ws, replaced.id)
+        assert {c.id: c.status for c in list_conflicts(ws, only_open=False)}[replaced.id] == "kept"
     finally:
         ws.close()
 
@@ -441,6 +454,73 @@ def test_county_sends_the_station_records_onward_to_the_province(
     # The province never heard of the station's key: its bundle is only accepted through the county.
     [direct] = merge_json(capsys, w.province_db, w.province_key, Path(station_bundle["file"]), expect=1)
     assert direct["status"] == "refused" and "发送方不受信任" in direct["reason"]
+
+
+def test_the_same_person_in_two_counties_is_a_duplicate_to_resolve(
+    copies: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    w = copies
+    ws = open_workspace(w.county_a_db)
+    try:
+        with ws.db.read() as s:
+            a_person = s.scalars(
+                select(Person).where(Person.id_number.is_not(None)).order_by(Person.id)
+            ).first()
+            assert a_person is not None
+    finally:
+        ws.close()
+    ws = open_workspace(w.county_b_db)
+    try:
+        with ws.db.session() as s:
+            b_person = s.scalars(select(Person).order_by(Person.id)).first()
+            assert b_person is not None
+            b_person.id_number = a_person.id_number  # entered again, on another laptop
+            b_id, b_name = b_person.id, b_person.name
+    finally:
+        ws.close()
+    usb = w.root / "usb"
+    export(capsys, w.county_a_db, w.county_a_key, usb)
+    export(capsys, w.county_b_db, w.county_b_key, usb)
+    summaries = merge_json(capsys, w.province_db, w.province_key, usb)
+    assert sum(s["duplicates"] for s in summaries) == 1
+
+    ws = open_workspace(w.province_db)
+    try:
+        [dup] = list_duplicates(ws)
+        assert (dup.table_name, dup.id_number) == ("person", a_person.id_number)
+        assert {dup.row_a, dup.row_b} == {a_person.id, b_id}
+        assert {dup.name_a, dup.name_b} == {a_person.name, b_name}
+        resolve_duplicate(ws, dup.id, same_person=True, note="同一人，两县各登记一次")
+        assert list_duplicates(ws) == []
+        [resolved] = list_duplicates(ws, only_open=False)
+        assert (resolved.status, resolved.note) == ("same_person", "同一人，两县各登记一次")
+        # Both records are still there: deciding never removes anyone's data.
+        with ws.db.read() as s:
+            assert s.get(Person, a_person.id) is not None and s.get(Person, b_id) is not None
+    finally:
+        ws.close()
+
+    # County B sends the person again (an edit): the decision stands, no new candidate appears.
+    ws = open_workspace(w.county_b_db)
+    try:
+        with ws.db.session() as s:
+            person = s.get(Person, b_id)
+            assert person is not None
+            person.phone = "13700002222"
+    finally:
+        ws.close()
+    [summary] = merge_json(
+        capsys,
+        w.province_db,
+        w.province_key,
+        Path(export(capsys, w.county_b_db, w.county_b_key, w.root / "usb2")["file"]),
+    )
+    assert summary["duplicates"] == 0
+    ws = open_workspace(w.province_db)
+    try:
+        assert [d.status for d in list_duplicates(ws, only_open=False)] == ["same_person"]
+    finally:
+        ws.close()
 
 
 def test_a_missing_bundle_is_reported_as_a_gap(copies: World, capsys: pytest.CaptureFixture[str]) -> None:
