@@ -175,7 +175,7 @@ def _decode_table(name: str, model: type[Any], block: Any) -> TableRows:
         raise PayloadError(f"数据表“{name}”含有未知或重复的列：{', '.join(map(str, unknown))}")
     rows: list[Any] = block["rows"]
     _check_rows(name, rows, len(columns), content)
-    by_column: list[tuple[Any, ...]] = list(zip(*rows)) if rows else [() for _ in columns]
+    by_column: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
     table_cols = model.__table__.c
     for offset, col in enumerate(fields, start=HEAD):
         by_column[offset] = _check_column(name, rows, by_column[offset], offset, table_cols[col])
