@@ -1,40 +1,56 @@
-"""Chinese UI the Qt way: the program's .qm files, Qt's own qtbase_zh_CN, Chinese locale, CJK font."""
+"""Chinese UI the Qt way: Qt's own qtbase_zh_CN (确定/取消), every program .qm, the Chinese locale.
+
+Each engineer's strings live in their own ``resources/translations/<area>_zh_CN.ts``; all of them
+are loaded here. Running from source, a .qm older than its .ts is rebuilt first (the set-up script
+builds them; this keeps a fresh checkout or an edited .ts from showing English).
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.paths import resource
+from ui import i18n_build
+from ui.theme import choose_font
 
-# Named on purpose: with several CJK fonts installed Qt's fallback picks one at random-ish, and
-# Noto CJK maps some characters to radicals in PDF text layers (see STACK-NOTES).
-FONTS_WINDOWS = ("Microsoft YaHei UI", "Microsoft YaHei", "SimSun")
-FONTS_OTHER = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC")
+__all__ = ["chinese_locale", "choose_font", "install_translators", "qt_translation"]
+
+log = logging.getLogger(__name__)
 
 
-def install_translators(app: QApplication) -> list[QTranslator]:
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+def chinese_locale() -> QLocale:
+    return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+
+
+def qt_translation() -> Path:
+    """Qt's own Chinese translation (standard buttons, file dialogs), shipped inside PySide6."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_zh_CN.qm"
+
+
+def _refresh_compiled() -> None:
+    if getattr(sys, "frozen", False):
+        return  # a packaged program ships its .qm files
+    try:
+        i18n_build.build()
+    except (OSError, SystemExit, i18n_build.BuildError) as exc:
+        log.warning("translations not rebuilt: %s", exc)
+
+
+def install_translators(app: QCoreApplication, *, rebuild: bool = True) -> list[QTranslator]:
+    """Load every translation into ``app``; returns the translators (keep them: Qt does not own them)."""
+    QLocale.setDefault(chinese_locale())
+    if rebuild:
+        _refresh_compiled()
     translators: list[QTranslator] = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [Path(qt_dir) / "qtbase_zh_CN.qm", *sorted(resource("translations").glob("*.qm"))]
-    for qm in candidates:
+    for qm in [qt_translation(), *sorted(resource("translations").glob("*.qm"))]:
         translator = QTranslator(app)
         if qm.exists() and translator.load(str(qm)):
             app.installTranslator(translator)
             translators.append(translator)
+        else:
+            log.warning("translation %s not loaded", qm.name)
     return translators
-
-
-def choose_font(app: QApplication, point_size: int = 10) -> str:
-    families = set(QFontDatabase.families())
-    wanted = FONTS_WINDOWS if sys.platform.startswith("win") else FONTS_OTHER
-    for name in wanted:
-        if name in families:
-            app.setFont(QFont(name, point_size))
-            return name
-    return app.font().family()

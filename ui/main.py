@@ -1,98 +1,192 @@
-"""Start-up: open a database (or make the demo one), install Chinese translations, show the window."""
+"""Start-up: Chinese UI, crash log, then the database — chosen, the demo, this computer's, or the wizard.
+
+``python -m ui.main`` opens this computer's database (``app.paths.default_database()``), or shows
+the welcome wizard when there is none; ``--db PATH`` opens another file; ``--demo`` opens the demo
+database, generating 2 000 made-up families the first time.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
-from logging.handlers import RotatingFileHandler
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QEventLoop, QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
 from app.domain.errors import FpaError
-from app.paths import default_database, demo_database, ensure, logs_dir
+from app.paths import APP_AUTHOR, APP_NAME, default_database, demo_database, ensure
 from app.services.workspace import Workspace, open_workspace
-from ui.i18n import choose_font, install_translators
+from ui.crash import install_crash_handler, setup_logging
+from ui.i18n import install_translators
+from ui.main_window import MainWindow
+from ui.progress import run_with_progress
 from ui.tasks import TaskRunner
+from ui.theme import apply_theme
 
+log = logging.getLogger(__name__)
+
+DEMO_COUNTY = "430121000000"  # 长沙县: its full division list ships with the program
 DEMO_FAMILIES = 2000
+DEMO_SEED = 1
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="jishengxie", description="计生协离线数据采集")
+    parser = argparse.ArgumentParser(prog="fpa-gui", description="计生协离线数据采集")
     parser.add_argument("--db", type=Path, help="打开这个数据库文件")
     parser.add_argument("--demo", action="store_true", help="打开演示数据库（首次使用时生成虚构数据）")
-    parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)  # render and exit (docs, checks)
+    parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)  # render the window and exit
     return parser.parse_args(list(argv))
 
 
-def setup_logging() -> Path:
-    folder = ensure(logs_dir())
-    handler = RotatingFileHandler(folder / "fpa.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
-    return folder
+def application() -> QApplication:
+    """The QApplication with the program's names, translations and look (created once)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    install_translators(app)  # the translators are the app's children: they live as long as it
+    apply_theme(app)
+    return app
 
 
-def open_target(args: argparse.Namespace) -> Workspace:
-    if args.db:
-        return open_workspace(args.db)
-    if not args.demo and default_database().exists():
-        return open_workspace(default_database())
+def wait_for(runner: TaskRunner, fn: Callable[..., Any], *args: Any, text: str, **kwargs: Any) -> Any:
+    """Run a long start-up job with the progress dialog and wait for it; raises what it raised."""
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def finish(key: str, value: Any) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    run_with_progress(
+        runner,
+        None,
+        text,
+        fn,
+        *args,
+        on_done=lambda r: finish("result", r),
+        on_error=lambda e: finish("error", e),
+        on_cancelled=lambda: finish("cancelled", True),
+        **kwargs,
+    )
+    if not outcome:
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result")
+
+
+def open_demo(runner: TaskRunner) -> Workspace | None:
+    """The demo database, generated with made-up families the first time; None if cancelled."""
     path = demo_database()
     if not path.exists():
         from app.services.demo import generate_demo
 
         ensure(path.parent)
-        generate_demo(path, "430121000000", families=DEMO_FAMILIES, seed=1)
+        text = QApplication.translate("Startup", "Creating the demo database (made-up families)…")
+        wait_for(runner, generate_demo, path, DEMO_COUNTY, text=text, families=DEMO_FAMILIES, seed=DEMO_SEED)
+        if not path.exists():
+            return None
     return open_workspace(path)
+
+
+def first_start(runner: TaskRunner) -> Workspace | None:
+    """The welcome wizard; None when the user closed it."""
+    from ui.dialogs.welcome import WelcomeWizard
+
+    wizard = WelcomeWizard(runner, default_database())
+    if wizard.exec() != WelcomeWizard.DialogCode.Accepted:
+        return None
+    if wizard.wants_demo:
+        return open_demo(runner)
+    return wizard.workspace
+
+
+def open_target(args: argparse.Namespace, runner: TaskRunner) -> Workspace | None:
+    if args.db:
+        return open_workspace(args.db)
+    if args.demo:
+        return open_demo(runner)
+    if default_database().exists():
+        return open_workspace(default_database())
+    return first_start(runner)
+
+
+class Shell(QObject):
+    """Holds the open workspace and its window; File → Open swaps both."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        super().__init__()
+        self.runner = runner
+        self.workspace: Workspace | None = None
+        self.window: MainWindow | None = None
+
+    def show(self, workspace: Workspace) -> MainWindow:
+        self.workspace = workspace
+        self.window = MainWindow(workspace, self.runner)
+        self.window.database_chosen.connect(self.switch)
+        self.window.show()
+        return self.window
+
+    def switch(self, path: Path) -> None:
+        try:
+            workspace = open_workspace(path)
+        except FpaError as exc:
+            QMessageBox.critical(
+                self.window, QApplication.translate("Startup", "Cannot open the database"), exc.message
+            )
+            return
+        old_window, old_workspace = self.window, self.workspace
+        if old_window is not None:
+            geometry = old_window.saveGeometry()
+            old_window.close()
+            old_window.deleteLater()
+        self.runner.wait()  # nothing may still be reading the old database
+        if old_workspace is not None:
+            old_workspace.close()
+        window = self.show(workspace)
+        if old_window is not None:
+            window.restoreGeometry(geometry)
+        log.info("switched to database %s", path)
+
+    def close(self) -> None:
+        self.runner.wait()
+        if self.workspace is not None:
+            self.workspace.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
-    logs = setup_logging()
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("计生协离线数据采集")
-    app.setApplicationVersion(__version__)
-    install_translators(app)
-    choose_font(app)
-
-    def excepthook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
-        logging.getLogger("crash").critical("未处理的错误", exc_info=(kind, exc, tb))  # type: ignore[arg-type]
-        QMessageBox.critical(
-            None,
-            "程序出错",
-            f"程序遇到意外错误：{exc}\n\n已保存的记录都在数据库中，不会丢失。\n"
-            f"请把日志文件夹 {logs} 中的 fpa.log 发给县里的信息管理员。",
-        )
-
-    sys.excepthook = excepthook
-    try:
-        workspace = open_target(args)
-    except FpaError as exc:
-        QMessageBox.critical(None, "无法打开数据库", exc.message)
-        return 1
-    from ui.main_window import MainWindow
-
+    setup_logging()
+    app = application()
+    install_crash_handler()
     runner = TaskRunner()
-    window = MainWindow(workspace, runner, f"计生协离线数据采集 — {workspace.division_code}")
-    window.resize(1366, 768)
-    window.show()
-    if args.screenshot:
-        runner.wait()
-        for _ in range(5):  # deliver the results the worker sent back
-            app.processEvents()
-        window.grab().save(str(args.screenshot))
-        workspace.close()
-        return 0
-    code = app.exec()
-    runner.wait()
-    workspace.close()
-    return code
+    shell = Shell(runner)
+    try:
+        workspace = open_target(args, runner)
+    except FpaError as exc:
+        QMessageBox.critical(None, QApplication.translate("Startup", "Cannot open the database"), exc.message)
+        return 1
+    if workspace is None:
+        return 0  # the wizard was closed, or the demo cancelled: nothing to show
+    window = shell.show(workspace)
+    try:
+        if args.screenshot:
+            window.resize(1366, 768)
+            runner.wait()
+            for _ in range(5):  # deliver the results the worker sent back
+                app.processEvents()
+            window.grab().save(str(args.screenshot))
+            return 0
+        return app.exec()
+    finally:
+        shell.close()
 
 
 if __name__ == "__main__":
