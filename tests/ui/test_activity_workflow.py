@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -92,8 +93,11 @@ def test_bad_counts_block_and_nothing_is_saved(
     assert isinstance(form, ActivityForm)
     form.title_field.edit.setText("")
     qtbot.keyClicks(form.participants.edit, "12a")
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form, timeout=2000)
     qtbot.keyClick(form.participants.edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.isVisible()
+    assert "Not saved" in form.summary.text() or "未保存" in form.summary.text()
     assert "whole number" in form.participants.note.text() or "整数" in form.participants.note.text()
     assert form.title_field.note.isVisible()
     assert activities.list_activity_ids(workspace) == []
