@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,16 +44,30 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-def application() -> QApplication:
-    """The QApplication with the program's names, translations and look (created once)."""
+@contextmanager
+def application() -> Iterator[QApplication]:
+    """The QApplication with the program's names, translations and look.
+
+    Undone on the way out, so a test that runs ``main()`` leaves the shared application as it was.
+    """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    install_translators(app)  # the translators are the app's children: they live as long as it
+    before = (app.font(), app.palette(), app.styleSheet(), app.style().name())
+    translators = install_translators(app)
     apply_theme(app)
-    return app
+    try:
+        yield app
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        font, palette, sheet, style = before
+        app.setStyleSheet(sheet)
+        app.setStyle(style)
+        app.setPalette(palette)
+        app.setFont(font)
 
 
 def wait_for(runner: TaskRunner, fn: Callable[..., Any], *args: Any, text: str, **kwargs: Any) -> Any:
@@ -164,8 +179,12 @@ class Shell(QObject):
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     setup_logging()
-    app = application()
-    install_crash_handler()
+    with application() as app:
+        install_crash_handler()
+        return run(app, args)
+
+
+def run(app: QApplication, args: argparse.Namespace) -> int:
     runner = TaskRunner()
     shell = Shell(runner)
     try:
@@ -183,6 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for _ in range(5):  # deliver the results the worker sent back
                 app.processEvents()
             window.grab().save(str(args.screenshot))
+            window.close()
             return 0
         return app.exec()
     finally:

@@ -97,47 +97,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/dialogs/welcome.py" line="97" />
+        <location filename="../../ui/dialogs/welcome.py" line="98" />
         <source>The first administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/welcome.py" line="98" />
+        <location filename="../../ui/dialogs/welcome.py" line="99" />
         <source>This account manages the installation: users, setup packages, backups.</source>
         <translation>此账户负责管理本机：用户、配置包和备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/welcome.py" line="101" />
+        <location filename="../../ui/dialogs/welcome.py" line="102" />
         <source>letters and digits, e.g. admin</source>
         <translation>英文字母和数字，如 admin</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/welcome.py" line="103" />
+        <location filename="../../ui/dialogs/welcome.py" line="104" />
         <source>your name, shown on the records you enter</source>
         <translation>您的姓名，显示在您录入的记录中</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/welcome.py" line="108" />
+        <location filename="../../ui/dialogs/welcome.py" line="109" />
         <source>&amp;Username:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/welcome.py" line="109" />
+        <location filename="../../ui/dialogs/welcome.py" line="110" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/welcome.py" line="110" />
+        <location filename="../../ui/dialogs/welcome.py" line="111" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/welcome.py" line="111" />
+        <location filename="../../ui/dialogs/welcome.py" line="112" />
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/welcome.py" line="146" />
+        <location filename="../../ui/dialogs/welcome.py" line="147" />
         <source>Setting up this computer…</source>
         <translation>正在建立本机数据库…</translation>
     </message>
@@ -817,13 +817,13 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/main.py" line="92" />
+        <location filename="../../ui/main.py" line="107" />
         <source>Creating the demo database (made-up families)…</source>
         <translation>正在生成演示数据库（虚构的家庭数据）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="142" />
-        <location filename="../../ui/main.py" line="174" />
+        <location filename="../../ui/main.py" line="157" />
+        <location filename="../../ui/main.py" line="193" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -950,7 +950,7 @@
 <context>
     <name>WelcomeWizard</name>
     <message>
-        <location filename="../../ui/dialogs/welcome.py" line="186" />
+        <location filename="../../ui/dialogs/welcome.py" line="187" />
         <source>Set up FPA offline data collection</source>
         <translation>计生协离线数据采集 — 初次设置</translation>
     </message>
