@@ -43,19 +43,18 @@ def insert_new(conn: Connection, db: Database, model: type[Any], rows: Iterable[
     table = table_of(model)
     columns = content_columns(model)
     defaults = scalar_defaults(model)
-    records = rows if isinstance(rows, list) else list(rows)
+    records: list[dict[str, Any]] = [r if type(r) is dict else dict(r) for r in rows]  # dict.get below
     if not records:
         return 0
     ids: list[str] = [r.get("id") or new_id() for r in records]
     stamps = issue_stamps(db.clock, len(records))
     # Column-wise: one pass per column is much cheaper than building a merged dict per row.
     values: dict[str, list[Any]] = {}
+    n = len(records)
     for c in columns:
+        column = list(map(dict.get, records, repeat(c, n)))  # dict.get called from C: no loop bytecode
         default = defaults.get(c)
-        if default is None:
-            values[c] = [r.get(c) for r in records]
-        else:
-            values[c] = [default if (v := r.get(c)) is None else v for r in records]
+        values[c] = column if default is None else [default if v is None else v for v in column]
     now = utcnow()
     if conn.dialect.name == "sqlite":
         _sqlite_rows(conn, db, table, columns, ids, stamps, values, now)

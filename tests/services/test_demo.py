@@ -17,6 +17,7 @@ from app.database.base import content_columns, synced_tables
 from app.domain.errors import Cancelled
 from app.domain.hlc import REFERENCE_STAMP
 from app.services.demo import DemoSummary, generate_demo
+from app.services.demo import families as demo_families
 
 COUNTY = "430121000000"
 
@@ -178,7 +179,8 @@ def test_the_county_looks_like_a_real_one(demo: tuple[Path, DemoSummary]) -> Non
     assert len(names) > 150 and all(2 <= len(n) <= 3 for n in names)
 
 
-def test_same_county_and_seed_give_the_same_records(tmp_path: Path) -> None:
+def test_same_county_and_seed_give_the_same_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(demo_families, "CHUNK", 16)  # several chunks, made in a thread ahead of the writes
     generate_demo(tmp_path / "a.db", COUNTY, families=60, seed=9)
     generate_demo(tmp_path / "b.db", COUNTY, families=60, seed=9)
     generate_demo(tmp_path / "c.db", COUNTY, families=60, seed=10)
@@ -194,19 +196,20 @@ def test_same_county_and_seed_give_the_same_records(tmp_path: Path) -> None:
     assert other and not other & {r[0] for r in a}
 
 
-def test_cancel_rolls_back_and_leaves_nothing(tmp_path: Path) -> None:
+def test_cancel_rolls_back_and_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(demo_families, "CHUNK", 50)
     target = tmp_path / "cancelled.db"
     seen: list[int] = []
     with pytest.raises(Cancelled):
         generate_demo(
             target,
             COUNTY,
-            families=12000,
+            families=500,
             seed=1,
             progress=lambda done, total: seen.append(done),
             cancelled=lambda: bool(seen),  # after the first chunk went in
         )
-    assert seen == [5000]
+    assert seen == [50]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -229,3 +232,22 @@ def test_sqlite_json_and_python_json_change_logs_are_identical(
     generate_demo(tmp_path / "py.db", COUNTY, families=40, seed=5)
     sql = "SELECT table_name, row_id, op, changes FROM change_log ORDER BY seq"
     assert _rows(tmp_path / "sql.db", sql) == _rows(tmp_path / "py.db", sql)
+
+
+def test_a_failure_while_generating_ahead_reaches_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(demo_families, "CHUNK", 10)
+    real = demo_families.FamiliesPart._family
+    made: list[int] = []
+
+    def failing(self: demo_families.FamiliesPart, *args: Any) -> None:
+        made.append(1)
+        if len(made) == 25:  # in the third chunk, while the first two are being written
+            raise RuntimeError("boom")
+        real(self, *args)
+
+    monkeypatch.setattr(demo_families.FamiliesPart, "_family", failing)
+    with pytest.raises(RuntimeError, match="boom"):
+        generate_demo(tmp_path / "failed.db", COUNTY, families=100, seed=1)
+    assert list(tmp_path.iterdir()) == []

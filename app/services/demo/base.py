@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import queue
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any, NamedTuple
+from types import TracebackType
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from sqlalchemy import Connection, select
 
@@ -21,6 +24,7 @@ from app.services.demo.names import People
 CHUNK = 5000
 
 Progress = Callable[[int, int], None] | None
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -111,3 +115,62 @@ def _short_name(name: str) -> str:
     if name.endswith("居委会"):
         return name.removesuffix("居委会")
     return name.removesuffix("委会") if name.endswith("村委会") else name
+
+
+class _Failed(NamedTuple):
+    error: BaseException
+
+
+class MadeAhead(Generic[T]):
+    """Makes the next item in a thread while the caller writes the current one.
+
+    SQLite lets go of the GIL while it inserts and indexes, so generating chunk n + 1 overlaps with
+    writing chunk n. One thread makes the items in order, so the seeded draws stay deterministic;
+    it runs at most one item ahead. Leaving the block (done, cancelled, failed) stops it.
+    """
+
+    def __init__(self, make: Callable[[int], T], sizes: list[int]) -> None:
+        self._make, self._sizes = make, sizes
+        self._queue: queue.Queue[T | _Failed | None] = queue.Queue(maxsize=1)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="demo-generator", daemon=True)
+
+    def _run(self) -> None:
+        item: T | _Failed | None
+        try:
+            for n in self._sizes:
+                item = self._make(n)
+                if not self._hand_over(item):
+                    return
+            item = None
+        except BaseException as error:  # handed to the caller, who raises it
+            item = _Failed(error)
+        self._hand_over(item)
+
+    def _hand_over(self, item: T | _Failed | None) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def __enter__(self) -> Iterator[T]:
+        self._thread.start()
+        return self._items()
+
+    def _items(self) -> Iterator[T]:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if isinstance(item, _Failed):
+                raise item.error
+            yield item
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._stop.set()
+        self._thread.join()

@@ -17,7 +17,7 @@ from app.database.models import (
 from app.domain.enums import FamilyCategory, FamilyStatus, MemberRelation, Sex
 from app.domain.errors import Cancelled
 from app.domain.pinyin import search_key
-from app.services.demo.base import CHUNK, FamilyFact, Progress
+from app.services.demo.base import CHUNK, FamilyFact, MadeAhead, Progress
 from app.services.demo.draw import TODAY, YEARS, Weighted
 from app.services.demo.visits import VisitsPart
 
@@ -60,17 +60,21 @@ class FamiliesPart(VisitsPart):
         self.put(SupportStandard, rows)
 
     def families(self, count: int, progress: Progress, cancelled: Callable[[], bool] | None) -> None:
+        """``count`` families in chunks: each chunk is generated while the one before is written."""
+        sizes = [min(CHUNK, count - start) for start in range(0, count, CHUNK)]
         done = 0
-        while done < count:
-            if cancelled and cancelled():
-                raise Cancelled()
-            n = min(CHUNK, count - done)
-            self._family_chunk(n)
-            done += n
-            if progress:
-                progress(done, count)
+        with MadeAhead(self._family_chunk, sizes) as chunks:
+            for chunk in chunks:
+                if cancelled and cancelled():
+                    raise Cancelled()
+                for model, rows, counter in chunk:
+                    self.put(model, rows, counter)
+                done += len(chunk[0][1])
+                if progress:
+                    progress(done, count)
 
-    def _family_chunk(self, n: int) -> None:
+    def _family_chunk(self, n: int) -> list[tuple[type[Any], list[dict[str, Any]], str]]:
+        """The rows of ``n`` families, table by table (runs in the generator thread: no database)."""
         self._fams: list[dict[str, Any]] = []
         self._members: list[dict[str, Any]] = []
         visits: list[dict[str, Any]] = []
@@ -78,11 +82,13 @@ class FamiliesPart(VisitsPart):
         policies: list[dict[str, Any]] = []
         for _ in range(n):
             self._family(visits, goods, policies)
-        self.put(SpecialFamily, self._fams, "families")
-        self.put(FamilyMember, self._members, "members")
-        self.put(Visit, visits, "visits")
-        self.put(VisitGoods, goods, "goods")
-        self.put(InsurancePolicy, policies, "policies")
+        return [
+            (SpecialFamily, self._fams, "families"),
+            (FamilyMember, self._members, "members"),
+            (Visit, visits, "visits"),
+            (VisitGoods, goods, "goods"),
+            (InsurancePolicy, policies, "policies"),
+        ]
 
     def _family(self, visits: list[dict[str, Any]], goods: list[dict[str, Any]], policies: list[Any]) -> None:
         draw, people = self.draw, self.people
