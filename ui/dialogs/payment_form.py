@@ -141,7 +141,7 @@ class BeneficiaryForm(RecordForm):
         self.setWindowTitle(self.tr("Add to the reported list: %1").replace("%1", project.name))
         self.family_search = QLineEdit()
         self.family_search.setPlaceholderText(self.tr("Special family: name, initials (zs) or ID number"))
-        self.find_button = QPushButton(self.tr("&Find"))
+        self.find_button = QPushButton(self.tr("Fin&d"))
         self.family = QComboBox()
         self.family.setMinimumContentsLength(24)
         finder = QWidget()

@@ -61,7 +61,7 @@ class ProjectForm(RecordForm):
         self.place(4, 0, self.tr("&Allocated"), self.allocated)
         self.place(4, 2, self.tr("&Matched"), self.matched)
         self.place(5, 0, self.tr("Se&lf-raised"), self.self_raised)
-        self.place(5, 2, self.tr("Do&nated"), self.donated)
+        self.place(5, 2, self.tr("Donat&ed"), self.donated)
         self.place(6, 0, self.tr("N&ote"), self.note, 3)
         self.finish_layout(820, 420)
         self.catalogue.combo.currentIndexChanged.connect(lambda _i: self._suggest_name())

@@ -43,7 +43,7 @@ class TrainingForm(RecordForm):
 
         self.place(0, 0, self.tr("&Title"), self.title_field, 3)
         self.place(1, 0, self.tr("&Audience"), self.audience)
-        self.place(1, 2, self.tr("&Start date"), self.held_on)
+        self.place(1, 2, self.tr("Start &date"), self.held_on)
         self.place(2, 0, self.tr("Da&ys"), self.days)
         self.place(2, 2, self.tr("Pa&rticipants"), self.participants)
         self.place(3, 0, self.tr("Di&vision"), self.division)

@@ -64,7 +64,7 @@ class ActivitiesPage(Page):
             filters=[
                 FilterSpec("year", self.tr("&Year"), year_options(every)),
                 FilterSpec(
-                    "campaign", self.tr("Ca&mpaign"), [(every, None)] + [(c.value, c.value) for c in Campaign]
+                    "campaign", self.tr("&Campaign"), [(every, None)] + [(c.value, c.value) for c in Campaign]
                 ),
             ],
             divisions=lambda: families.family_divisions(ws),

@@ -332,7 +332,7 @@ class OrganisationPage(Page):
 
     def _position_columns(self) -> list[LazyColumn]:
         return [
-            LazyColumn("name", self.tr("Name"), lambda r: r.name, width_chars=20),
+            LazyColumn("name", self.tr("Position name"), lambda r: r.name, width_chars=20),
             LazyColumn("kind", self.tr("Kind"), lambda r: r.kind, width_chars=10),
             LazyColumn("level", self.tr("Level"), lambda r: r.level, width_chars=6),
             LazyColumn("division", self.tr("Division"), lambda r: r.division_name, width_chars=12),
@@ -445,6 +445,7 @@ class InstructorGaps(QWidget):
         self.view.setModel(self.model)
         self.view.verticalHeader().setVisible(False)
         self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         box = QGroupBox(

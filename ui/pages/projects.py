@@ -114,6 +114,9 @@ class ProjectsPage(Page):
             search_hint=" ",
         )
         self.payments.search.setVisible(False)  # a project's payments are few: newest first is enough
+        # The project list's own export button keeps Alt+X; these two get letters of their own.
+        self.beneficiaries.export_button.setText(self.tr("Export &list to Excel…"))
+        self.payments.export_button.setText(self.tr("Export payments to Ex&cel…"))
         self.pay_button = QPushButton(self.tr("Record &payment…"))
         self.pay_button.setToolTip("Ctrl+P")
         self.delete_payment_button = QPushButton(self.tr("Mark payment &deleted"))
@@ -443,7 +446,7 @@ class ProjectOverview(QWidget):
             self.step_button.setText(self.tr("Lifecycle complete"))
             self.step_note.clear()
         else:
-            self.step_button.setText(self.tr("&Next step: %1…").replace("%1", following.value))
+            self.step_button.setText(self.tr("Next &step: %1…").replace("%1", following.value))
             self.step_note.setText(self.tr("Needs: %1").replace("%1", detail.next_needs))
 
     def _strip(self, row: ProjectRow) -> None:
