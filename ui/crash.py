@@ -19,7 +19,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from app.domain.errors import FpaError
 from app.paths import ensure, logs_dir
@@ -97,10 +97,8 @@ def crash_message(exc: BaseException) -> tuple[str, str]:
     return headline, body
 
 
-def show_crash_dialog(headline: str, body: str, log: Path) -> None:
-    if QApplication.instance() is None:
-        print(f"{headline}\n{body}\n{log}", file=sys.stderr)
-        return
+def crash_box(headline: str, body: str, log: Path) -> tuple[QMessageBox, QPushButton]:
+    """The dialog (not shown yet) and its "open log folder" button."""
     box = QMessageBox(
         QMessageBox.Icon.Critical, QCoreApplication.translate("CrashDialog", "Unexpected error"), headline
     )
@@ -111,6 +109,14 @@ def show_crash_dialog(headline: str, body: str, log: Path) -> None:
         QCoreApplication.translate("CrashDialog", "Open log folder"), QMessageBox.ButtonRole.ActionRole
     )
     box.addButton(QMessageBox.StandardButton.Ok)
+    return box, open_folder
+
+
+def show_crash_dialog(headline: str, body: str, log: Path) -> None:
+    if QApplication.instance() is None:
+        print(f"{headline}\n{body}\n{log}", file=sys.stderr)
+        return
+    box, open_folder = crash_box(headline, body, log)
     box.exec()
     if box.clickedButton() is open_folder:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log.parent)))

@@ -69,9 +69,8 @@ def counties(province_code: str) -> list[DivisionChoice]:
 def townships(county_code: str) -> list[DivisionChoice]:
     """The townships (乡镇街道) of a county; empty when the shipped list stops at counties."""
     records = _records_for(county_code)
-    names = _names(records)
     return [
-        DivisionChoice(r.code, r.name, names.get(county_code, ""), True)
+        DivisionChoice(r.code, r.name, "", True)  # the county is chosen just above: its name would repeat
         for r in records
         if r.level is DivisionLevel.TOWNSHIP and r.parent_code == county_code
     ]

@@ -211,17 +211,17 @@
         <translation>请把下面的日志文件发给县里的信息管理员，并说明出错时正在做什么。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="105" />
+        <location filename="../../ui/crash.py" line="103" />
         <source>Unexpected error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="108" />
+        <location filename="../../ui/crash.py" line="106" />
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="111" />
+        <location filename="../../ui/crash.py" line="109" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
@@ -373,163 +373,163 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/pages/home.py" line="213" />
+        <location filename="../../ui/pages/home.py" line="215" />
         <source>Registered special families</source>
         <translation>在册计生特殊家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="117" />
+        <location filename="../../ui/pages/home.py" line="118" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="130" />
+        <location filename="../../ui/pages/home.py" line="131" />
         <source>To do</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="132" />
+        <location filename="../../ui/pages/home.py" line="133" />
         <source>Three full coverages: still missing</source>
         <translation>三个全覆盖：尚未落实</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="153" />
+        <location filename="../../ui/pages/home.py" line="154" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="182" />
+        <location filename="../../ui/pages/home.py" line="183" />
         <source>Festival visits</source>
         <translation>节日慰问</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="183" />
+        <location filename="../../ui/pages/home.py" line="184" />
         <source>Changes not yet written to a bundle</source>
-        <translation>尚未导出同步文件的更改（条）</translation>
+        <translation>尚未导出的更改（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="184" />
-        <location filename="../../ui/pages/home.py" line="256" />
+        <location filename="../../ui/pages/home.py" line="185" />
+        <location filename="../../ui/pages/home.py" line="259" />
         <source>Drafts to finish</source>
         <translation>待完成的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="197" />
+        <location filename="../../ui/pages/home.py" line="199" />
         <source>Families without both contact persons</source>
         <translation>未落实两名联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="203" />
+        <location filename="../../ui/pages/home.py" line="205" />
         <source>Families without a valid family-doctor contract</source>
         <translation>未签约家庭医生或签约已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="209" />
+        <location filename="../../ui/pages/home.py" line="211" />
         <source>Families without a hospital green channel</source>
         <translation>未落实就医绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="223" />
+        <location filename="../../ui/pages/home.py" line="226" />
         <source>Head of family</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="224" />
+        <location filename="../../ui/pages/home.py" line="227" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="225" />
+        <location filename="../../ui/pages/home.py" line="228" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="227" />
+        <location filename="../../ui/pages/home.py" line="230" />
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="229" />
+        <location filename="../../ui/pages/home.py" line="232" />
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="231" />
+        <location filename="../../ui/pages/home.py" line="234" />
         <source>Follow-up</source>
         <translation>待跟进事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="237" />
+        <location filename="../../ui/pages/home.py" line="240" />
         <source>Record &amp;visit</source>
         <translation>登记走访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="240" />
+        <location filename="../../ui/pages/home.py" line="243" />
         <source>Families due for a visit</source>
         <translation>待走访家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="245" />
+        <location filename="../../ui/pages/home.py" line="248" />
         <source>Unfinished form</source>
         <translation>未完成的表单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="247" />
+        <location filename="../../ui/pages/home.py" line="250" />
         <source>Saved at</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="254" />
+        <location filename="../../ui/pages/home.py" line="257" />
         <source>&amp;Continue draft</source>
         <translation>继续填写(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="286" />
+        <location filename="../../ui/pages/home.py" line="289" />
         <source>No festival in the coming months</source>
         <translation>近几个月没有慰问节日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="290" />
+        <location filename="../../ui/pages/home.py" line="293" />
         <source>%1 on %2, in %3 days</source>
         <translation>%1：%2，还有 %3 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="292" />
+        <location filename="../../ui/pages/home.py" line="295" />
         <source>%1 on %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="295" />
+        <location filename="../../ui/pages/home.py" line="298" />
         <source>Families not yet visited for %1</source>
         <translation>%1尚未慰问的家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="306" />
+        <location filename="../../ui/pages/home.py" line="309" />
         <source>%1 not yet confirmed by the level above</source>
-        <translation>其中 %1 条上级尚未确认收到</translation>
+        <translation>上级未确认收到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="315" />
+        <location filename="../../ui/pages/home.py" line="318" />
         <source>%1 family members</source>
         <translation>家庭成员 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="318" />
+        <location filename="../../ui/pages/home.py" line="321" />
         <source>This year: %1 visits, %2 yuan in cash. Associations: %3. People: %4. Projects: %5.</source>
         <translation>本年走访慰问 %1 次，发放慰问金 %2 元。协会 %3 个，人员 %4 人，项目 %5 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="327" />
+        <location filename="../../ui/pages/home.py" line="330" />
         <source>%1 households</source>
         <translation>%1 户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="341" />
+        <location filename="../../ui/pages/home.py" line="344" />
         <source>Nothing left unfinished</source>
         <translation>没有未完成的表单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="180" />
+        <location filename="../../ui/pages/home.py" line="181" />
         <source>Families not visited in six months</source>
         <translation>半年以上未走访的家庭</translation>
     </message>

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import logging
 import shutil
+import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.domain.errors import Cancelled
 from app.paths import demo_database, logs_dir, resource
 from app.services.overview import overview
 from ui import i18n_build
@@ -20,7 +22,8 @@ from ui.crash import CrashHandler, setup_logging
 from ui.i18n import install_translators
 from ui.main_window import NAVIGATION, ComingPage, MainWindow, load_page_class
 from ui.pages.home import HomePage
-from ui.tasks import SyncTaskRunner
+from ui.progress import run_with_progress
+from ui.tasks import SyncTaskRunner, TaskRunner
 
 
 def _window(qtbot: QtBot, workspace) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -168,3 +171,36 @@ def test_start_up_opens_the_demo(tmp_path: Path, demo_template: Path, own_loggin
     shot = tmp_path / "main.png"
     assert main(["--demo", "--screenshot", str(shot)]) == 0
     assert shot.stat().st_size > 10_000
+
+
+def test_a_long_job_shows_its_progress_late_and_can_be_cancelled(qtbot: QtBot) -> None:
+    def long_job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> str:
+        for done in range(2000):
+            if cancelled():
+                raise Cancelled()
+            progress(done, 2000)
+            time.sleep(0.005)
+        return "finished"
+
+    runner = TaskRunner()
+    stopped: list[bool] = []
+    job = run_with_progress(
+        runner, None, "正在处理", long_job, on_cancelled=lambda: stopped.append(True), delay_ms=150
+    )
+    assert not job.dialog.isVisible()  # a job that ends quickly never flashes a dialog
+    qtbot.waitUntil(job.dialog.isVisible, timeout=3000)
+    qtbot.waitUntil(lambda: job.dialog.maximum() == 2000 and job.dialog.value() > 0, timeout=3000)
+    cancel = job.dialog.findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()
+    qtbot.waitUntil(lambda: bool(stopped), timeout=3000)
+    assert runner.wait(3000)
+
+
+def test_a_quick_job_shows_no_dialog(qtbot: QtBot) -> None:
+    results: list[str] = []
+    job = run_with_progress(
+        SyncTaskRunner(), None, "正在处理", lambda: "ok", on_done=results.append, delay_ms=50
+    )
+    qtbot.wait(120)
+    assert results == ["ok"] and job.finished

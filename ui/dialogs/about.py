@@ -60,7 +60,7 @@ class AboutDialog(QDialog):
         self.details.setWordWrap(True)
         layout.addWidget(self.details)
         keys = [
-            ("Ctrl+1 … Ctrl+9", self.tr("switch module")),
+            ("Ctrl+1 … 9", self.tr("switch module")),
             ("Ctrl+N", self.tr("new record")),
             ("Ctrl+S / Enter", self.tr("save the form")),
             ("Esc", self.tr("close a dialog (unsaved work is kept as a draft)")),
@@ -71,7 +71,7 @@ class AboutDialog(QDialog):
         heading = escape(self.tr("Keyboard"))
         self.keys = QLabel(
             f"<p><b>{heading}</b></p><table cellspacing='3'>"
-            + "".join(f"<tr><td><code>{escape(k)}</code></td><td>{escape(v)}</td></tr>" for k, v in keys)
+            + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in keys)
             + "</table>"
         )
         self.keys.setTextFormat(Qt.TextFormat.RichText)

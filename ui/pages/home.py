@@ -72,6 +72,7 @@ class Card(QPushButton):
         for label in (self.value, self.caption, self.detail):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
+        layout.addStretch(1)  # a taller neighbour must not spread this card's lines apart
         self.setAccessibleName(caption)
 
     def sizeHint(self) -> QSize:
@@ -185,6 +186,7 @@ class HomePage(Page):
         ]
         for column, card in enumerate(row):
             grid.addWidget(card, 0, column)
+            grid.setColumnStretch(column, 1)  # equal cards, whatever their texts
         self.cards["drafts"].clicked.connect(lambda: self.draft_table.setFocus())
         return grid
 
@@ -214,6 +216,7 @@ class HomePage(Page):
         ]
         for column, card in enumerate(row):
             grid.addWidget(card, 0, column)
+            grid.setColumnStretch(column, 1)  # equal cards, whatever their texts
         return grid
 
     def _lists(self) -> QHBoxLayout:

@@ -45,7 +45,7 @@ class DivisionChoice:
 
     code: str
     name: str
-    parent_name: str  # the city of a county, the county of a township ("" for a province)
+    parent_name: str  # the city of a county ("" for a province or a township: its county is shown above)
     has_townships: bool  # the shipped list goes down to townships (Hunan, Fujian) or stops at counties
 
     @property
