@@ -204,3 +204,22 @@ def test_a_quick_job_shows_no_dialog(qtbot: QtBot) -> None:
     )
     qtbot.wait(120)
     assert results == ["ok"] and job.finished
+
+
+def test_opening_another_database_swaps_the_window(
+    qtbot: QtBot, db_path: Path, demo_template: Path, tmp_path: Path
+) -> None:
+    from app.services.workspace import open_workspace
+    from ui.main import Shell
+
+    other = shutil.copy2(demo_template, tmp_path / "other.db")
+    shell = Shell(SyncTaskRunner())
+    first = shell.show(open_workspace(db_path))
+    qtbot.addWidget(first)
+    first.database_chosen.emit(Path(other))
+    second = shell.window
+    assert second is not None and second is not first
+    qtbot.addWidget(second)
+    assert shell.workspace is not None and shell.workspace.path == Path(other)
+    assert not first.isVisible() and second.isVisible()
+    shell.close()
