@@ -177,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="fpa-shots-") as tmp:
         work = Path(tmp)
         prepare_environment(args, work)
+        from ui.refcount_guard import pin_singletons
+
+        pin_singletons()  # PySide6 6.12 on Python 3.11 loses references to None and True
         from app.services.workspace import open_workspace
         from ui.main import application
         from ui.main_window import MainWindow

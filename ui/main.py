@@ -26,6 +26,7 @@ from ui.crash import install_crash_handler, setup_logging
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.progress import run_with_progress
+from ui.refcount_guard import pin_singletons
 from ui.tasks import TaskRunner
 from ui.theme import apply_theme
 
@@ -177,6 +178,7 @@ class Shell(QObject):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    pin_singletons()  # before any Qt call: see ui/refcount_guard.py
     args = parse(sys.argv[1:] if argv is None else argv)
     setup_logging()
     with application() as app:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
+import sys
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -223,3 +225,26 @@ def test_opening_another_database_swaps_the_window(
     assert shell.workspace is not None and shell.workspace.path == Path(other)
     assert not first.isVisible() and second.isVisible()
     shell.close()
+
+
+def test_many_qt_calls_do_not_abort_the_program() -> None:
+    """PySide6 6.12 on Python 3.11 loses a reference to None per void call; start-up pins it."""
+    code = (
+        "from ui.refcount_guard import pin_singletons\n"
+        "pin_singletons()\n"
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "app = QApplication([])\n"
+        "label = QLabel()\n"
+        "for _ in range(50_000):\n"
+        "    label.setText('x')\n"
+        "    label.setEnabled(True)\n"
+        "print('alive')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0 and "alive" in done.stdout, done.stderr[-500:]
