@@ -100,12 +100,14 @@ class FamiliesPart(VisitsPart):
         fid = self.uid()
         # --- the parents ---------------------------------------------------------------------
         head_sex = people.sex(0.6)
-        head_birth = people.birth(50, 86) if special else people.birth(32, 75)
+        head_birth = people.birth(50, 85) if special else people.birth(32, 75)
         head = self._member(fid, _R.SELF, head_sex, head_birth, people.elder_region(head_birth))
         parents = [head]
         if draw.random() < 0.75:
             sex = Sex.FEMALE if head_sex is Sex.MALE else Sex.MALE
             birth = head_birth + timedelta(days=draw.between(-1800, 1800))
+            if special:  # parents of a grown child: keep both within 48–88
+                birth = min(max(birth, TODAY - 88 * _YEAR), TODAY - 48 * _YEAR)
             parents.append(self._member(fid, _R.SPOUSE, sex, birth, people.elder_region(birth)))
         mother = next((p for p in parents if p["sex"] is Sex.FEMALE), None)
         father = next((p for p in parents if p["sex"] is Sex.MALE), None)

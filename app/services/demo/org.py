@@ -1,5 +1,4 @@
-"""Demo organisation: associations and their terms, officers, staff, members, volunteers, instructors,
-positions (阵地)."""
+"""Demo organisation: associations, terms, officers, staff, members, volunteers, instructors, 阵地."""
 
 from __future__ import annotations
 
