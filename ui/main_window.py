@@ -43,29 +43,29 @@ log = logging.getLogger(__name__)
 # (key, English label, "module:Class"). Order is the source documents' five modules around the
 # township's daily work; Ctrl+1..9 follow it. Labels are translated when shown.
 NAVIGATION: list[tuple[str, str, str]] = [
-    ("home", QT_TRANSLATE_NOOP("MainWindow", "Home"), "ui.pages.home:HomePage"),
+    ("home", str(QT_TRANSLATE_NOOP("MainWindow", "Home")), "ui.pages.home:HomePage"),
     (
         "organisation",
-        QT_TRANSLATE_NOOP("MainWindow", "Organisation"),
+        str(QT_TRANSLATE_NOOP("MainWindow", "Organisation")),
         "ui.pages.organisation:OrganisationPage",
     ),
-    ("families", QT_TRANSLATE_NOOP("MainWindow", "Special families"), "ui.pages.families:FamiliesPage"),
-    ("projects", QT_TRANSLATE_NOOP("MainWindow", "Projects"), "ui.pages.projects:ProjectsPage"),
+    ("families", str(QT_TRANSLATE_NOOP("MainWindow", "Special families")), "ui.pages.families:FamiliesPage"),
+    ("projects", str(QT_TRANSLATE_NOOP("MainWindow", "Projects")), "ui.pages.projects:ProjectsPage"),
     (
         "activities",
-        QT_TRANSLATE_NOOP("MainWindow", "Campaigns and training"),
+        str(QT_TRANSLATE_NOOP("MainWindow", "Campaigns and training")),
         "ui.pages.activities:ActivitiesPage",
     ),
     (
         "evaluation",
-        QT_TRANSLATE_NOOP("MainWindow", "Performance evaluation"),
+        str(QT_TRANSLATE_NOOP("MainWindow", "Performance evaluation")),
         "ui.pages.placeholder:EvaluationPage",
     ),
-    ("analysis", QT_TRANSLATE_NOOP("MainWindow", "Data analysis"), "ui.pages.placeholder:AnalysisPage"),
-    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "ui.pages.sync:SyncPage"),
-    ("system", QT_TRANSLATE_NOOP("MainWindow", "System"), "ui.pages.system:SystemPage"),
+    ("analysis", str(QT_TRANSLATE_NOOP("MainWindow", "Data analysis")), "ui.pages.placeholder:AnalysisPage"),
+    ("sync", str(QT_TRANSLATE_NOOP("MainWindow", "Sync")), "ui.pages.sync:SyncPage"),
+    ("system", str(QT_TRANSLATE_NOOP("MainWindow", "System")), "ui.pages.system:SystemPage"),
 ]
-PROGRAM_NAME = QT_TRANSLATE_NOOP("MainWindow", "FPA offline data collection")
+PROGRAM_NAME = str(QT_TRANSLATE_NOOP("MainWindow", "FPA offline data collection"))
 # Draft kinds of pages that predate the ``draft_kinds`` attribute.
 DRAFT_PAGES = {"family": "families", "visit": "families"}
 
@@ -77,7 +77,7 @@ def window_settings() -> QSettings:
     return QSettings(APP_AUTHOR, APP_NAME)
 
 
-def load_page_class(target: str) -> type[QWidget] | None:
+def load_page_class(target: str) -> type[Any] | None:
     """The page class at "module:Class", or None when its module is not there yet."""
     module_name, class_name = target.split(":")
     try:
@@ -210,7 +210,8 @@ class MainWindow(QMainWindow):
                 log.exception("page %s failed to load", target)
                 widget = ComingPage(self.label(key), f"{type(exc).__name__}: {exc}")
             self._connect(key, widget)
-            layout = self.stack.widget(self._keys.index(key)).layout()
+            holder = self.stack.widget(self._keys.index(key))
+            layout = holder.layout() if holder is not None else None
             assert layout is not None
             layout.addWidget(widget)
             self.pages[key] = widget

@@ -282,52 +282,52 @@
 <context>
     <name>DivisionsPanel</name>
     <message>
-        <location filename="../../ui/pages/system_divisions.py" line="146" />
+        <location filename="../../ui/pages/system_divisions.py" line="147" />
         <source>Divisions</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/system_divisions.py" line="153" />
+        <location filename="../../ui/pages/system_divisions.py" line="154" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/system_divisions.py" line="153" />
+        <location filename="../../ui/pages/system_divisions.py" line="154" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/system_divisions.py" line="153" />
+        <location filename="../../ui/pages/system_divisions.py" line="154" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/system_divisions.py" line="153" />
+        <location filename="../../ui/pages/system_divisions.py" line="154" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/system_divisions.py" line="167" />
+        <location filename="../../ui/pages/system_divisions.py" line="168" />
         <source>&amp;Add below…</source>
         <translation>新增下级(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/system_divisions.py" line="168" />
+        <location filename="../../ui/pages/system_divisions.py" line="169" />
         <source>&amp;Rename…</source>
         <translation>更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/system_divisions.py" line="169" />
+        <location filename="../../ui/pages/system_divisions.py" line="170" />
         <source>Re&amp;tire…</source>
         <translation>撤销(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/system_divisions.py" line="204" />
+        <location filename="../../ui/pages/system_divisions.py" line="205" />
         <source>retired %1</source>
         <translation>%1 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/system_divisions.py" line="206" />
+        <location filename="../../ui/pages/system_divisions.py" line="207" />
         <source>changed here</source>
         <translation>本地调整</translation>
     </message>
@@ -665,17 +665,17 @@
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>No module reopens drafts of this kind.</source>
         <translation>没有模块能打开这类草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>Databases (*.db);;All files (*)</source>
         <translation>数据库文件 (*.db);;所有文件 (*)</translation>
     </message>
@@ -817,13 +817,13 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/main.py" line="107" />
+        <location filename="../../ui/main.py" line="108" />
         <source>Creating the demo database (made-up families)…</source>
         <translation>正在生成演示数据库（虚构的家庭数据）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="157" />
-        <location filename="../../ui/main.py" line="193" />
+        <location filename="../../ui/main.py" line="158" />
+        <location filename="../../ui/main.py" line="195" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -92,7 +92,8 @@ class DivisionDialog(QDialog):
         self.setMinimumWidth(420)
 
     def when(self) -> date:
-        return self.on.date().toPython()  # type: ignore[no-any-return]
+        chosen = self.on.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
 
     def submit(self) -> None:
         ws, code = self.context.workspace, self.row.code
