@@ -3,168 +3,168 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../ui/pages/activities.py" line="56" />
+        <location filename="../../ui/pages/activities.py" line="59" />
         <source>Campaigns and trainings</source>
         <translation>宣传活动与培训</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="58" />
+        <location filename="../../ui/pages/activities.py" line="61" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="65" />
-        <location filename="../../ui/pages/activities.py" line="83" />
+        <location filename="../../ui/pages/activities.py" line="68" />
+        <location filename="../../ui/pages/activities.py" line="86" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="67" />
+        <location filename="../../ui/pages/activities.py" line="70" />
         <source>&amp;Campaign</source>
         <translation>活动主题(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="72" />
+        <location filename="../../ui/pages/activities.py" line="75" />
         <source>Campaign activities</source>
         <translation>宣传活动</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="73" />
+        <location filename="../../ui/pages/activities.py" line="76" />
         <source>%1 activities</source>
         <translation>%1 场活动</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="75" />
+        <location filename="../../ui/pages/activities.py" line="78" />
         <source>Search: title or place (Ctrl+F)</source>
         <translation>搜索：活动名称或地点（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="86" />
+        <location filename="../../ui/pages/activities.py" line="89" />
         <source>A&amp;udience</source>
         <translation>培训对象(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="92" />
+        <location filename="../../ui/pages/activities.py" line="95" />
         <source>Trainings</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="93" />
+        <location filename="../../ui/pages/activities.py" line="96" />
         <source>%1 trainings</source>
         <translation>%1 期培训</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="95" />
+        <location filename="../../ui/pages/activities.py" line="98" />
         <source>Search: title, place or organiser (Ctrl+F)</source>
         <translation>搜索：培训名称、地点或主办单位（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="100" />
+        <location filename="../../ui/pages/activities.py" line="103" />
         <source>&amp;New activity</source>
         <translation>新增活动(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="108" />
+        <location filename="../../ui/pages/activities.py" line="111" />
         <source>&amp;New training</source>
         <translation>新增培训(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="115" />
+        <location filename="../../ui/pages/activities.py" line="118" />
         <source>&amp;1 Campaign activities</source>
         <translation>&amp;1 宣传活动</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="116" />
+        <location filename="../../ui/pages/activities.py" line="119" />
         <source>&amp;2 Trainings</source>
         <translation>&amp;2 培训</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="117" />
+        <location filename="../../ui/pages/activities.py" line="120" />
         <source>&amp;3 Yearly totals</source>
         <translation>&amp;3 年度统计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="128" />
+        <location filename="../../ui/pages/activities.py" line="131" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="129" />
-        <location filename="../../ui/pages/activities.py" line="144" />
+        <location filename="../../ui/pages/activities.py" line="132" />
+        <location filename="../../ui/pages/activities.py" line="147" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="130" />
+        <location filename="../../ui/pages/activities.py" line="133" />
         <source>Campaign</source>
         <translation>活动主题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="131" />
-        <location filename="../../ui/pages/activities.py" line="149" />
+        <location filename="../../ui/pages/activities.py" line="134" />
+        <location filename="../../ui/pages/activities.py" line="152" />
         <source>Division</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="132" />
-        <location filename="../../ui/pages/activities.py" line="151" />
+        <location filename="../../ui/pages/activities.py" line="135" />
+        <location filename="../../ui/pages/activities.py" line="154" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="133" />
+        <location filename="../../ui/pages/activities.py" line="136" />
         <source>Sessions</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="134" />
-        <location filename="../../ui/pages/activities.py" line="147" />
+        <location filename="../../ui/pages/activities.py" line="137" />
+        <location filename="../../ui/pages/activities.py" line="150" />
         <source>Participants</source>
         <translation>参与人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="135" />
+        <location filename="../../ui/pages/activities.py" line="138" />
         <source>Materials</source>
         <translation>资料份数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="136" />
+        <location filename="../../ui/pages/activities.py" line="139" />
         <source>Services</source>
         <translation>服务人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="137" />
+        <location filename="../../ui/pages/activities.py" line="140" />
         <source>Reached</source>
         <translation>惠及人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="138" />
-        <location filename="../../ui/pages/activities.py" line="152" />
+        <location filename="../../ui/pages/activities.py" line="141" />
+        <location filename="../../ui/pages/activities.py" line="155" />
         <source>Spending (yuan)</source>
         <translation>经费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="143" />
+        <location filename="../../ui/pages/activities.py" line="146" />
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="145" />
+        <location filename="../../ui/pages/activities.py" line="148" />
         <source>Audience</source>
         <translation>培训对象</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="146" />
+        <location filename="../../ui/pages/activities.py" line="149" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="148" />
+        <location filename="../../ui/pages/activities.py" line="151" />
         <source>Person-days</source>
         <translation>人天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="150" />
+        <location filename="../../ui/pages/activities.py" line="153" />
         <source>Organiser</source>
         <translation>主办单位</translation>
     </message>
@@ -578,32 +578,32 @@
 <context>
     <name>InstructorGaps</name>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="437" />
+        <location filename="../../ui/pages/org_people.py" line="196" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="438" />
+        <location filename="../../ui/pages/org_people.py" line="197" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="439" />
+        <location filename="../../ui/pages/org_people.py" line="198" />
         <source>Instructors</source>
         <translation>指导员人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="440" />
+        <location filename="../../ui/pages/org_people.py" line="199" />
         <source>Names</source>
         <translation>指导员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="452" />
+        <location filename="../../ui/pages/org_people.py" line="211" />
         <source>Villages with fewer than %1 family health instructors</source>
         <translation>家庭健康指导员不足 %1 名的村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="477" />
+        <location filename="../../ui/pages/org_people.py" line="236" />
         <source>%1 of %2 villages have at least %3 instructors; %4 still below; %5 instructors in all.</source>
         <translation>%2 个村（社区）中 %1 个已有至少 %3 名指导员，还有 %4 个未达标；共有指导员 %5 名。</translation>
     </message>
@@ -611,359 +611,229 @@
 <context>
     <name>OrganisationPage</name>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="74" />
+        <location filename="../../ui/pages/organisation.py" line="51" />
         <source>Organisation</source>
         <translation>组织建设</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="84" />
-        <location filename="../../ui/pages/organisation.py" line="122" />
+        <location filename="../../ui/pages/organisation.py" line="61" />
+        <location filename="../../ui/pages/organisation.py" line="100" />
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="85" />
-        <location filename="../../ui/pages/organisation.py" line="88" />
-        <location filename="../../ui/pages/organisation.py" line="123" />
-        <location filename="../../ui/pages/organisation.py" line="207" />
+        <location filename="../../ui/pages/organisation.py" line="62" />
+        <location filename="../../ui/pages/organisation.py" line="65" />
+        <location filename="../../ui/pages/organisation.py" line="101" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="88" />
+        <location filename="../../ui/pages/organisation.py" line="65" />
         <source>&amp;Term</source>
         <translation>换届(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="88" />
+        <location filename="../../ui/pages/organisation.py" line="65" />
         <source>Re-election due</source>
         <translation>到期应换届</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="93" />
+        <location filename="../../ui/pages/organisation.py" line="70" />
         <source>Associations</source>
         <translation>协会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="94" />
+        <location filename="../../ui/pages/organisation.py" line="71" />
         <source>%1 associations</source>
         <translation>%1 个协会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="96" />
+        <location filename="../../ui/pages/organisation.py" line="73" />
         <source>Search: association, president or secretary-general (Ctrl+F)</source>
         <translation>搜索：协会名称、会长或秘书长（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="101" />
+        <location filename="../../ui/pages/organisation.py" line="78" />
         <source>&amp;New association</source>
         <translation>新增协会(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="126" />
-        <location filename="../../ui/pages/organisation.py" line="210" />
+        <location filename="../../ui/pages/organisation.py" line="104" />
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="126" />
+        <location filename="../../ui/pages/organisation.py" line="104" />
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="126" />
+        <location filename="../../ui/pages/organisation.py" line="104" />
         <source>Also closed</source>
         <translation>含已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="131" />
+        <location filename="../../ui/pages/organisation.py" line="109" />
         <source>Positions</source>
         <translation>阵地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="132" />
+        <location filename="../../ui/pages/organisation.py" line="110" />
         <source>%1 positions</source>
         <translation>%1 个阵地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="134" />
+        <location filename="../../ui/pages/organisation.py" line="112" />
         <source>Search: name or address (Ctrl+F)</source>
         <translation>搜索：名称或地址（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="139" />
+        <location filename="../../ui/pages/organisation.py" line="117" />
         <source>&amp;New position</source>
         <translation>新增阵地(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="149" />
+        <location filename="../../ui/pages/organisation.py" line="127" />
         <source>&amp;1 Associations</source>
         <translation>&amp;1 协会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="150" />
+        <location filename="../../ui/pages/organisation.py" line="128" />
         <source>&amp;2 Staff</source>
         <translation>&amp;2 工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="151" />
+        <location filename="../../ui/pages/organisation.py" line="129" />
         <source>&amp;3 Members</source>
         <translation>&amp;3 会员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="152" />
+        <location filename="../../ui/pages/organisation.py" line="130" />
         <source>&amp;4 Volunteers</source>
         <translation>&amp;4 志愿者</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="153" />
+        <location filename="../../ui/pages/organisation.py" line="131" />
         <source>&amp;5 Health instructors</source>
         <translation>&amp;5 家庭健康指导员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="154" />
+        <location filename="../../ui/pages/organisation.py" line="132" />
         <source>&amp;6 Positions</source>
         <translation>&amp;6 阵地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="165" />
-        <location filename="../../ui/pages/organisation.py" line="281" />
-        <location filename="../../ui/pages/organisation.py" line="341" />
+        <location filename="../../ui/pages/organisation.py" line="143" />
+        <location filename="../../ui/pages/organisation.py" line="191" />
         <source>Association</source>
         <translation>协会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="166" />
-        <location filename="../../ui/pages/organisation.py" line="338" />
+        <location filename="../../ui/pages/organisation.py" line="144" />
+        <location filename="../../ui/pages/organisation.py" line="188" />
         <source>Division</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="167" />
-        <location filename="../../ui/pages/organisation.py" line="336" />
+        <location filename="../../ui/pages/organisation.py" line="145" />
+        <location filename="../../ui/pages/organisation.py" line="186" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="168" />
-        <location filename="../../ui/pages/organisation.py" line="337" />
+        <location filename="../../ui/pages/organisation.py" line="146" />
+        <location filename="../../ui/pages/organisation.py" line="187" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="169" />
+        <location filename="../../ui/pages/organisation.py" line="147" />
         <source>President</source>
         <translation>会长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="171" />
+        <location filename="../../ui/pages/organisation.py" line="149" />
         <source>Secretary-general</source>
         <translation>秘书长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="174" />
-        <location filename="../../ui/pages/organisation.py" line="239" />
+        <location filename="../../ui/pages/organisation.py" line="152" />
         <source>Members</source>
         <translation>会员人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="177" />
+        <location filename="../../ui/pages/organisation.py" line="155" />
         <source>Groups</source>
         <translation>小组数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="181" />
+        <location filename="../../ui/pages/organisation.py" line="159" />
         <source>Member home</source>
         <translation>会员之家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="183" />
+        <location filename="../../ui/pages/organisation.py" line="161" />
         <source>Yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="184" />
+        <location filename="../../ui/pages/organisation.py" line="162" />
         <source>No</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="186" />
+        <location filename="../../ui/pages/organisation.py" line="164" />
         <source>Last election</source>
         <translation>上次换届</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="187" />
+        <location filename="../../ui/pages/organisation.py" line="165" />
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="188" />
-        <location filename="../../ui/pages/organisation.py" line="267" />
+        <location filename="../../ui/pages/organisation.py" line="166" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="210" />
-        <source>Current</source>
-        <translation>在任</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="210" />
-        <source>Also former</source>
-        <translation>含已离任</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="217" />
-        <source>&amp;Role</source>
-        <translation>角色(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="225" />
-        <source>Staff &amp;kind</source>
-        <translation>人员类别(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="238" />
-        <source>Staff</source>
-        <translation>工作人员</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="240" />
-        <source>Volunteers</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="241" />
-        <source>Family health instructors</source>
-        <translation>家庭健康指导员</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="243" />
-        <source>%1 people</source>
-        <translation>%1 人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="245" />
-        <source>Search: name, pinyin initials (zs), ID number, phone (Ctrl+F)</source>
-        <translation>搜索：姓名、拼音首字母（如 zs）、身份证号、电话（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="250" />
-        <source>&amp;New person</source>
-        <translation>新增人员(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="261" />
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="262" />
-        <source>Sex</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="263" />
-        <source>Age</source>
-        <translation>年龄</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="265" />
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="268" />
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="271" />
-        <source>Staff kind</source>
-        <translation>人员类别</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="276" />
-        <source>Post</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="277" />
-        <source>Township</source>
-        <translation>乡镇（街道）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="278" />
-        <source>Village</source>
-        <translation>村（社区）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="289" />
-        <source>Workplace</source>
-        <translation>工作单位</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="296" />
-        <source>Trained on</source>
-        <translation>培训日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="300" />
-        <source>Certificate</source>
-        <translation>证书编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="307" />
-        <source>Service hours</source>
-        <translation>服务时长（小时）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="313" />
-        <source>Since</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="314" />
-        <source>Until</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/organisation.py" line="335" />
+        <location filename="../../ui/pages/organisation.py" line="185" />
         <source>Position name</source>
         <translation>阵地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="347" />
+        <location filename="../../ui/pages/organisation.py" line="197" />
         <source>Opened</source>
         <translation>建成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="348" />
+        <location filename="../../ui/pages/organisation.py" line="198" />
         <source>Plaque</source>
         <translation>挂牌日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="349" />
+        <location filename="../../ui/pages/organisation.py" line="199" />
         <source>Funding (yuan)</source>
         <translation>投入资金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="350" />
+        <location filename="../../ui/pages/organisation.py" line="200" />
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="351" />
+        <location filename="../../ui/pages/organisation.py" line="201" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="352" />
+        <location filename="../../ui/pages/organisation.py" line="202" />
         <source>Closed</source>
         <translation>停用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organisation.py" line="370" />
+        <location filename="../../ui/pages/organisation.py" line="220" />
         <source>In use: %1; funding %2 yuan</source>
         <translation>在用阵地：%1；投入资金合计 %2 元</translation>
     </message>
@@ -1059,6 +929,159 @@
         <location filename="../../ui/dialogs/payment_form.py" line="96" />
         <source>Payment: %1</source>
         <translation>发放：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleLists</name>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="61" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="64" />
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="64" />
+        <source>Current</source>
+        <translation>在任</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="64" />
+        <source>Also former</source>
+        <translation>含已离任</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="71" />
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="79" />
+        <source>Staff &amp;kind</source>
+        <translation>人员类别(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="92" />
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="93" />
+        <source>Members</source>
+        <translation>会员人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="94" />
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="95" />
+        <source>Family health instructors</source>
+        <translation>家庭健康指导员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="97" />
+        <source>%1 people</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="99" />
+        <source>Search: name, pinyin initials (zs), ID number, phone (Ctrl+F)</source>
+        <translation>搜索：姓名、拼音首字母（如 zs）、身份证号、电话（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="104" />
+        <source>&amp;New person</source>
+        <translation>新增人员(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="115" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="116" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="117" />
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="119" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="121" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="122" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="125" />
+        <source>Staff kind</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="130" />
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="131" />
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="132" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="135" />
+        <source>Association</source>
+        <translation>协会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="143" />
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="150" />
+        <source>Trained on</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="154" />
+        <source>Certificate</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="161" />
+        <source>Service hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="167" />
+        <source>Since</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/org_people.py" line="168" />
+        <source>Until</source>
+        <translation>结束日期</translation>
     </message>
 </context>
 <context>
@@ -1525,72 +1548,72 @@
 <context>
     <name>ProjectOverview</name>
     <message>
-        <location filename="../../ui/pages/projects.py" line="367" />
+        <location filename="../../ui/pages/project_overview.py" line="42" />
         <source>Allocated</source>
         <translation>下拨资金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="368" />
+        <location filename="../../ui/pages/project_overview.py" line="43" />
         <source>Matched</source>
         <translation>配套资金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="369" />
+        <location filename="../../ui/pages/project_overview.py" line="44" />
         <source>Self-raised</source>
         <translation>自筹资金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="370" />
+        <location filename="../../ui/pages/project_overview.py" line="45" />
         <source>Donated</source>
         <translation>社会捐赠</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="371" />
+        <location filename="../../ui/pages/project_overview.py" line="46" />
         <source>Total funds</source>
         <translation>资金合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="372" />
+        <location filename="../../ui/pages/project_overview.py" line="47" />
         <source>Paid to the list</source>
         <translation>按名单已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="373" />
+        <location filename="../../ui/pages/project_overview.py" line="48" />
         <source>Allocated not yet paid</source>
         <translation>下拨未发放</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="386" />
+        <location filename="../../ui/pages/project_overview.py" line="61" />
         <source>Paid %p% of allocated</source>
         <translation>已发放下拨资金的 %p%</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="414" />
+        <location filename="../../ui/pages/project_overview.py" line="89" />
         <source>Choose a project in the list above.</source>
         <translation>请在上方列表中选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="420" />
+        <location filename="../../ui/pages/project_overview.py" line="95" />
         <source>Next step…</source>
         <translation>下一步…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="438" />
+        <location filename="../../ui/pages/project_overview.py" line="113" />
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="446" />
+        <location filename="../../ui/pages/project_overview.py" line="121" />
         <source>Lifecycle complete</source>
         <translation>项目已全部完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="449" />
+        <location filename="../../ui/pages/project_overview.py" line="124" />
         <source>Next &amp;step: %1…</source>
         <translation>下一步：%1(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="450" />
+        <location filename="../../ui/pages/project_overview.py" line="125" />
         <source>Needs: %1</source>
         <translation>需要：%1</translation>
     </message>
@@ -1598,279 +1621,279 @@
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../ui/pages/projects.py" line="49" />
-        <location filename="../../ui/pages/projects.py" line="70" />
+        <location filename="../../ui/pages/projects.py" line="44" />
+        <location filename="../../ui/pages/projects.py" line="65" />
         <source>Projects</source>
         <translation>项目服务</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="51" />
+        <location filename="../../ui/pages/projects.py" line="46" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="60" />
+        <location filename="../../ui/pages/projects.py" line="55" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="63" />
+        <location filename="../../ui/pages/projects.py" line="58" />
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="66" />
+        <location filename="../../ui/pages/projects.py" line="61" />
         <source>Pro&amp;gramme</source>
         <translation>项目类别(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="71" />
+        <location filename="../../ui/pages/projects.py" line="66" />
         <source>%1 projects</source>
         <translation>%1 个项目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="73" />
+        <location filename="../../ui/pages/projects.py" line="68" />
         <source>Search: project name or document no. (Ctrl+F)</source>
         <translation>搜索：项目名称或文号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="78" />
+        <location filename="../../ui/pages/projects.py" line="73" />
         <source>&amp;New project</source>
         <translation>新增项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="95" />
+        <location filename="../../ui/pages/projects.py" line="90" />
         <source>Reported list</source>
         <translation>上报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="96" />
+        <location filename="../../ui/pages/projects.py" line="91" />
         <source>%1 people on the list</source>
         <translation>名单共 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="97" />
+        <location filename="../../ui/pages/projects.py" line="92" />
         <source>Search: name or ID number</source>
         <translation>搜索：姓名或身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="99" />
+        <location filename="../../ui/pages/projects.py" line="94" />
         <source>&amp;Add to list…</source>
         <translation>列入名单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="101" />
+        <location filename="../../ui/pages/projects.py" line="96" />
         <source>&amp;Remove from list</source>
         <translation>移出名单(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="112" />
+        <location filename="../../ui/pages/projects.py" line="107" />
         <source>Payments</source>
         <translation>发放记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="113" />
+        <location filename="../../ui/pages/projects.py" line="108" />
         <source>%1 payments</source>
         <translation>%1 笔发放</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="118" />
+        <location filename="../../ui/pages/projects.py" line="113" />
         <source>Export &amp;list to Excel…</source>
         <translation>导出名单 Excel(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="119" />
+        <location filename="../../ui/pages/projects.py" line="114" />
         <source>Export payments to Ex&amp;cel…</source>
         <translation>导出发放记录 Excel(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="120" />
+        <location filename="../../ui/pages/projects.py" line="115" />
         <source>Record &amp;payment…</source>
         <translation>登记发放(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="122" />
+        <location filename="../../ui/pages/projects.py" line="117" />
         <source>Mark payment &amp;deleted</source>
         <translation>删除发放记录(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="127" />
+        <location filename="../../ui/pages/projects.py" line="122" />
         <source>&amp;1 Funds and lifecycle</source>
         <translation>&amp;1 资金与进度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="128" />
+        <location filename="../../ui/pages/projects.py" line="123" />
         <source>&amp;2 Reported list</source>
         <translation>&amp;2 上报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="129" />
+        <location filename="../../ui/pages/projects.py" line="124" />
         <source>&amp;3 Payments</source>
         <translation>&amp;3 发放记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="159" />
+        <location filename="../../ui/pages/projects.py" line="154" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="160" />
+        <location filename="../../ui/pages/projects.py" line="155" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="161" />
+        <location filename="../../ui/pages/projects.py" line="156" />
         <source>Programme</source>
         <translation>项目类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="162" />
+        <location filename="../../ui/pages/projects.py" line="157" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="163" />
+        <location filename="../../ui/pages/projects.py" line="158" />
         <source>Division</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="164" />
+        <location filename="../../ui/pages/projects.py" line="159" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="165" />
+        <location filename="../../ui/pages/projects.py" line="160" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="166" />
+        <location filename="../../ui/pages/projects.py" line="161" />
         <source>Allocated</source>
         <translation>下拨资金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="167" />
+        <location filename="../../ui/pages/projects.py" line="162" />
         <source>Matched</source>
         <translation>配套资金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="168" />
+        <location filename="../../ui/pages/projects.py" line="163" />
         <source>Self-raised</source>
         <translation>自筹资金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="169" />
+        <location filename="../../ui/pages/projects.py" line="164" />
         <source>Donated</source>
         <translation>社会捐赠</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="170" />
+        <location filename="../../ui/pages/projects.py" line="165" />
         <source>Total funds</source>
         <translation>资金合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="171" />
+        <location filename="../../ui/pages/projects.py" line="166" />
         <source>Paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="174" />
+        <location filename="../../ui/pages/projects.py" line="169" />
         <source>On list</source>
         <translation>名单人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="179" />
+        <location filename="../../ui/pages/projects.py" line="174" />
         <source>Notice from</source>
         <translation>公示开始</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="181" />
+        <location filename="../../ui/pages/projects.py" line="176" />
         <source>Final report</source>
         <translation>终期报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="184" />
+        <location filename="../../ui/pages/projects.py" line="179" />
         <source>Score</source>
         <translation>绩效得分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="190" />
+        <location filename="../../ui/pages/projects.py" line="185" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="192" />
-        <location filename="../../ui/pages/projects.py" line="213" />
+        <location filename="../../ui/pages/projects.py" line="187" />
+        <location filename="../../ui/pages/projects.py" line="208" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="194" />
+        <location filename="../../ui/pages/projects.py" line="189" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="195" />
+        <location filename="../../ui/pages/projects.py" line="190" />
         <source>Reason</source>
         <translation>列入理由</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="196" />
+        <location filename="../../ui/pages/projects.py" line="191" />
         <source>Approved</source>
         <translation>审核日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="197" />
+        <location filename="../../ui/pages/projects.py" line="192" />
         <source>Paid (yuan)</source>
         <translation>已领取（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="200" />
+        <location filename="../../ui/pages/projects.py" line="195" />
         <source>Special family</source>
         <translation>特殊家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="202" />
+        <location filename="../../ui/pages/projects.py" line="197" />
         <source>Yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="210" />
+        <location filename="../../ui/pages/projects.py" line="205" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="211" />
+        <location filename="../../ui/pages/projects.py" line="206" />
         <source>Payee</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="215" />
+        <location filename="../../ui/pages/projects.py" line="210" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="216" />
+        <location filename="../../ui/pages/projects.py" line="211" />
         <source>Method</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="219" />
+        <location filename="../../ui/pages/projects.py" line="214" />
         <source>Card no.</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="225" />
+        <location filename="../../ui/pages/projects.py" line="220" />
         <source>Voucher</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="317" />
+        <location filename="../../ui/pages/projects.py" line="312" />
         <source>this person's place on the list</source>
         <translation>此人的名单记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/projects.py" line="328" />
+        <location filename="../../ui/pages/projects.py" line="323" />
         <source>this payment</source>
         <translation>这笔发放记录</translation>
     </message>
@@ -2048,84 +2071,84 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/pages/activities.py" line="217" />
+        <location filename="../../ui/pages/activities.py" line="230" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="224" />
+        <location filename="../../ui/pages/activities.py" line="237" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="227" />
+        <location filename="../../ui/pages/activities.py" line="240" />
         <source>Campaign</source>
         <translation>活动主题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="236" />
+        <location filename="../../ui/pages/activities.py" line="249" />
         <source>Activities</source>
         <translation>活动场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="237" />
+        <location filename="../../ui/pages/activities.py" line="250" />
         <source>Sessions</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="238" />
-        <location filename="../../ui/pages/activities.py" line="266" />
+        <location filename="../../ui/pages/activities.py" line="251" />
+        <location filename="../../ui/pages/activities.py" line="279" />
         <source>Participants</source>
         <translation>参与人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="239" />
+        <location filename="../../ui/pages/activities.py" line="252" />
         <source>Materials</source>
         <translation>资料份数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="240" />
+        <location filename="../../ui/pages/activities.py" line="253" />
         <source>Services</source>
         <translation>服务人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="241" />
+        <location filename="../../ui/pages/activities.py" line="254" />
         <source>Reached</source>
         <translation>惠及人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="245" />
-        <location filename="../../ui/pages/activities.py" line="271" />
+        <location filename="../../ui/pages/activities.py" line="258" />
+        <location filename="../../ui/pages/activities.py" line="284" />
         <source>Spending (yuan)</source>
         <translation>经费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="255" />
+        <location filename="../../ui/pages/activities.py" line="268" />
         <source>Audience</source>
         <translation>培训对象</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="264" />
+        <location filename="../../ui/pages/activities.py" line="277" />
         <source>Trainings</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="265" />
+        <location filename="../../ui/pages/activities.py" line="278" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="267" />
+        <location filename="../../ui/pages/activities.py" line="280" />
         <source>Person-days</source>
         <translation>人天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="284" />
+        <location filename="../../ui/pages/activities.py" line="297" />
         <source>Campaign activities by campaign</source>
         <translation>宣传活动（按主题）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/activities.py" line="285" />
+        <location filename="../../ui/pages/activities.py" line="298" />
         <source>Trainings by audience</source>
         <translation>培训（按对象）</translation>
     </message>

@@ -190,6 +190,6 @@ def test_every_tab_on_demo_data(qtbot: QtBot, qtmodeltester: ModelTester, demo_w
         assert tab.list.model.rowCount() > 0, page.tabs.tabText(index)
         qtmodeltester.check(tab.list.model)
     page.tabs.setCurrentIndex(0)
-    page.association_list.set_filter("term_due", True)
+    page.association_list.set_filter("term_due", "due")
     due = organisation.list_association_ids(demo_workspace, AssociationFilter(term_due=True))
     assert page.association_list.model.ids() == due

@@ -8,7 +8,7 @@ exports what it shows to Excel.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -51,6 +51,9 @@ def _count(key: str, header: str, getter: Any, width: int = 7) -> LazyColumn:
 
 
 class ActivitiesPage(Page):
+    draft_kinds: ClassVar[tuple[str, ...]] = ("activity", "training")
+    screenshot_dialogs: ClassVar[tuple[str, ...]] = ("activity_form", "training_form")
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.title = self.tr("Campaigns and trainings")
@@ -202,6 +205,16 @@ class ActivitiesPage(Page):
             return None
         self.tabs.setCurrentWidget(tab)
         return tab.new_record() if key == "new" else tab.edit_record(key)
+
+    # --- forms for scripts/screenshots.py: the latest record, not opened -----------------------------
+
+    def activity_form(self) -> ActivityForm:
+        first = activities.list_activity_ids(self.workspace, limit=1)
+        return ActivityForm(self.context, first[0] if first else None, parent=self)
+
+    def training_form(self) -> TrainingForm:
+        first = activities.list_training_ids(self.workspace, limit=1)
+        return TrainingForm(self.context, first[0] if first else None, parent=self)
 
 
 class TotalsPanel(QWidget):

@@ -8,67 +8,44 @@ filters by division on its tree, sorts in the database and exports what it shows
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGroupBox,
-    QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.enums import AssociationKind, PersonRoleKind, PositionKind, StaffKind
+from app.domain.enums import AssociationKind, PersonRoleKind, PositionKind
 from app.domain.records.org import (
-    INSTRUCTOR_ROLES,
-    INSTRUCTOR_TARGET,
-    MEMBER_ROLES,
-    STAFF_ROLES,
-    VOLUNTEER_ROLES,
+    AssociationDetail,
     AssociationFilter,
-    InstructorCoverage,
     PersonFilter,
+    PersonRoleRow,
     PositionCount,
     PositionFilter,
-    VillageInstructors,
 )
 from app.domain.validation import format_fen
 from app.services import families, organisation
-from ui.dialogs.association_form import AssociationForm
+from ui.dialogs.association_form import AssociationForm, TermForm
 from ui.dialogs.draft_dialog import DraftDialog
 from ui.dialogs.person_form import PersonForm
 from ui.dialogs.position_form import PositionForm
 from ui.models.lazy_table import LazyColumn, date_column, money_column, yes_no_column
-from ui.models.rows_model import Column, RowsTableModel
 from ui.pages.base import Page, PageContext
+from ui.pages.org_people import GROUPS, InstructorGaps, PeopleLists
 from ui.pages.record_tab import RecordTab
 from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 
 
-@dataclass(frozen=True)
-class PeopleGroup:
-    """One list of people in their roles: which roles, which role columns it shows."""
-
-    key: str  # settings and draft key: staff / members / volunteers / instructors
-    roles: tuple[PersonRoleKind, ...]
-    columns: frozenset[str]
-
-
-GROUPS = (
-    PeopleGroup("staff", STAFF_ROLES, frozenset({"role", "staff_kind", "title", "association", "workplace"})),
-    PeopleGroup("members", MEMBER_ROLES, frozenset({"role", "association"})),
-    PeopleGroup("volunteers", VOLUNTEER_ROLES, frozenset({"hours", "association"})),
-    PeopleGroup("instructors", INSTRUCTOR_ROLES, frozenset({"trained_on", "certificate"})),
-)
-
-
 class OrganisationPage(Page):
+    draft_kinds: ClassVar[tuple[str, ...]] = ("association", "term", "person", "position")
+    screenshot_dialogs: ClassVar[tuple[str, ...]] = ("association_form", "person_form", "position_form")
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.title = self.tr("Organisation")
@@ -85,7 +62,9 @@ class OrganisationPage(Page):
                     [(self.tr("All"), None)] + [(k.value, k.value) for k in AssociationKind],
                 ),
                 FilterSpec(
-                    "term_due", self.tr("&Term"), [(self.tr("All"), None), (self.tr("Re-election due"), True)]
+                    "term_due",
+                    self.tr("&Term"),
+                    [(self.tr("All"), None), (self.tr("Re-election due"), "due")],
                 ),
             ],
             divisions=lambda: families.family_divisions(ws),
@@ -103,7 +82,8 @@ class OrganisationPage(Page):
             delete=organisation.mark_association_deleted,
             describe=lambda r: f"“{r.name}”",
         )
-        self.people: dict[str, RecordTab] = {g.key: self._people_tab(g) for g in GROUPS}
+        self.people_lists = PeopleLists(context, self)
+        self.people: dict[str, RecordTab] = {g.key: self.people_lists.tab(g) for g in GROUPS}
         self.instructor_gaps = InstructorGaps(context)
         instructors = QSplitter(Qt.Orientation.Vertical)
         instructors.addWidget(self.people["instructors"])
@@ -123,7 +103,7 @@ class OrganisationPage(Page):
                     [(self.tr("All"), None)] + [(k.value, k.value) for k in PositionKind],
                 ),
                 FilterSpec(
-                    "open", self.tr("&Show"), [(self.tr("In use"), True), (self.tr("Also closed"), False)]
+                    "open", self.tr("&Show"), [(self.tr("In use"), "open"), (self.tr("Also closed"), "all")]
                 ),
             ],
             divisions=lambda: families.family_divisions(ws),
@@ -194,139 +174,11 @@ class OrganisationPage(Page):
             text=q.text,
             division_code=q.division_code,
             kind=AssociationKind(kind) if kind else None,
-            term_due=bool(q.filters.get("term_due")),
+            term_due=q.filters.get("term_due") == "due",
             sort=q.sort_key or "division",
             descending=q.descending,
         )
         return organisation.list_association_ids(self.workspace, flt, limit=q.limit)
-
-    # --- people ---------------------------------------------------------------------------------------
-
-    def _people_tab(self, group: PeopleGroup) -> RecordTab:
-        ws = self.workspace
-        every = self.tr("All")
-        filters = [
-            FilterSpec(
-                "current", self.tr("&Show"), [(self.tr("Current"), True), (self.tr("Also former"), False)]
-            )
-        ]
-        if len(group.roles) > 1:
-            filters.insert(
-                0,
-                FilterSpec(
-                    "role", self.tr("&Role"), [(every, None)] + [(r.value, r.value) for r in group.roles]
-                ),
-            )
-        if group.key == "staff":
-            filters.insert(
-                1,
-                FilterSpec(
-                    "staff_kind",
-                    self.tr("Staff &kind"),
-                    [(every, None)] + [(k.value, k.value) for k in StaffKind],
-                ),
-            )
-        record_list = RecordList(
-            self.runner,
-            self._person_columns(group),
-            list_ids=lambda q: self._person_ids(group, q),
-            fetch_rows=lambda ids: organisation.load_person_rows(ws, ids),
-            filters=filters,
-            divisions=lambda: families.family_divisions(ws),
-            settings_key=f"people_{group.key}",
-            export_title={
-                "staff": self.tr("Staff"),
-                "members": self.tr("Members"),
-                "volunteers": self.tr("Volunteers"),
-                "instructors": self.tr("Family health instructors"),
-            }[group.key],
-            count_text=lambda n: self.tr("%1 people").replace("%1", f"{n:,}"),
-            default_sort=("name", False),
-            search_hint=self.tr("Search: name, pinyin initials (zs), ID number, phone (Ctrl+F)"),
-        )
-        return RecordTab(
-            self.context,
-            record_list,
-            new_label=self.tr("&New person"),
-            open_form=lambda rid, parent: PersonForm(
-                self.context, rid, group.roles, group.key, parent=parent
-            ),
-            delete=organisation.mark_role_deleted,
-            describe=lambda r: f"{r.name}（{r.role}）",
-        )
-
-    def _person_columns(self, group: PeopleGroup) -> list[LazyColumn]:
-        shown = group.columns
-        return [
-            LazyColumn("name", self.tr("Name"), lambda r: r.name, width_chars=7),
-            LazyColumn("sex", self.tr("Sex"), lambda r: r.sex, width_chars=3),
-            LazyColumn("age", self.tr("Age"), lambda r: r.age, align_right=True, width_chars=4),
-            LazyColumn(
-                "id_number", self.tr("ID number"), lambda r: r.id_masked, sortable=False, width_chars=17
-            ),
-            LazyColumn("phone", self.tr("Phone"), lambda r: r.phone, width_chars=12),
-            LazyColumn("role", self.tr("Role"), lambda r: r.role, width_chars=8, visible="role" in shown),
-            LazyColumn(
-                "staff_kind",
-                self.tr("Staff kind"),
-                lambda r: r.staff_kind,
-                width_chars=7,
-                visible="staff_kind" in shown,
-            ),
-            LazyColumn("title", self.tr("Post"), lambda r: r.title, width_chars=7, visible="title" in shown),
-            LazyColumn("township", self.tr("Township"), lambda r: r.township, width_chars=8),
-            LazyColumn("village", self.tr("Village"), lambda r: r.village, width_chars=12),
-            LazyColumn(
-                "association",
-                self.tr("Association"),
-                lambda r: r.association_name,
-                sortable=False,
-                width_chars=16,
-                visible="association" in shown,
-            ),
-            LazyColumn(
-                "workplace",
-                self.tr("Workplace"),
-                lambda r: r.workplace,
-                sortable=False,
-                width_chars=16,
-                visible="workplace" in shown,
-            ),
-            date_column(
-                "trained_on", self.tr("Trained on"), lambda r: r.trained_on, visible="trained_on" in shown
-            ),
-            LazyColumn(
-                "certificate",
-                self.tr("Certificate"),
-                lambda r: r.certificate_no,
-                width_chars=11,
-                visible="certificate" in shown,
-            ),
-            LazyColumn(
-                "hours",
-                self.tr("Service hours"),
-                lambda r: r.service_hours,
-                align_right=True,
-                width_chars=6,
-                visible="hours" in shown,
-            ),
-            date_column("started_on", self.tr("Since"), lambda r: r.started_on),
-            date_column("ended_on", self.tr("Until"), lambda r: r.ended_on, visible=False),
-        ]
-
-    def _person_ids(self, group: PeopleGroup, q: ListQuery) -> list[str]:
-        role, staff = q.filters.get("role"), q.filters.get("staff_kind")
-        flt = PersonFilter(
-            roles=group.roles,
-            text=q.text,
-            division_code=q.division_code,
-            role=PersonRoleKind(role) if role else None,
-            staff_kind=StaffKind(staff) if staff else None,
-            current_only=q.filters.get("current", True) is not False,
-            sort=q.sort_key or "name",
-            descending=q.descending,
-        )
-        return organisation.list_person_ids(self.workspace, flt, limit=q.limit)
 
     # --- positions ------------------------------------------------------------------------------------
 
@@ -358,7 +210,7 @@ class OrganisationPage(Page):
             text=q.text,
             division_code=q.division_code,
             kind=PositionKind(kind) if kind else None,
-            open_only=q.filters.get("open", True) is not False,
+            open_only=q.filters.get("open") != "all",
             sort=q.sort_key or "opened_on",
             descending=q.descending,
         )
@@ -409,86 +261,64 @@ class OrganisationPage(Page):
         tab.list.reload()
 
     def open_draft(self, kind: str, key: str) -> DraftDialog | None:
-        """Reopen an unfinished form listed on the home page."""
-        if kind == AssociationForm.draft_kind:
-            tab = self.associations
-        elif kind == PositionForm.draft_kind:
-            tab = self.positions
-        elif kind == PersonForm.draft_kind:
-            group = key.removeprefix("new-") if key.startswith("new-") else "staff"
-            tab = self.people.get(group, self.people["staff"])
-            if key.startswith("new-"):
-                return tab.new_record()
-        else:
+        """Reopen an unfinished form listed on the home page (its draft is offered as it opens)."""
+        if kind == TermForm.draft_kind:  # keyed by the association
+            self.runner.run(
+                organisation.association_detail,
+                self.workspace,
+                key,
+                on_done=lambda detail: self._open_term(detail),
+                on_error=self.associations.show_error,
+            )
             return None
+        if kind == PersonForm.draft_kind and not key.startswith("new-"):
+            self.runner.run(
+                organisation.load_person_rows,
+                self.workspace,
+                [key],
+                on_done=lambda rows: self._open_person(key, rows),
+                on_error=self.associations.show_error,
+            )
+            return None
+        if kind == PersonForm.draft_kind:
+            tab = self.people.get(key.removeprefix("new-"), self.people["staff"])
+            self.tabs.setCurrentIndex(self._index_of(tab))
+            return tab.new_record()
+        tab = {AssociationForm.draft_kind: self.associations, PositionForm.draft_kind: self.positions}.get(
+            kind
+        )
+        if tab is None:
+            return None
+        self.tabs.setCurrentIndex(self._index_of(tab))
         return tab.new_record() if key == "new" else tab.edit_record(key)
 
+    def _index_of(self, tab: RecordTab) -> int:
+        index = self.tabs.indexOf(tab)
+        return index if index >= 0 else self.tabs.count() - 2  # the instructors sit in a splitter
 
-class InstructorGaps(QWidget):
-    """Villages with fewer than two family-health instructors (the 2023 plan: every village ≥ 2)."""
+    def _open_term(self, detail: AssociationDetail) -> None:
+        form = TermForm(self.context, detail, parent=self)
+        form.saved.connect(lambda _id: self.associations.list.reload())
+        self.associations.forms.append(form)
+        form.open()
 
-    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.model = RowsTableModel(
-            [
-                Column(self.tr("Township"), lambda v: v.township),
-                Column(self.tr("Village"), lambda v: v.name),
-                Column(self.tr("Instructors"), lambda v: v.instructors, align_right=True),
-                Column(self.tr("Names"), lambda v: v.names),
-            ],
-            parent=self,
-        )
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        box = QGroupBox(
-            self.tr("Villages with fewer than %1 family health instructors").replace(
-                "%1", str(INSTRUCTOR_TARGET)
-            )
-        )
-        inner = QVBoxLayout(box)
-        inner.addWidget(self.summary)
-        inner.addWidget(self.view, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(box)
+    def _open_person(self, role_id: str, rows: Sequence[PersonRoleRow]) -> None:
+        role = rows[0].role if rows else PersonRoleKind.STAFF
+        group = next((g for g in GROUPS if role in g.roles), GROUPS[0])
+        tab = self.people[group.key]
+        self.tabs.setCurrentIndex(self._index_of(tab))
+        tab.edit_record(role_id)
 
-    def reload(self) -> None:
-        ws = self.context.workspace
-        run = self.context.runner.run
-        run(organisation.instructor_coverage, ws, on_done=self._coverage, on_error=self._error)
-        run(
-            organisation.villages_below_instructor_target,
-            ws,
-            on_done=self.model.set_rows,
-            on_error=self._error,
-        )
+    # --- forms for scripts/screenshots.py: built on the first record, not opened --------------------
 
-    def _coverage(self, cover: InstructorCoverage) -> None:
-        below = cover.villages - cover.villages_on_target
-        text = self.tr(
-            "%1 of %2 villages have at least %3 instructors; %4 still below; %5 instructors in all."
-        )
-        for mark, value in (
-            ("%1", cover.villages_on_target),
-            ("%2", cover.villages),
-            ("%3", cover.target),
-            ("%4", below),
-            ("%5", cover.instructors),
-        ):
-            text = text.replace(mark, f"{value:,}")
-        self.summary.setText(text)
-        self.summary.setStyleSheet("color: #b35c00;" if below else "color: #1f6f3f;")
+    def association_form(self) -> AssociationForm | None:
+        first = organisation.list_association_ids(self.workspace, limit=1)
+        return AssociationForm(self.context, first[0], parent=self) if first else None
 
-    def rows(self) -> list[VillageInstructors]:
-        return [self.model.row_at(r) for r in range(self.model.rowCount())]
+    def person_form(self) -> PersonForm:
+        group = GROUPS[-1]
+        first = organisation.list_person_ids(self.workspace, PersonFilter(roles=group.roles), limit=1)
+        return PersonForm(self.context, first[0] if first else None, group.roles, group.key, parent=self)
 
-    def _error(self, exc: BaseException) -> None:
-        self.summary.setText(str(exc))
+    def position_form(self) -> PositionForm:
+        return PositionForm(self.context, None, parent=self)
