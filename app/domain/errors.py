@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from datetime import UTC, datetime
+
 
 class FpaError(Exception):
     """Base of every error the program raises on purpose.
@@ -53,3 +56,21 @@ class Cancelled(FpaError):
 
     def __init__(self) -> None:
         super().__init__("操作已取消，数据库未做任何修改。")
+
+
+class LoginDelayed(UserInputError):
+    """Too many wrong passwords: the next attempt must wait until ``retry_at`` (aware, UTC).
+
+    ``locked`` is True for the 15-minute lockout, False for the short growing delay before it.
+    """
+
+    def __init__(self, retry_at: datetime, *, locked: bool) -> None:
+        local = retry_at.astimezone()
+        if locked:
+            text = f"密码错误次数过多，账户已锁定，请 {local:%H:%M} 后再试。"
+        else:
+            seconds = max(1, math.ceil((retry_at - datetime.now(UTC)).total_seconds()))
+            text = f"密码错误次数过多，请 {seconds} 秒后再试。"
+        super().__init__(text)
+        self.retry_at = retry_at
+        self.locked = locked

@@ -10,6 +10,7 @@ from pathlib import Path
 from app.database.migrate import open_database
 from app.database.session import META_DIVISION, META_ROLE, Database
 from app.domain.enums import NodeRole
+from app.domain.records.accounts import SignedInUser
 
 
 @dataclass
@@ -22,6 +23,14 @@ class Workspace:
     role: NodeRole
     username: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # Who signed in; None when no sign-in happened (a plain database opened without credentials):
+    # then nothing is restricted. ``username`` follows it (see ``__setattr__``).
+    user: SignedInUser | None = None
+
+    def __setattr__(self, name: str, value: object) -> None:
+        super().__setattr__(name, value)
+        if name == "user" and isinstance(value, SignedInUser):
+            super().__setattr__("username", value.username)
 
     @property
     def device_id(self) -> str:
