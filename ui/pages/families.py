@@ -10,7 +10,7 @@ home page open the list narrowed to the families missing a part of 三个全覆�
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
@@ -34,6 +34,8 @@ from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 
 
 class FamiliesPage(Page):
+    screenshot_dialogs: ClassVar[tuple[str, ...]] = ("family_form", "visit_form")
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.title = self.tr("Special families")
@@ -286,3 +288,20 @@ class FamiliesPage(Page):
 
     def open_forms(self) -> Sequence[Any]:
         return [f for f in self.forms if f.isVisible()]
+
+    # --- forms for scripts/screenshots.py: the family visited last, not opened ---------------------
+
+    def _sample(self) -> FamilyRow | None:
+        flt = FamilyFilter(sort="last_visit", descending=True)
+        rows = families.load_family_rows(
+            self.workspace, families.list_family_ids(self.workspace, flt, limit=1)
+        )
+        return rows[0] if rows else None
+
+    def family_form(self) -> FamilyForm:
+        sample = self._sample()
+        return FamilyForm(self.context, sample.id if sample else None, parent=self)
+
+    def visit_form(self) -> VisitForm | None:
+        sample = self._sample()
+        return VisitForm(self.context, sample.id, sample.head_name, parent=self) if sample else None

@@ -349,10 +349,10 @@ class ProjectsPage(Page):
             )
         return None
 
-    # --- dialogs for scripts/screenshots.py: on a project that has a list, not opened ---------------
+    # --- dialogs for scripts/screenshots.py: on the project that paid most, not opened -------------
 
     def _sample(self) -> ProjectDetail | None:
-        ids = projects.list_project_ids(self.workspace, ProjectFilter(sort="beneficiaries"), limit=1)
+        ids = projects.list_project_ids(self.workspace, ProjectFilter(sort="paid"), limit=1)
         return projects.project_detail(self.workspace, ids[0]) if ids else None
 
     def project_form(self) -> ProjectForm | None:
