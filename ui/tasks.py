@@ -67,8 +67,15 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(1)
         self._live: set[Task] = set()
 
-    def run(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
-            on_error: Failed | None = None, on_progress: Progress | None = None, **kwargs: Any) -> Task:
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        on_progress: Progress | None = None,
+        **kwargs: Any,
+    ) -> Task:
         task = Task(fn, args, kwargs)
         self._live.add(task)
         if on_progress:

@@ -38,6 +38,7 @@ from app.services.org_base import (
     text_or_none,
     under,
 )
+from app.services.scope import ensure_in_scope, ensure_writable, within
 from app.services.search import like_pattern, words
 from app.services.workspace import Workspace
 
@@ -87,8 +88,8 @@ def _words(columns: Sequence[Any], text: str) -> list[ColumnElement[bool]]:
     return [or_(*(c.like(like_pattern(w), escape="\\") for c in columns)) for w in words(text)]
 
 
-def _activity_conditions(flt: ActivityFilter) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = [Activity.deleted.is_(False)]
+def _activity_conditions(ws: Workspace, flt: ActivityFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [Activity.deleted.is_(False), *within(ws, Activity.division_code)]
     where += _year(Activity.held_on, flt.year)
     if flt.campaign is not None:
         where.append(Activity.campaign == flt.campaign)
@@ -103,7 +104,7 @@ def list_activity_ids(
     flt = flt or ActivityFilter()
     sort = _ACTIVITY_SORTS.get(flt.sort, Activity.held_on)
     order = [sort.desc() if flt.descending else sort.asc(), Activity.title, Activity.id]
-    query = select(Activity.id).where(*_activity_conditions(flt)).order_by(*order).limit(limit)
+    query = select(Activity.id).where(*_activity_conditions(ws, flt)).order_by(*order).limit(limit)
     with ws.db.read() as s:
         return list(s.connection().execute(query).scalars())
 
@@ -113,7 +114,12 @@ def load_activity_rows(ws: Workspace, ids: Sequence[str]) -> list[ActivityRow]:
     if not ids:
         return []
     with ws.db.read() as s:
-        found = {a.id: a for a in s.scalars(select(Activity).where(Activity.id.in_(ids)))}
+        found = {
+            a.id: a
+            for a in s.scalars(
+                select(Activity).where(Activity.id.in_(ids), *within(ws, Activity.division_code))
+            )
+        }
         names = places(s, {a.division_code for a in found.values()})
     return [
         ActivityRow(
@@ -142,6 +148,7 @@ def activity_detail(ws: Workspace, activity_id: str) -> ActivityInput:
         a = s.get(Activity, activity_id)
         if a is None or a.deleted:
             raise NotFound("这条活动记录不存在，可能已被删除或尚未同步到本机。")
+        ensure_in_scope(ws, a.division_code, "这条活动记录不存在，可能已被删除或尚未同步到本机。")
     return ActivityInput(
         division_code=a.division_code,
         campaign=a.campaign,
@@ -204,6 +211,7 @@ def save_activity(
     ws: Workspace, inp: ActivityInput, *, accept_warnings: bool = False, today: date | None = None
 ) -> str:
     today = today or date.today()
+    ensure_writable(ws)
     with ws.db.session() as s:
         raise_for(check_activity(s, ws, inp, today), accept_warnings)
         values = {
@@ -225,15 +233,18 @@ def save_activity(
         found = s.get(Activity, inp.id)
         if found is None or found.deleted:
             raise NotFound("这条活动记录已被删除（可能是同步带来的删除），修改未保存。")
+        ensure_in_scope(ws, found.division_code)
         assign_changed(found, values)
         return found.id
 
 
 def mark_activity_deleted(ws: Workspace, activity_id: str) -> None:
+    ensure_writable(ws)
     with ws.db.session() as s:
         found = s.get(Activity, activity_id)
         if found is None or found.deleted:
             raise NotFound("这条活动记录不存在或已被删除。")
+        ensure_in_scope(ws, found.division_code)
         found.deleted = True
 
 
@@ -241,10 +252,18 @@ def activity_years(ws: Workspace) -> list[int]:
     """Years with activities or trainings, newest first (the year filter's choices)."""
     with ws.db.read() as s:
         years = set(
-            s.scalars(select(extract("year", Activity.held_on)).where(Activity.deleted.is_(False)).distinct())
+            s.scalars(
+                select(extract("year", Activity.held_on))
+                .where(Activity.deleted.is_(False), *within(ws, Activity.division_code))
+                .distinct()
+            )
         )
         years |= set(
-            s.scalars(select(extract("year", Training.held_on)).where(Training.deleted.is_(False)).distinct())
+            s.scalars(
+                select(extract("year", Training.held_on))
+                .where(Training.deleted.is_(False), *within(ws, Training.division_code))
+                .distinct()
+            )
         )
     return sorted((int(y) for y in years if y is not None), reverse=True)
 
@@ -256,7 +275,7 @@ def campaign_totals(ws: Workspace, year: int, division_code: str | None = None) 
     flt = ActivityFilter(year=year, division_code=division_code)
     with ws.db.read() as s:
         rows = s.execute(
-            select(Activity.campaign, *sums).where(*_activity_conditions(flt)).group_by(Activity.campaign)
+            select(Activity.campaign, *sums).where(*_activity_conditions(ws, flt)).group_by(Activity.campaign)
         ).all()
     found = {r[0]: CampaignTotals(r[0], *(int(v) for v in r[1:])) for r in rows}
     lines = [found[c] for c in Campaign if c in found]
@@ -270,8 +289,8 @@ def campaign_totals(ws: Workspace, year: int, division_code: str | None = None) 
 # --- trainings -------------------------------------------------------------------------------------
 
 
-def _training_conditions(flt: TrainingFilter) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = [Training.deleted.is_(False)]
+def _training_conditions(ws: Workspace, flt: TrainingFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [Training.deleted.is_(False), *within(ws, Training.division_code)]
     where += _year(Training.held_on, flt.year)
     if flt.audience is not None:
         where.append(Training.audience == flt.audience)
@@ -286,7 +305,7 @@ def list_training_ids(
     flt = flt or TrainingFilter()
     sort = _TRAINING_SORTS.get(flt.sort, Training.held_on)
     order = [sort.desc() if flt.descending else sort.asc(), Training.title, Training.id]
-    query = select(Training.id).where(*_training_conditions(flt)).order_by(*order).limit(limit)
+    query = select(Training.id).where(*_training_conditions(ws, flt)).order_by(*order).limit(limit)
     with ws.db.read() as s:
         return list(s.connection().execute(query).scalars())
 
@@ -296,7 +315,12 @@ def load_training_rows(ws: Workspace, ids: Sequence[str]) -> list[TrainingRow]:
     if not ids:
         return []
     with ws.db.read() as s:
-        found = {t.id: t for t in s.scalars(select(Training).where(Training.id.in_(ids)))}
+        found = {
+            t.id: t
+            for t in s.scalars(
+                select(Training).where(Training.id.in_(ids), *within(ws, Training.division_code))
+            )
+        }
         names = places(s, {t.division_code for t in found.values()})
     return [
         TrainingRow(
@@ -323,6 +347,7 @@ def training_detail(ws: Workspace, training_id: str) -> TrainingInput:
         t = s.get(Training, training_id)
         if t is None or t.deleted:
             raise NotFound("这条培训记录不存在，可能已被删除或尚未同步到本机。")
+        ensure_in_scope(ws, t.division_code, "这条培训记录不存在，可能已被删除或尚未同步到本机。")
     return TrainingInput(
         division_code=t.division_code,
         title=t.title,
@@ -362,6 +387,7 @@ def save_training(
     ws: Workspace, inp: TrainingInput, *, accept_warnings: bool = False, today: date | None = None
 ) -> str:
     today = today or date.today()
+    ensure_writable(ws)
     with ws.db.session() as s:
         raise_for(check_training(s, ws, inp, today), accept_warnings)
         values = {
@@ -384,15 +410,18 @@ def save_training(
         found = s.get(Training, inp.id)
         if found is None or found.deleted:
             raise NotFound("这条培训记录已被删除（可能是同步带来的删除），修改未保存。")
+        ensure_in_scope(ws, found.division_code)
         assign_changed(found, values)
         return found.id
 
 
 def mark_training_deleted(ws: Workspace, training_id: str) -> None:
+    ensure_writable(ws)
     with ws.db.session() as s:
         found = s.get(Training, training_id)
         if found is None or found.deleted:
             raise NotFound("这条培训记录不存在或已被删除。")
+        ensure_in_scope(ws, found.division_code)
         found.deleted = True
 
 
@@ -409,7 +438,7 @@ def training_totals(ws: Workspace, year: int, division_code: str | None = None) 
                 func.coalesce(func.sum(Training.participants * Training.days), 0),
                 func.coalesce(func.sum(Training.spending_fen), 0),
             )
-            .where(*_training_conditions(flt))
+            .where(*_training_conditions(ws, flt))
             .group_by(Training.audience)
         ).all()
     found = {r[0]: TrainingTotals(r[0], *(int(v) for v in r[1:])) for r in rows}

@@ -21,7 +21,12 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from app.database.audit import AuditAction
 from app.domain.errors import Cancelled, UserInputError
+from app.domain.permissions import Permission
+from app.services.audit import audit
+from app.services.scope import ensure_may
+from app.services.workspace import Workspace
 
 Progress = Callable[[int, int], None] | None
 IsCancelled = Callable[[], bool] | None
@@ -132,6 +137,27 @@ def export_rows(
             temp.unlink(missing_ok=True)
     if progress is not None:
         progress(count, total if total is not None else count)
+    return count
+
+
+def export_records(
+    ws: Workspace,
+    path: str | Path,
+    title: str,
+    headers: Sequence[str],
+    rows_iter: Iterable[Sequence[Any]],
+    progress: Progress = None,
+    cancelled: IsCancelled = None,
+    *,
+    total: int | None = None,
+) -> int:
+    """``export_rows`` as a user's action: refused when the role may not export, audited when written.
+
+    The rows come from the list services, which already mask what the role may not see.
+    """
+    ensure_may(ws, Permission.EXPORT)
+    count = export_rows(path, title, headers, rows_iter, progress, cancelled, total=total)
+    audit(ws, AuditAction.EXPORT, title, {"rows": count, "file": Path(path).name})
     return count
 
 

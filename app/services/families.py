@@ -9,17 +9,20 @@ and are re-exported here, so the UI has one module for families.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.database.audit import AuditAction, record
 from app.database.divisions import known_region_prefixes
 from app.database.models import Division, FamilyMember, SpecialFamily, Visit
 from app.domain.enums import DivisionLevel, MemberRelation
 from app.domain.errors import NotFound, ValidationFailed
-from app.domain.idcard import age_on, mask_id_number, normalize_id_number
+from app.domain.idcard import age_on, normalize_id_number
+from app.domain.permissions import Permission, is_masked
 from app.domain.pinyin import search_key
 from app.domain.records.families import (
     Coverage,
@@ -28,13 +31,23 @@ from app.domain.records.families import (
     IdNumberHolder,
     MemberInput,
     MemberRow,
+    UnmaskedNumbers,
     VillageChoice,
     WarningsToConfirm,
 )
-from app.domain.validation import Issue, Severity, has_errors
+from app.domain.validation import Issue, Severity, error, has_errors
 from app.services import family_checks
 from app.services.divisions import DivisionRow, division_tree
 from app.services.family_list import SORT_KEYS, division_prefix, list_family_ids, load_family_rows
+from app.services.scope import (
+    bank_shown,
+    ensure_in_scope,
+    ensure_may,
+    ensure_writable,
+    id_shown,
+    root_code,
+    shows_full_numbers,
+)
 from app.services.workspace import Workspace
 
 __all__ = [
@@ -50,13 +63,16 @@ __all__ = [
     "mark_family_deleted",
     "save_family",
     "set_coverage",
+    "unmask_member",
     "village_choices",
 ]
 
+_GONE = "这户家庭不存在，可能已被删除或尚未同步到本机。"
+
 
 def can_see_sensitive(ws: Workspace) -> bool:
-    """Whether this user sees ID and bank numbers in full in forms. Roles arrive with a later issue."""
-    return True
+    """Whether this user sees ID and bank numbers in full in forms (else masked until un-masked)."""
+    return shows_full_numbers(ws)
 
 
 def known_id_regions() -> frozenset[str]:
@@ -82,12 +98,12 @@ def _assign(row: Any, values: dict[str, Any]) -> None:
 
 def family_divisions(ws: Workspace) -> list[DivisionRow]:
     """The installation's division and everything below it, for the list's division tree."""
-    return [d for d in division_tree(ws.db, ws.division_code) if not d.retired]
+    return [d for d in division_tree(ws.db, root_code(ws)) if not d.retired]
 
 
 def village_choices(ws: Workspace) -> list[VillageChoice]:
     """The villages (社区) a family can be registered in, grouped by township name."""
-    prefix = division_prefix(ws.division_code)
+    prefix = division_prefix(root_code(ws))
     with ws.db.read() as s:
         rows = s.execute(
             select(Division.code, Division.name, Division.parent_code, Division.level).where(
@@ -147,12 +163,12 @@ def find_by_id_number(
 # --- one family ----------------------------------------------------------------------------------
 
 
-def _member_row(m: FamilyMember, sensitive: bool, today: date) -> MemberRow:
+def _member_row(ws: Workspace, m: FamilyMember, today: date) -> MemberRow:
     return MemberRow(
         id=m.id,
         name=m.name,
         relation=m.relation,
-        id_number=(m.id_number or "") if sensitive else mask_id_number(m.id_number),
+        id_number=id_shown(ws, m.id_number),
         sex=m.sex,
         birth_date=m.birth_date,
         age=age_on(m.birth_date, m.died_on or today) if m.birth_date else None,
@@ -161,7 +177,7 @@ def _member_row(m: FamilyMember, sensitive: bool, today: date) -> MemberRow:
         disability_grade=m.disability_grade,
         phone=m.phone or "",
         bank_name=m.bank_name or "",
-        bank_account=(m.bank_account or "") if sensitive else mask_id_number(m.bank_account),
+        bank_account=bank_shown(ws, m.bank_account),
         receives_support=m.receives_support,
         health_note=m.health_note or "",
     )
@@ -171,13 +187,17 @@ _RELATION_ORDER = {r: i for i, r in enumerate(MemberRelation)}
 
 
 def family_detail(ws: Workspace, family_id: str, *, today: date | None = None) -> FamilyDetail:
-    """Everything the edit form shows for one family, members in relation order."""
+    """Everything the edit form shows for one family, members in relation order.
+
+    Opening a family is a view of personal details: it is written to the audit log (without
+    any number). ID and bank numbers come masked unless the role may see them in full.
+    """
     today = today or date.today()
-    sensitive = can_see_sensitive(ws)
     with ws.db.read() as s:
         fam = s.get(SpecialFamily, family_id)
         if fam is None:
-            raise NotFound("这户家庭不存在，可能已被删除或尚未同步到本机。")
+            raise NotFound(_GONE)
+        ensure_in_scope(ws, fam.division_code, _GONE)
         members = s.scalars(
             select(FamilyMember).where(FamilyMember.family_id == family_id, FamilyMember.deleted.is_(False))
         ).all()
@@ -197,6 +217,8 @@ def family_detail(ws: Workspace, family_id: str, *, today: date | None = None) -
             else None
         )
     ordered = sorted(members, key=lambda m: (_RELATION_ORDER[m.relation], m.birth_date or date.max, m.name))
+    with ws.db.engine.begin() as conn:
+        record(conn, ws.username, AuditAction.VIEW_PERSON, f"家庭 {fam.id}", {"family_no": fam.family_no})
     return FamilyDetail(
         id=fam.id,
         division_code=fam.division_code,
@@ -217,7 +239,7 @@ def family_detail(ws: Workspace, family_id: str, *, today: date | None = None) -
         coverage=Coverage(
             **{name: getattr(fam, name) or _empty(name) for name in Coverage.__dataclass_fields__}
         ),
-        members=tuple(_member_row(m, sensitive, today) for m in ordered),
+        members=tuple(_member_row(ws, m, today) for m in ordered),
         visit_count=int(count),
         last_visit_on=last,
         updated_at=fam.updated_at,
@@ -230,7 +252,7 @@ def _empty(name: str) -> Any:
 
 
 def _check(s: Session, ws: Workspace, inp: FamilyInput, today: date) -> tuple[FamilyInput, list[Issue]]:
-    prefix = division_prefix(ws.division_code)
+    prefix = division_prefix(root_code(ws))
 
     def village_exists(code: str) -> bool:
         found = s.scalar(
@@ -246,8 +268,9 @@ def _check(s: Session, ws: Workspace, inp: FamilyInput, today: date) -> tuple[Fa
         )
         return s.scalar(taken.limit(1)) is not None
 
+    inp, masked_issues = _restore_masked(s, inp)
     regions = known_region_prefixes()
-    return family_checks.check_family(
+    clean, issues = family_checks.check_family(
         inp,
         today=today,
         village_exists=village_exists,
@@ -255,6 +278,45 @@ def _check(s: Session, ws: Workspace, inp: FamilyInput, today: date) -> tuple[Fa
         known_region=regions.__contains__,
         family_no_taken=family_no_taken,
     )
+    return clean, masked_issues + issues
+
+
+def _restore_masked(s: Session, inp: FamilyInput) -> tuple[FamilyInput, list[Issue]]:
+    """Masked numbers back from the form stand for the stored ones: put those back before checking.
+
+    A member whose numbers were shown masked and left alone keeps them; a masked number on a
+    member that has none stored (a new member) is an error: it has to be typed in full.
+    """
+    if not any(is_masked(m.id_number) or is_masked(m.bank_account) for m in inp.members):
+        return inp, []
+    stored: dict[str, FamilyMember] = {}
+    if inp.id is not None:
+        stored = {
+            m.id: m
+            for m in s.scalars(
+                select(FamilyMember).where(FamilyMember.family_id == inp.id, FamilyMember.deleted.is_(False))
+            )
+        }
+    issues: list[Issue] = []
+    members = []
+    for i, member in enumerate(inp.members):
+        row = stored.get(member.id or "")
+        if is_masked(member.id_number):
+            if row is not None and row.id_number:
+                member = replace(member, id_number=row.id_number)
+            else:
+                issues.append(
+                    error(f"members.{i}.id_number", f"第 {i + 1} 位成员的身份证号不完整，请输入全部 18 位")
+                )
+        if is_masked(member.bank_account):
+            if row is not None and row.bank_account:
+                member = replace(member, bank_account=row.bank_account)
+            else:
+                issues.append(
+                    error(f"members.{i}.bank_account", f"第 {i + 1} 位成员的银行账号不完整，请输入完整账号")
+                )
+        members.append(member)
+    return replace(inp, members=tuple(members)), issues
 
 
 def check_family(ws: Workspace, inp: FamilyInput, *, today: date | None = None) -> list[Issue]:
@@ -299,8 +361,13 @@ def save_family(
 
     Members left out of ``inp.members`` are marked deleted (never removed: the merge needs them).
     """
+    ensure_writable(ws)
     today = today or date.today()
     with ws.db.session() as s:
+        if inp.id is not None:
+            found = s.get(SpecialFamily, inp.id)
+            if found is not None:
+                ensure_in_scope(ws, found.division_code)
         clean, issues = _check(s, ws, inp, today)
         _raise_for(issues, accept_warnings)
         head = next(m for m in clean.members if m.relation is MemberRelation.SELF)
@@ -366,19 +433,48 @@ def set_coverage(
     today: date | None = None,
 ) -> None:
     """Record a family's 三个全覆盖 (contact persons, family doctor, green channel) on its own."""
+    ensure_writable(ws)
     clean, issues = family_checks.check_coverage(coverage, today=today or date.today())
     _raise_for(issues, accept_warnings)
     with ws.db.session() as s:
         family = s.get(SpecialFamily, family_id)
         if family is None or family.deleted:
             raise NotFound("这户家庭不存在或已被删除，覆盖情况未保存。")
+        ensure_in_scope(ws, family.division_code)
         _assign(family, _coverage_values(clean))
 
 
 def mark_family_deleted(ws: Workspace, family_id: str) -> None:
     """标记删除: the family (with its members and visits) leaves every list; the merge carries it."""
+    ensure_writable(ws)
     with ws.db.session() as s:
         family = s.get(SpecialFamily, family_id)
         if family is None:
             raise NotFound("这户家庭不存在。")
+        ensure_in_scope(ws, family.division_code)
         family.deleted = True
+
+
+def unmask_member(ws: Workspace, member_id: str) -> UnmaskedNumbers:
+    """One member's ID and bank numbers in full, for a user who sees them masked; audited.
+
+    The audit entry names the member and the family, never the numbers. Refused for a role
+    without the right to un-mask (只读查看) and for a member outside the user's divisions.
+    """
+    if not shows_full_numbers(ws):
+        ensure_may(ws, Permission.UNMASK)
+    gone = "这位家庭成员不存在，可能已被删除。"
+    with ws.db.session() as s:
+        member = s.get(FamilyMember, member_id)
+        family = s.get(SpecialFamily, member.family_id) if member is not None else None
+        if member is None or family is None or member.deleted or family.deleted:
+            raise NotFound(gone)
+        ensure_in_scope(ws, family.division_code, gone)
+        record(
+            s,
+            ws.username,
+            AuditAction.UNMASK,
+            f"家庭成员 {member.id}",
+            {"family": family.id, "fields": ["身份证号", "银行账号"]},
+        )
+        return UnmaskedNumbers(member.id, member.id_number or "", member.bank_account or "")

@@ -14,6 +14,7 @@ from datetime import date
 
 from app.domain.enums import FamilyCategory, FamilyStatus, MemberRelation
 from app.domain.idcard import check_id_number
+from app.domain.permissions import is_masked
 from app.domain.records.families import (
     Coverage,
     FamilyInput,
@@ -65,7 +66,9 @@ def check_member(
     who = f"第 {index + 1} 位成员" + (f"（{member.name.strip()}）" if member.name.strip() else "")
     issues = require(prefix + "name", member.name, f"{who}的姓名")
     sex, birth, number = member.sex, member.birth_date, ""
-    if member.id_number.strip():
+    if is_masked(member.id_number):
+        number = member.id_number.strip()  # shown masked: the stored number is kept on saving
+    elif member.id_number.strip():
         info, id_issues = check_id_number(
             prefix + "id_number", member.id_number, known_region=known_region, today=today
         )
@@ -84,7 +87,8 @@ def check_member(
     phone, phone_issues = _phone(prefix + "phone", member.phone, f"{who}的电话")
     issues += phone_issues
     account = member.bank_account.replace(" ", "")
-    if account and not (account.isascii() and account.isdigit() and 10 <= len(account) <= 30):
+    plausible = account.isascii() and account.isdigit() and 10 <= len(account) <= 30
+    if account and not is_masked(account) and not plausible:
         issues.append(warning(prefix + "bank_account", f"{who}的银行账号通常为 10–30 位数字，请核对"))
     if member.is_deceased and member.receives_support:
         issues.append(warning(prefix + "receives_support", f"{who}已去世，却标记为享受特别扶助，请核对"))

@@ -17,6 +17,7 @@ from app.domain.records.families import WarningsToConfirm
 from app.domain.records.org import DivisionChoice
 from app.domain.validation import Issue, Severity, error, has_errors
 from app.services.family_list import division_prefix
+from app.services.scope import root_code
 from app.services.workspace import Workspace
 
 ADMIN_LEVEL = {
@@ -104,7 +105,7 @@ def places(s: Session, codes: Iterable[str]) -> dict[str, Place]:
 
 def live_division(s: Session, ws: Workspace, code: str) -> Division | None:
     """The division, if it exists, is not retired and lies within this installation's area."""
-    if not code or not code.startswith(division_prefix(ws.division_code)):
+    if not code or not code.startswith(division_prefix(root_code(ws))):
         return None
     return s.scalars(
         select(Division).where(
@@ -124,7 +125,7 @@ def check_division(s: Session, ws: Workspace, field: str, code: str) -> tuple[Di
 
 def division_choices(ws: Workspace) -> list[DivisionChoice]:
     """This installation's division and every live division below it, in code order."""
-    prefix = division_prefix(ws.division_code)
+    prefix = division_prefix(root_code(ws))
     with ws.db.read() as s:
         rows = s.execute(
             select(Division.code, Division.name, Division.parent_code, Division.level)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.database.audit import AuditAction, record
 from app.database.models import Association, Division, Person, PersonRole
 from app.domain.enums import DivisionLevel, PersonRoleKind
 from app.domain.errors import NotFound
@@ -34,7 +35,7 @@ from app.domain.records.org import (
     VillageInstructors,
 )
 from app.domain.validation import Issue, check_date, check_phone, error, normalize_phone, require, warning
-from app.services.families import can_see_sensitive, known_id_regions
+from app.services.families import known_id_regions
 from app.services.org_base import (
     assign_changed,
     check_count,
@@ -44,6 +45,7 @@ from app.services.org_base import (
     text_or_none,
     under,
 )
+from app.services.scope import ensure_in_scope, ensure_writable, id_shown, root_code, within
 from app.services.search import like_ignores_case, text_clause
 from app.services.workspace import Workspace
 
@@ -76,7 +78,11 @@ def list_person_ids(
     """Ids of the roles (one list row each) the filter lets through, in the asked order."""
     flt = flt or PersonFilter()
     today = today or date.today()
-    where: list[ColumnElement[bool]] = [PersonRole.deleted.is_(False), Person.deleted.is_(False)]
+    where: list[ColumnElement[bool]] = [
+        PersonRole.deleted.is_(False),
+        Person.deleted.is_(False),
+        *within(ws, PersonRole.division_code),
+    ]
     if flt.roles:
         where.append(PersonRole.role.in_(flt.roles))
     if flt.role is not None:
@@ -120,7 +126,7 @@ def load_person_rows(ws: Workspace, ids: Sequence[str], *, today: date | None = 
             for r, p in s.execute(
                 select(PersonRole, Person)
                 .join(Person, Person.id == PersonRole.person_id)
-                .where(PersonRole.id.in_(ids))
+                .where(PersonRole.id.in_(ids), *within(ws, PersonRole.division_code))
             ).all()
         }
         names = places(s, {r.division_code for r, _ in pairs.values()})
@@ -156,6 +162,7 @@ def load_person_rows(ws: Workspace, ids: Sequence[str], *, today: date | None = 
                 trained_on=r.trained_on,
                 certificate_no=r.certificate_no or "",
                 service_hours=r.service_hours,
+                id_export=id_shown(ws, p.id_number),
             )
         )
     return rows
@@ -168,24 +175,26 @@ def _role_label(s: Session, role: PersonRole) -> str:
 
 def person_role_detail(ws: Workspace, role_id: str) -> PersonRoleDetail:
     """The person and the role the form edits, with the other roles the person holds."""
-    sensitive = can_see_sensitive(ws)
     with ws.db.read() as s:
         role = s.get(PersonRole, role_id)
         person = s.get(Person, role.person_id) if role is not None else None
         if role is None or person is None or role.deleted or person.deleted:
             raise NotFound("这条人员记录不存在，可能已被删除或尚未同步到本机。")
+        ensure_in_scope(ws, role.division_code, "这条人员记录不存在，可能已被删除或尚未同步到本机。")
         others = s.scalars(
             select(PersonRole).where(
                 PersonRole.person_id == person.id, PersonRole.deleted.is_(False), PersonRole.id != role_id
             )
         ).all()
         other_labels = tuple(_role_label(s, r) for r in others)
+    with ws.db.engine.begin() as conn:  # opening a person's form is a view of personal details
+        record(conn, ws.username, AuditAction.VIEW_PERSON, f"人员 {person.id}", {"role": role.role.value})
     number = person.id_number or ""
     return PersonRoleDetail(
         person=PersonInput(
             name=person.name,
             division_code=person.division_code,
-            id_number=number if sensitive else mask_id_number(number),
+            id_number=id_shown(ws, number),
             sex=person.sex,
             birth_date=person.birth_date,
             phone=person.phone or "",
@@ -364,6 +373,7 @@ def save_person(
 ) -> str:
     """Register or update a person with one role, in one transaction; returns the role's id."""
     today = today or date.today()
+    ensure_writable(ws)
     with ws.db.session() as s:
         clean, target, issues = _checked(s, ws, person, role, today)
         raise_for(issues, accept_warnings)
@@ -386,6 +396,7 @@ def save_person(
             found = s.get(Person, target)
             if found is None or found.deleted:
                 raise NotFound("这位人员已被删除（可能是同步带来的删除），修改未保存。")
+            ensure_in_scope(ws, found.division_code)
             row = found
             assign_changed(row, values)
         role_values = {
@@ -409,16 +420,19 @@ def save_person(
         found_role = s.get(PersonRole, role.id)
         if found_role is None or found_role.deleted:
             raise NotFound("这条人员角色已被删除（可能是同步带来的删除），修改未保存。")
+        ensure_in_scope(ws, found_role.division_code)
         assign_changed(found_role, role_values)
         return found_role.id
 
 
 def end_role(ws: Workspace, role_id: str, on: date) -> None:
     """离任 / 退出: the role ends on a date; the person and their history stay."""
+    ensure_writable(ws)
     with ws.db.session() as s:
         role = s.get(PersonRole, role_id)
         if role is None or role.deleted:
             raise NotFound("这条人员角色不存在或已被删除。")
+        ensure_in_scope(ws, role.division_code)
         if role.started_on is not None and on < role.started_on:
             raise_for([error("ended_on", "结束日期不能早于开始日期")], False)
         role.ended_on = on
@@ -426,10 +440,12 @@ def end_role(ws: Workspace, role_id: str, on: date) -> None:
 
 def mark_role_deleted(ws: Workspace, role_id: str) -> None:
     """标记删除 one role (entered by mistake); a person left with no role is marked deleted too."""
+    ensure_writable(ws)
     with ws.db.session() as s:
         role = s.get(PersonRole, role_id)
         if role is None or role.deleted:
             raise NotFound("这条人员角色不存在或已被删除。")
+        ensure_in_scope(ws, role.division_code)
         role.deleted = True
         left = s.scalar(
             select(func.count()).where(
@@ -448,7 +464,7 @@ def mark_role_deleted(ws: Workspace, role_id: str) -> None:
 
 
 def _village_instructors(ws: Workspace, division_code: str | None, today: date) -> list[VillageInstructors]:
-    code = division_code or ws.division_code
+    code = division_code or root_code(ws)
     with ws.db.read() as s:
         villages = s.execute(
             select(Division.code, Division.name).where(

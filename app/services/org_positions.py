@@ -27,6 +27,7 @@ from app.services.org_base import (
     text_or_none,
     under,
 )
+from app.services.scope import ensure_in_scope, ensure_writable, within
 from app.services.search import like_pattern, words
 from app.services.workspace import Workspace
 
@@ -52,7 +53,7 @@ def list_position_ids(
 ) -> list[str]:
     flt = flt or PositionFilter()
     today = today or date.today()
-    where: list[ColumnElement[bool]] = [Position.deleted.is_(False)]
+    where: list[ColumnElement[bool]] = [Position.deleted.is_(False), *within(ws, Position.division_code)]
     where += under(Position.division_code, flt.division_code)
     if flt.kind is not None:
         where.append(Position.kind == flt.kind)
@@ -75,7 +76,12 @@ def load_position_rows(ws: Workspace, ids: Sequence[str]) -> list[PositionRow]:
     if not ids:
         return []
     with ws.db.read() as s:
-        found = {p.id: p for p in s.scalars(select(Position).where(Position.id.in_(ids)))}
+        found = {
+            p.id: p
+            for p in s.scalars(
+                select(Position).where(Position.id.in_(ids), *within(ws, Position.division_code))
+            )
+        }
         names = places(s, {p.division_code for p in found.values()})
         assoc_ids = {p.association_id for p in found.values() if p.association_id}
         assocs = dict(
@@ -108,6 +114,7 @@ def position_detail(ws: Workspace, position_id: str) -> PositionInput:
         p = s.get(Position, position_id)
         if p is None or p.deleted:
             raise NotFound("这个阵地不存在，可能已被删除或尚未同步到本机。")
+        ensure_in_scope(ws, p.division_code, "这个阵地不存在，可能已被删除或尚未同步到本机。")
     return PositionInput(
         division_code=p.division_code,
         kind=p.kind,
@@ -178,6 +185,7 @@ def save_position(
 ) -> str:
     """Create or update a position; returns its id."""
     today = today or date.today()
+    ensure_writable(ws)
     with ws.db.session() as s:
         values, issues = _check(s, ws, inp, today)
         raise_for(issues, accept_warnings)
@@ -189,15 +197,18 @@ def save_position(
         found = s.get(Position, inp.id)
         if found is None or found.deleted:
             raise NotFound("这个阵地已被删除（可能是同步带来的删除），修改未保存。")
+        ensure_in_scope(ws, found.division_code)
         assign_changed(found, values)
         return found.id
 
 
 def mark_position_deleted(ws: Workspace, position_id: str) -> None:
+    ensure_writable(ws)
     with ws.db.session() as s:
         found = s.get(Position, position_id)
         if found is None or found.deleted:
             raise NotFound("这个阵地不存在或已被删除。")
+        ensure_in_scope(ws, found.division_code)
         found.deleted = True
 
 
@@ -209,7 +220,12 @@ def position_counts(
     with ws.db.read() as s:
         rows = s.execute(
             select(Position.kind, func.count(), func.coalesce(func.sum(Position.funding_fen), 0))
-            .where(Position.deleted.is_(False), _open(today), *under(Position.division_code, division_code))
+            .where(
+                Position.deleted.is_(False),
+                *within(ws, Position.division_code),
+                _open(today),
+                *under(Position.division_code, division_code),
+            )
             .group_by(Position.kind)
         ).all()
     found = {kind: PositionCount(kind, int(n), int(fen)) for kind, n, fen in rows}

@@ -61,6 +61,7 @@ from app.services.org_positions import (
     position_detail,
     save_position,
 )
+from app.services.scope import ensure_in_scope, ensure_writable, within
 from app.services.search import like_pattern, words
 from app.services.workspace import Workspace
 
@@ -127,7 +128,10 @@ def list_association_ids(
 ) -> list[str]:
     flt = flt or AssociationFilter()
     today = today or date.today()
-    where: list[ColumnElement[bool]] = [Association.deleted.is_(False)]
+    where: list[ColumnElement[bool]] = [
+        Association.deleted.is_(False),
+        *within(ws, Association.division_code),
+    ]
     where += under(Association.division_code, flt.division_code)
     if flt.kind is not None:
         where.append(Association.kind == flt.kind)
@@ -147,7 +151,12 @@ def load_association_rows(ws: Workspace, ids: Sequence[str]) -> list[Association
     if not ids:
         return []
     with ws.db.read() as s:
-        found = {a.id: a for a in s.scalars(select(Association).where(Association.id.in_(ids)))}
+        found = {
+            a.id: a
+            for a in s.scalars(
+                select(Association).where(Association.id.in_(ids), *within(ws, Association.division_code))
+            )
+        }
         names = places(s, {a.division_code for a in found.values()})
     rows = []
     for aid in ids:
@@ -181,7 +190,11 @@ def association_choices(ws: Workspace, division_code: str | None = None) -> list
     with ws.db.read() as s:
         rows = s.execute(
             select(Association.id, Association.name, Association.division_code)
-            .where(Association.deleted.is_(False), *under(Association.division_code, division_code))
+            .where(
+                Association.deleted.is_(False),
+                *within(ws, Association.division_code),
+                *under(Association.division_code, division_code),
+            )
             .order_by(Association.division_code, Association.name)
         ).all()
     return [AssociationChoice(i, n, c) for i, n, c in rows]
@@ -214,6 +227,7 @@ def association_detail(ws: Workspace, association_id: str) -> AssociationDetail:
         a = s.get(Association, association_id)
         if a is None or a.deleted:
             raise NotFound("这个协会不存在，可能已被删除或尚未同步到本机。")
+        ensure_in_scope(ws, a.division_code, "这个协会不存在，可能已被删除或尚未同步到本机。")
         roles = s.execute(
             select(PersonRole.role, func.count())
             .where(
@@ -301,6 +315,7 @@ def save_association(
 ) -> str:
     """Create or update an association (not its terms: see ``record_term``); returns its id."""
     today = today or date.today()
+    ensure_writable(ws)
     with ws.db.session() as s:
         values, issues = _check_association(s, ws, inp, today)
         raise_for(issues, accept_warnings)
@@ -312,6 +327,7 @@ def save_association(
         found = s.get(Association, inp.id)
         if found is None or found.deleted:
             raise NotFound("这个协会已被删除（可能是同步带来的删除），修改未保存。")
+        ensure_in_scope(ws, found.division_code)
         assign_changed(found, values)
         return found.id
 
@@ -321,10 +337,12 @@ def record_term(
 ) -> str:
     """换届: record a term election. The newest one sets the association's officers and date."""
     today = today or date.today()
+    ensure_writable(ws)
     with ws.db.session() as s:
         assoc = s.get(Association, inp.association_id)
         if assoc is None or assoc.deleted:
             raise NotFound("要登记换届的协会不存在或已被删除。")
+        ensure_in_scope(ws, assoc.division_code)
         issues = require("elected_on", inp.elected_on, "换届日期")
         issues += check_date("elected_on", inp.elected_on, label="换届日期", today=today)
         issues += require("president", inp.president, "会长")
@@ -374,10 +392,12 @@ def record_term(
 
 def mark_association_deleted(ws: Workspace, association_id: str) -> None:
     """标记删除; refused while people hold roles in it or positions belong to it."""
+    ensure_writable(ws)
     with ws.db.session() as s:
         assoc = s.get(Association, association_id)
         if assoc is None or assoc.deleted:
             raise NotFound("这个协会不存在或已被删除。")
+        ensure_in_scope(ws, assoc.division_code)
         roles = s.scalar(
             select(func.count()).where(
                 PersonRole.association_id == association_id, PersonRole.deleted.is_(False)

@@ -22,6 +22,7 @@ from app.domain.enums import FamilyStatus, NodeRole, VisitOccasion
 from app.domain.records.families import MISSING_CONTACT, MISSING_DOCTOR, MISSING_GREEN_CHANNEL, MISSING_VISIT
 from app.domain.records.overview import FestivalDue, Overview
 from app.services.family_list import missing_clause
+from app.services.scope import root_code, within
 from app.services.workspace import Workspace
 from app.sync import state
 
@@ -82,19 +83,25 @@ def next_festival(today: date) -> tuple[VisitOccasion, date] | None:
     return occasion, on
 
 
-def _registered() -> list[ColumnElement[bool]]:
-    return [SpecialFamily.deleted.is_(False), SpecialFamily.status == FamilyStatus.REGISTERED]
+def _registered(ws: Workspace) -> list[ColumnElement[bool]]:
+    """Registered families within the signed-in user's divisions (all of them when nobody signed in)."""
+    return [
+        SpecialFamily.deleted.is_(False),
+        SpecialFamily.status == FamilyStatus.REGISTERED,
+        *within(ws, SpecialFamily.division_code),
+    ]
 
 
-def _count_families(s: Session, *where: ColumnElement[bool]) -> int:
-    return s.scalar(select(func.count()).select_from(SpecialFamily).where(*_registered(), *where)) or 0
+def _count_families(s: Session, ws: Workspace, *where: ColumnElement[bool]) -> int:
+    return s.scalar(select(func.count()).select_from(SpecialFamily).where(*_registered(ws), *where)) or 0
 
 
-def _count(s: Session, model: type[Association] | type[Person] | type[Project]) -> int:
-    return s.scalar(select(func.count()).select_from(model).where(model.deleted.is_(False))) or 0
+def _count(s: Session, ws: Workspace, model: type[Association] | type[Person] | type[Project]) -> int:
+    where = [model.deleted.is_(False), *within(ws, model.division_code)]
+    return s.scalar(select(func.count()).select_from(model).where(*where)) or 0
 
 
-def _festival(s: Session, today: date) -> FestivalDue | None:
+def _festival(s: Session, ws: Workspace, today: date) -> FestivalDue | None:
     found = next_festival(today)
     if found is None:
         return None
@@ -106,7 +113,7 @@ def _festival(s: Session, today: date) -> FestivalDue | None:
         Visit.visited_on >= on - FESTIVAL_VISITS_FROM,
         Visit.visited_on <= on + FESTIVAL_VISITS_UNTIL,
     )
-    return FestivalDue(occasion, on, (on - today).days, _count_families(s, ~exists(visited)))
+    return FestivalDue(occasion, on, (on - today).days, _count_families(s, ws, ~exists(visited)))
 
 
 def _changes_after(s: Session, seq: int) -> int:
@@ -119,37 +126,40 @@ def overview(ws: Workspace, today: date | None = None) -> Overview:
     year_start = date(today.year, 1, 1)
     with ws.db.read() as s:
         conn = s.connection()
-        code = state.get(conn, META_DIVISION) or ""
+        code = root_code(ws) if ws.user is not None else state.get(conn, META_DIVISION) or ""
         role = NodeRole(state.get(conn, META_ROLE) or NodeRole.STATION.value)
         name = s.scalar(select(Division.name).where(Division.code == code, Division.deleted.is_(False)))
         visits, cash = s.execute(
             select(func.count(), func.coalesce(func.sum(Visit.cash_fen), 0)).where(
-                Visit.deleted.is_(False), Visit.visited_on >= year_start, Visit.visited_on <= today
+                Visit.deleted.is_(False),
+                Visit.visited_on >= year_start,
+                Visit.visited_on <= today,
+                *within(ws, Visit.division_code),
             )
         ).one()
         members = s.scalar(
             select(func.count())
             .select_from(FamilyMember)
             .join(SpecialFamily, SpecialFamily.id == FamilyMember.family_id)
-            .where(*_registered(), FamilyMember.deleted.is_(False))
+            .where(*_registered(ws), FamilyMember.deleted.is_(False))
         )
         return Overview(
             division_name=name or code,
             role=role.label,
             today=today,
-            families=_count_families(s),
+            families=_count_families(s, ws),
             members=members or 0,
             # The families page filters with the same clauses, so a click shows exactly these families.
-            missing_contact=_count_families(s, missing_clause(MISSING_CONTACT, today)),
-            missing_doctor=_count_families(s, missing_clause(MISSING_DOCTOR, today)),
-            missing_green_channel=_count_families(s, missing_clause(MISSING_GREEN_CHANNEL, today)),
-            not_visited_half_year=_count_families(s, missing_clause(MISSING_VISIT, today)),
-            festival=_festival(s, today),
+            missing_contact=_count_families(s, ws, missing_clause(MISSING_CONTACT, today)),
+            missing_doctor=_count_families(s, ws, missing_clause(MISSING_DOCTOR, today)),
+            missing_green_channel=_count_families(s, ws, missing_clause(MISSING_GREEN_CHANNEL, today)),
+            not_visited_half_year=_count_families(s, ws, missing_clause(MISSING_VISIT, today)),
+            festival=_festival(s, ws, today),
             visits_this_year=int(visits),
             cash_this_year_fen=int(cash),
-            persons=_count(s, Person),
-            associations=_count(s, Association),
-            projects=_count(s, Project),
+            persons=_count(s, ws, Person),
+            associations=_count(s, ws, Association),
+            projects=_count(s, ws, Project),
             unsynced_changes=_changes_after(s, state.get_int(conn, state.LAST_EXPORTED_SEQ)),
             unconfirmed_changes=_changes_after(s, state.get_int(conn, state.ACKED_SEQ)),
         )

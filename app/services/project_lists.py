@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.database.models import Project, ProjectBeneficiary, ProjectPayment, SpecialFamily
 from app.domain.enums import ProjectStatus
 from app.domain.errors import NotFound, UserInputError, ValidationFailed
 from app.domain.idcard import check_id_number, mask_id_number, normalize_id_number
+from app.domain.permissions import is_masked, mask_bank_account
 from app.domain.records.projects import (
     BeneficiaryInput,
     BeneficiaryRow,
@@ -29,6 +30,7 @@ from app.domain.validation import MAX_FEN, Issue, check_date, error, format_fen,
 from app.services.families import known_id_regions
 from app.services.org_base import check_division, places, raise_for, text_or_none
 from app.services.project_catalogue import pays_individuals
+from app.services.scope import bank_shown, ensure_in_scope, ensure_writable, id_shown, in_scope, within
 from app.services.search import family_clause, like_ignores_case, like_pattern, words
 from app.services.workspace import Workspace
 
@@ -39,11 +41,21 @@ def _stage(status: ProjectStatus) -> int:
     return _ORDER.index(status)
 
 
-def _project(s: Session, project_id: str) -> Project:
+_NO_PROJECT = "这个项目不存在，可能已被删除或尚未同步到本机。"
+
+
+def _project(s: Session, ws: Workspace, project_id: str) -> Project:
     project = s.get(Project, project_id)
     if project is None or project.deleted:
-        raise NotFound("这个项目不存在，可能已被删除或尚未同步到本机。")
+        raise NotFound(_NO_PROJECT)
+    ensure_in_scope(ws, project.division_code, _NO_PROJECT)
     return project
+
+
+def _payment_in_scope(ws: Workspace) -> list[ColumnElement[bool]]:
+    """Payments of projects inside the user's divisions; [] when nobody signed in."""
+    inside = within(ws, Project.division_code)
+    return [ProjectPayment.project_id.in_(select(Project.id).where(*inside))] if inside else []
 
 
 def _paid_by(s: Session, beneficiary_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
@@ -63,7 +75,11 @@ def list_beneficiary_ids(
     ws: Workspace, project_id: str, text: str = "", *, limit: int | None = None
 ) -> list[str]:
     """The project's list in name order; ``text`` matches names and ID numbers."""
-    where = [ProjectBeneficiary.project_id == project_id, ProjectBeneficiary.deleted.is_(False)]
+    where = [
+        ProjectBeneficiary.project_id == project_id,
+        ProjectBeneficiary.deleted.is_(False),
+        *within(ws, ProjectBeneficiary.division_code),
+    ]
     for word in words(text):
         pattern = like_pattern(word.upper() if word[:1].isdigit() else word)
         where.append(
@@ -87,7 +103,14 @@ def load_beneficiary_rows(ws: Workspace, ids: Sequence[str]) -> list[Beneficiary
     if not ids:
         return []
     with ws.db.read() as s:
-        found = {b.id: b for b in s.scalars(select(ProjectBeneficiary).where(ProjectBeneficiary.id.in_(ids)))}
+        found = {
+            b.id: b
+            for b in s.scalars(
+                select(ProjectBeneficiary).where(
+                    ProjectBeneficiary.id.in_(ids), *within(ws, ProjectBeneficiary.division_code)
+                )
+            )
+        }
         paid = _paid_by(s, ids)
         names = places(s, {b.division_code for b in found.values()})
     return [
@@ -103,6 +126,7 @@ def load_beneficiary_rows(ws: Workspace, ids: Sequence[str]) -> list[Beneficiary
             approved_on=b.approved_on,
             paid_fen=paid.get(b.id, (0, 0))[0],
             payment_count=paid.get(b.id, (0, 0))[1],
+            id_export=id_shown(ws, b.id_number),
         )
         for b in (found.get(i) for i in ids)
         if b is not None
@@ -117,7 +141,7 @@ def family_picks(ws: Workspace, term: str, *, limit: int = 20) -> list[FamilyPic
     with ws.db.read() as s:
         families = s.scalars(
             select(SpecialFamily)
-            .where(SpecialFamily.deleted.is_(False), clause)
+            .where(SpecialFamily.deleted.is_(False), clause, *within(ws, SpecialFamily.division_code))
             .order_by(SpecialFamily.name_key, SpecialFamily.id)
             .limit(limit)
         ).all()
@@ -138,7 +162,7 @@ def family_picks(ws: Workspace, term: str, *, limit: int = 20) -> list[FamilyPic
 def _check_beneficiary(
     s: Session, ws: Workspace, inp: BeneficiaryInput, today: date
 ) -> tuple[BeneficiaryInput, list[Issue]]:
-    project = _project(s, inp.project_id)
+    project = _project(s, ws, inp.project_id)
     issues: list[Issue] = []
     if _stage(project.status) >= _stage(ProjectStatus.FINAL_REPORT):
         issues.append(error("project", f"项目已进入“{project.status}”，上报名单不能再修改"))
@@ -147,7 +171,7 @@ def _check_beneficiary(
     clean = inp
     if inp.family_id:
         family = s.get(SpecialFamily, inp.family_id)
-        if family is None or family.deleted:
+        if family is None or family.deleted or not in_scope(ws, family.division_code):
             issues.append(error("family_id", "所选家庭不存在或已被删除"))
         else:
             # Picking a family fills what was left blank from its head (户主).
@@ -198,6 +222,7 @@ def save_beneficiary(
     ws: Workspace, inp: BeneficiaryInput, *, accept_warnings: bool = False, today: date | None = None
 ) -> str:
     """Put someone on a project's reported list (or correct their entry); returns the entry's id."""
+    ensure_writable(ws)
     today = today or date.today()
     with ws.db.session() as s:
         clean, issues = _check_beneficiary(s, ws, inp, today)
@@ -217,7 +242,12 @@ def save_beneficiary(
             s.flush()
             return row.id
         found = s.get(ProjectBeneficiary, clean.id)
-        if found is None or found.deleted or found.project_id != clean.project_id:
+        if (
+            found is None
+            or found.deleted
+            or found.project_id != clean.project_id
+            or not in_scope(ws, found.division_code)
+        ):
             raise NotFound("名单中的这一条已被删除，修改未保存。")
         for name, value in values.items():
             if getattr(found, name) != value:
@@ -227,11 +257,12 @@ def save_beneficiary(
 
 def remove_beneficiary(ws: Workspace, beneficiary_id: str) -> None:
     """Take someone off the list; refused once they were paid (the payment needs its list entry)."""
+    ensure_writable(ws)
     with ws.db.session() as s:
         row = s.get(ProjectBeneficiary, beneficiary_id)
-        if row is None or row.deleted:
+        if row is None or row.deleted or not in_scope(ws, row.division_code):
             raise NotFound("名单中的这一条不存在或已被删除。")
-        project = _project(s, row.project_id)
+        project = _project(s, ws, row.project_id)
         if _stage(project.status) >= _stage(ProjectStatus.FINAL_REPORT):
             raise UserInputError(f"项目已进入“{project.status}”，上报名单不能再修改。")
         paid = _paid_by(s, [row.id]).get(row.id)
@@ -249,7 +280,11 @@ def list_payment_ids(ws: Workspace, project_id: str, *, limit: int | None = None
     """The project's payments, newest first."""
     query = (
         select(ProjectPayment.id)
-        .where(ProjectPayment.project_id == project_id, ProjectPayment.deleted.is_(False))
+        .where(
+            ProjectPayment.project_id == project_id,
+            ProjectPayment.deleted.is_(False),
+            *_payment_in_scope(ws),
+        )
         .order_by(ProjectPayment.paid_on.desc(), ProjectPayment.id)
         .limit(limit)
     )
@@ -269,7 +304,7 @@ def load_payment_rows(ws: Workspace, ids: Sequence[str]) -> list[PaymentRow]:
                 .join(
                     ProjectBeneficiary, ProjectBeneficiary.id == ProjectPayment.beneficiary_id, isouter=True
                 )
-                .where(ProjectPayment.id.in_(ids))
+                .where(ProjectPayment.id.in_(ids), *_payment_in_scope(ws))
             ).all()
         }
     return [
@@ -282,9 +317,11 @@ def load_payment_rows(ws: Workspace, ids: Sequence[str]) -> list[PaymentRow]:
             paid_on=p.paid_on,
             amount_fen=p.amount_fen,
             method=p.method,
-            bank_account_masked=mask_id_number(p.bank_account),
+            bank_account_masked=mask_bank_account(p.bank_account),
             reference=p.reference or "",
             notice_published_on=p.notice_published_on,
+            id_export=id_shown(ws, b.id_number) if b is not None else "",
+            bank_account_export=bank_shown(ws, p.bank_account),
         )
         for p, b in (pairs[i] for i in ids if i in pairs)
     ]
@@ -322,9 +359,9 @@ def _payee(s: Session, inp: PaymentInput) -> tuple[ProjectBeneficiary | None, li
 
 
 def _check_payment(
-    s: Session, inp: PaymentInput, today: date
+    s: Session, ws: Workspace, inp: PaymentInput, today: date
 ) -> tuple[ProjectBeneficiary | None, list[Issue]]:
-    project = _project(s, inp.project_id)
+    project = _project(s, ws, inp.project_id)
     stage = _stage(project.status)
     if stage < _stage(ProjectStatus.IN_PROGRESS):
         return None, [error("project", f"项目还在“{project.status}”阶段，实施后才能登记发放")]
@@ -338,7 +375,9 @@ def _check_payment(
     elif inp.amount_fen >= MAX_FEN:
         issues.append(error("amount_fen", "发放金额过大，请核对"))
     account = inp.bank_account.replace(" ", "")
-    if account and not (account.isascii() and account.isdigit() and 8 <= len(account) <= 32):
+    if is_masked(account):
+        issues.append(error("bank_account", "银行卡（一卡通）账号不完整，请输入完整账号"))
+    elif account and not (account.isascii() and account.isdigit() and 8 <= len(account) <= 32):
         issues.append(error("bank_account", "银行卡（一卡通）账号应为 8–32 位数字"))
     if len(inp.reference.strip()) > 60:
         issues.append(error("reference", "凭证号不能超过 60 个字"))
@@ -376,9 +415,10 @@ def record_payment(
     ws: Workspace, inp: PaymentInput, *, accept_warnings: bool = False, today: date | None = None
 ) -> str:
     """Record a payment to someone on the project's list; returns its id. Nothing is written if refused."""
+    ensure_writable(ws)
     today = today or date.today()
     with ws.db.session() as s:
-        payee, issues = _check_payment(s, inp, today)
+        payee, issues = _check_payment(s, ws, inp, today)
         if payee is None and not issues:  # pragma: no cover - _payee always says why
             issues = [error("beneficiary", "请选择领取人")]
         raise_for(issues, accept_warnings)
@@ -401,11 +441,12 @@ def record_payment(
 
 def mark_payment_deleted(ws: Workspace, payment_id: str) -> None:
     """标记删除 a payment entered by mistake (it stays in the change log and travels to the county)."""
+    ensure_writable(ws)
     with ws.db.session() as s:
         row = s.get(ProjectPayment, payment_id)
         if row is None or row.deleted:
             raise NotFound("这笔发放记录不存在或已被删除。")
-        project = _project(s, row.project_id)
+        project = _project(s, ws, row.project_id)
         if project.status is ProjectStatus.EVALUATED:
             raise UserInputError("项目已完成绩效评价，发放记录不能再删除。")
         row.deleted = True

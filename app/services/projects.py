@@ -40,6 +40,7 @@ from app.services.project_lists import (
     remove_beneficiary,
     save_beneficiary,
 )
+from app.services.scope import ensure_in_scope, ensure_writable, within
 from app.services.search import like_pattern, words
 from app.services.workspace import Workspace
 
@@ -119,8 +120,8 @@ _SORTS: dict[str, Any] = {
 }
 
 
-def _conditions(flt: ProjectFilter) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = [Project.deleted.is_(False)]
+def _conditions(ws: Workspace, flt: ProjectFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [Project.deleted.is_(False), *within(ws, Project.division_code)]
     if flt.year is not None:
         where.append(Project.year == flt.year)
     if flt.status is not None:
@@ -142,7 +143,7 @@ def list_project_ids(
     flt = flt or ProjectFilter()
     sort = _SORTS.get(flt.sort, _SORTS["year"])()
     order = [sort.desc() if flt.descending else sort.asc(), Project.name, Project.id]
-    query = select(Project.id).where(*_conditions(flt)).order_by(*order).limit(limit)
+    query = select(Project.id).where(*_conditions(ws, flt)).order_by(*order).limit(limit)
     with ws.db.read() as s:
         return list(s.connection().execute(query).scalars())
 
@@ -196,7 +197,10 @@ def load_project_rows(ws: Workspace, ids: Sequence[str]) -> list[ProjectRow]:
     if not ids:
         return []
     with ws.db.read() as s:
-        return _rows(s, ids)
+        inside = set(
+            s.scalars(select(Project.id).where(Project.id.in_(ids), *within(ws, Project.division_code)))
+        )
+        return _rows(s, [i for i in ids if i in inside])
 
 
 def project_years(ws: Workspace) -> list[int]:
@@ -205,7 +209,7 @@ def project_years(ws: Workspace) -> list[int]:
         return list(
             s.scalars(
                 select(Project.year)
-                .where(Project.deleted.is_(False))
+                .where(Project.deleted.is_(False), *within(ws, Project.division_code))
                 .distinct()
                 .order_by(Project.year.desc())
             )
@@ -218,13 +222,13 @@ def funds_summary(ws: Workspace, year: int | None = None, division_code: str | N
     with ws.db.read() as s:
         count, *funds = s.execute(
             select(func.count(), *(func.coalesce(func.sum(getattr(Project, f)), 0) for f in _FUNDS)).where(
-                *_conditions(flt)
+                *_conditions(ws, flt)
             )
         ).one()
         paid = s.scalar(
             select(func.coalesce(func.sum(ProjectPayment.amount_fen), 0))
             .join(Project, Project.id == ProjectPayment.project_id)
-            .where(ProjectPayment.deleted.is_(False), *_conditions(flt))
+            .where(ProjectPayment.deleted.is_(False), *_conditions(ws, flt))
         )
     allocated, matched, self_raised, donated = (int(f) for f in funds)
     return FundsSummary(year, int(count), allocated, matched, self_raised, donated, int(paid or 0))
@@ -233,16 +237,20 @@ def funds_summary(ws: Workspace, year: int | None = None, division_code: str | N
 # --- one project -----------------------------------------------------------------------------------
 
 
-def _live(s: Session, project_id: str) -> Project:
+_NO_PROJECT = "这个项目不存在，可能已被删除或尚未同步到本机。"
+
+
+def _live(s: Session, ws: Workspace, project_id: str) -> Project:
     project = s.get(Project, project_id)
     if project is None or project.deleted:
-        raise NotFound("这个项目不存在，可能已被删除或尚未同步到本机。")
+        raise NotFound(_NO_PROJECT)
+    ensure_in_scope(ws, project.division_code, _NO_PROJECT)
     return project
 
 
 def project_detail(ws: Workspace, project_id: str) -> ProjectDetail:
     with ws.db.read() as s:
-        project = _live(s, project_id)
+        project = _live(s, ws, project_id)
         (row,) = _rows(s, [project_id])
         payments = s.scalar(
             select(func.count()).where(
@@ -325,8 +333,11 @@ def save_project(
     ws: Workspace, inp: ProjectInput, *, accept_warnings: bool = False, today: date | None = None
 ) -> str:
     """Register (as 申报) or update a project; its status moves only through ``advance_project``."""
+    ensure_writable(ws)
     today = today or date.today()
     with ws.db.session() as s:
+        if inp.id is not None:
+            _live(s, ws, inp.id)
         values, issues = _check(s, ws, inp, today)
         raise_for(issues, accept_warnings)
         if inp.id is None:
@@ -334,7 +345,7 @@ def save_project(
             s.add(project)
             s.flush()
             return project.id
-        project = _live(s, inp.id)
+        project = _live(s, ws, inp.id)
         assign_changed(project, values)
         return project.id
 
@@ -387,9 +398,10 @@ def advance_project(
     programme paying individuals, the reported list); → 终期报告 only after the notice period;
     → 绩效评价 needs a score of 0–100. Steps cannot be skipped or taken back.
     """
+    ensure_writable(ws)
     today = today or date.today()
     with ws.db.session() as s:
-        project = _live(s, project_id)
+        project = _live(s, ws, project_id)
         target = project.status.next()
         if target is None:
             raise UserInputError("这个项目已完成绩效评价，生命周期已经结束。")
@@ -419,8 +431,9 @@ def advance_project(
 
 def mark_project_deleted(ws: Workspace, project_id: str) -> None:
     """标记删除 a project entered by mistake, with its list; refused once money was paid out."""
+    ensure_writable(ws)
     with ws.db.session() as s:
-        project = _live(s, project_id)
+        project = _live(s, ws, project_id)
         paid = s.scalar(
             select(func.count()).where(
                 ProjectPayment.project_id == project_id, ProjectPayment.deleted.is_(False)

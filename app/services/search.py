@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, and_, false, or_, select
 
 from app.database.models import FamilyMember, SpecialFamily
 from app.domain.pinyin import normalize_search_text
+from app.services.scope import within
 from app.services.workspace import Workspace
 
 _HAN = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -134,7 +135,7 @@ def search_family_ids(ws: Workspace, term: str, *, limit: int = 50) -> list[str]
         return list(
             s.scalars(
                 select(SpecialFamily.id)
-                .where(SpecialFamily.deleted.is_(False), clause)
+                .where(SpecialFamily.deleted.is_(False), clause, *within(ws, SpecialFamily.division_code))
                 .order_by(SpecialFamily.name_key, SpecialFamily.id)
                 .limit(limit)
             )

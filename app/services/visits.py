@@ -19,14 +19,18 @@ from app.domain.records.families import (
 )
 from app.domain.validation import Issue, Severity, has_errors
 from app.services import family_checks
+from app.services.scope import ensure_in_scope, ensure_writable, within
 from app.services.workspace import Workspace
+
+_NO_FAMILY = "要登记走访的家庭不存在或已被删除。"
 
 
 def _check(ws: Workspace, inp: VisitInput, today: date) -> tuple[VisitInput, list[Issue]]:
     with ws.db.read() as s:
         family = s.get(SpecialFamily, inp.family_id)
         if family is None or family.deleted:
-            raise NotFound("要登记走访的家庭不存在或已被删除。")
+            raise NotFound(_NO_FAMILY)
+        ensure_in_scope(ws, family.division_code, _NO_FAMILY)
 
         def used_by(number: str) -> str | None:
             found = s.execute(
@@ -71,6 +75,7 @@ def record_visit(
 
     Errors raise ValidationFailed; warnings raise WarningsToConfirm until ``accept_warnings``.
     """
+    ensure_writable(ws)
     clean, issues = _check(ws, inp, today or date.today())
     if has_errors(issues):
         raise ValidationFailed([i for i in issues if i.severity is Severity.ERROR])
@@ -80,7 +85,8 @@ def record_visit(
     with ws.db.session() as s:
         family = s.get(SpecialFamily, clean.family_id)
         if family is None or family.deleted:
-            raise NotFound("要登记走访的家庭不存在或已被删除。")
+            raise NotFound(_NO_FAMILY)
+        ensure_in_scope(ws, family.division_code, _NO_FAMILY)
         visit = Visit(
             family_id=family.id,
             division_code=family.division_code,
@@ -112,11 +118,11 @@ def record_visit(
 
 
 def list_visits(ws: Workspace, family_id: str) -> list[VisitRow]:
-    """A family's visits, newest first, each with its goods."""
+    """A family's visits, newest first, each with its goods (none for a family outside the user's area)."""
     with ws.db.read() as s:
         visits = s.scalars(
             select(Visit)
-            .where(Visit.family_id == family_id, Visit.deleted.is_(False))
+            .where(Visit.family_id == family_id, Visit.deleted.is_(False), *within(ws, Visit.division_code))
             .order_by(Visit.visited_on.desc(), Visit.id)
         ).all()
         goods: dict[str, list[GoodsLine]] = {}
@@ -164,6 +170,7 @@ def visits_due(
             .where(
                 SpecialFamily.deleted.is_(False),
                 SpecialFamily.status == FamilyStatus.REGISTERED,
+                *within(ws, SpecialFamily.division_code),
                 (last.c.last.is_(None)) | (last.c.last < today - timedelta(days=days)),
             )
             .order_by(last.c.last.is_not(None), last.c.last, SpecialFamily.name_key)

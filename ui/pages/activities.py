@@ -62,6 +62,7 @@ class ActivitiesPage(Page):
         self.activity_list = RecordList(
             context.runner,
             self._activity_columns(),
+            workspace=ws,
             list_ids=self._activity_ids,
             fetch_rows=lambda ids: activities.load_activity_rows(ws, ids),
             filters=[
@@ -80,6 +81,7 @@ class ActivitiesPage(Page):
         self.training_list = RecordList(
             context.runner,
             self._training_columns(),
+            workspace=ws,
             list_ids=self._training_ids,
             fetch_rows=lambda ids: activities.load_training_rows(ws, ids),
             filters=[

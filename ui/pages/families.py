@@ -44,6 +44,7 @@ class FamiliesPage(Page):
         self.list = RecordList(
             context.runner,
             self._columns(),
+            workspace=ws,
             list_ids=self._list_ids,
             fetch_rows=lambda ids: families.load_family_rows(ws, ids),
             filters=self._filters(),
@@ -88,7 +89,13 @@ class FamiliesPage(Page):
         return [
             LazyColumn("family_no", self.tr("File no."), lambda r: r.family_no, width_chars=12),
             LazyColumn("head_name", self.tr("Head"), lambda r: r.head_name, width_chars=7),
-            LazyColumn("id_number", self.tr("ID number"), lambda r: r.head_id_masked, width_chars=17),
+            LazyColumn(
+                "id_number",
+                self.tr("ID number"),
+                lambda r: r.head_id_masked,
+                width_chars=17,
+                export=lambda r: r.head_id_export or r.head_id_masked,  # full only where the role allows
+            ),
             LazyColumn("sex", self.tr("Sex"), lambda r: r.head_sex, sortable=False, width_chars=4),
             LazyColumn("birth", self.tr("Age"), lambda r: r.head_age, align_right=True, width_chars=5),
             LazyColumn("category", self.tr("Category"), lambda r: r.category, width_chars=8),

@@ -85,6 +85,7 @@ class PeopleLists(QObject):
         record_list = RecordList(
             self.context.runner,
             self._person_columns(group),
+            workspace=ws,
             list_ids=lambda q: self._person_ids(group, q),
             fetch_rows=lambda ids: organisation.load_person_rows(ws, ids),
             filters=filters,
@@ -118,7 +119,12 @@ class PeopleLists(QObject):
             LazyColumn("sex", self.tr("Sex"), lambda r: r.sex, width_chars=3),
             LazyColumn("age", self.tr("Age"), lambda r: r.age, align_right=True, width_chars=4),
             LazyColumn(
-                "id_number", self.tr("ID number"), lambda r: r.id_masked, sortable=False, width_chars=17
+                "id_number",
+                self.tr("ID number"),
+                lambda r: r.id_masked,
+                sortable=False,
+                width_chars=17,
+                export=lambda r: r.id_export or r.id_masked,
             ),
             LazyColumn("phone", self.tr("Phone"), lambda r: r.phone, width_chars=12),
             LazyColumn("role", self.tr("Role"), lambda r: r.role, width_chars=8, visible="role" in shown),

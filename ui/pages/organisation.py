@@ -53,6 +53,7 @@ class OrganisationPage(Page):
         self.association_list = RecordList(
             context.runner,
             self._association_columns(),
+            workspace=ws,
             list_ids=self._association_ids,
             fetch_rows=lambda ids: organisation.load_association_rows(ws, ids),
             filters=[
@@ -94,6 +95,7 @@ class OrganisationPage(Page):
         self.position_list = RecordList(
             context.runner,
             self._position_columns(),
+            workspace=ws,
             list_ids=self._position_ids,
             fetch_rows=lambda ids: organisation.load_position_rows(ws, ids),
             filters=[

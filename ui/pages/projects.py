@@ -49,6 +49,7 @@ class ProjectsPage(Page):
         self.list = RecordList(
             context.runner,
             self._columns(),
+            workspace=ws,
             list_ids=self._list_ids,
             fetch_rows=lambda ids: projects.load_project_rows(ws, ids),
             filters=[
@@ -80,6 +81,7 @@ class ProjectsPage(Page):
         self.beneficiaries = RecordList(
             context.runner,
             self._beneficiary_columns(),
+            workspace=ws,
             list_ids=lambda q: (
                 projects.list_beneficiary_ids(ws, self.project_id(), q.text, limit=q.limit)
                 if self.project_id()
@@ -99,6 +101,7 @@ class ProjectsPage(Page):
         self.payments = RecordList(
             context.runner,
             self._payment_columns(),
+            workspace=ws,
             list_ids=lambda q: (
                 projects.list_payment_ids(ws, self.project_id(), limit=q.limit) if self.project_id() else []
             ),
@@ -184,7 +187,12 @@ class ProjectsPage(Page):
         return [
             LazyColumn("name", self.tr("Name"), lambda r: r.name, sortable=False, width_chars=8),
             LazyColumn(
-                "id_number", self.tr("ID number"), lambda r: r.id_masked, sortable=False, width_chars=18
+                "id_number",
+                self.tr("ID number"),
+                lambda r: r.id_masked,
+                sortable=False,
+                width_chars=18,
+                export=lambda r: r.id_export or r.id_masked,
             ),
             LazyColumn("village", self.tr("Village"), lambda r: r.village, sortable=False, width_chars=14),
             LazyColumn("reason", self.tr("Reason"), lambda r: r.reason, sortable=False, width_chars=18),
@@ -205,7 +213,12 @@ class ProjectsPage(Page):
             date_column("paid_on", self.tr("Date"), lambda r: r.paid_on, sortable=False),
             LazyColumn("name", self.tr("Payee"), lambda r: r.beneficiary_name, sortable=False, width_chars=8),
             LazyColumn(
-                "id_number", self.tr("ID number"), lambda r: r.id_masked, sortable=False, width_chars=18
+                "id_number",
+                self.tr("ID number"),
+                lambda r: r.id_masked,
+                sortable=False,
+                width_chars=18,
+                export=lambda r: r.id_export or r.id_masked,
             ),
             money_column("amount", self.tr("Amount (yuan)"), lambda r: r.amount_fen, sortable=False),
             LazyColumn("method", self.tr("Method"), lambda r: r.method, sortable=False, width_chars=7),
@@ -213,6 +226,7 @@ class ProjectsPage(Page):
                 "account",
                 self.tr("Card no."),
                 lambda r: r.bank_account_masked,
+                export=lambda r: r.bank_account_export or r.bank_account_masked,
                 sortable=False,
                 width_chars=18,
             ),

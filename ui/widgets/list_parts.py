@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import Cancelled, FpaError
 from app.paths import data_dir
-from app.services.export_xlsx import export_rows
+from app.services.export_xlsx import export_records, export_rows
+from app.services.workspace import Workspace
 from ui.models.lazy_table import PAGE_SIZE, LazyColumn, LazyTableModel
 from ui.tasks import Task, TaskRunner
 
@@ -199,8 +200,13 @@ def export_list(
     fetch_rows: Callable[[Sequence[str]], Sequence[Any]],
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    *,
+    workspace: Workspace | None = None,
 ) -> int:
-    """Write the given records (in this order, these columns) to .xlsx; runs in the task runner."""
+    """Write the given records (in this order, these columns) to .xlsx; runs in the task runner.
+
+    With a workspace the export is the user's audited action (and refused for a role that may not).
+    """
 
     def rows() -> Iterator[list[Any]]:
         for start in range(0, len(ids), PAGE_SIZE):
@@ -212,6 +218,8 @@ def export_list(
                     yield [c.export_value(record) for c in columns]
 
     headers = [c.header for c in columns]
+    if workspace is not None:
+        return export_records(workspace, path, title, headers, rows(), progress, cancelled, total=len(ids))
     return export_rows(path, title, headers, rows(), progress, cancelled, total=len(ids))
 
 
@@ -221,10 +229,17 @@ class ExportJob(QObject):
     ``on_finished`` gets the message to show: rows written, or cancelled; other errors are shown.
     """
 
-    def __init__(self, parent: QWidget, runner: TaskRunner, on_finished: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        runner: TaskRunner,
+        on_finished: Callable[[str], None],
+        workspace: Workspace | None = None,
+    ) -> None:
         super().__init__(parent)
         self.widget = parent
         self.runner = runner
+        self.workspace = workspace
         self.on_finished = on_finished
         self.task: Task | None = None
 
@@ -267,6 +282,7 @@ class ExportJob(QObject):
             columns,
             ids,
             fetch_rows,
+            workspace=self.workspace,
             on_done=finished,
             on_error=failed,
             on_progress=lambda done, total: dialog.setValue(min(done, dialog.maximum())),

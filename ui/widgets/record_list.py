@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.domain.errors import FpaError
+from app.services.workspace import Workspace
 from ui.models.lazy_table import LazyColumn, LazyTableModel
 from ui.tasks import TaskRunner
 from ui.widgets.list_parts import DivisionNode, DivisionTree, ExportJob, RecordTable, SearchBox
@@ -113,6 +114,7 @@ class RecordList(QWidget):
         count_text: Callable[[int], str] | None = None,
         default_sort: tuple[str, bool] | None = None,
         search_hint: str = "",
+        workspace: Workspace | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -212,7 +214,7 @@ class RecordList(QWidget):
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
-        self._export = ExportJob(self, runner, self._exported)
+        self._export = ExportJob(self, runner, self._exported, workspace)
 
     def add_action(self, button: QWidget) -> None:
         """A page's button on the first row, left of the count."""

@@ -71,6 +71,8 @@ class FamilyRow:
     last_visit_on: date | None
     registered_on: date | None
     monthly_support_fen: int | None
+    # What an export writes: the full number when the role may see full numbers, else masked too.
+    head_id_export: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,15 @@ class MemberInput:
     receives_support: bool = False
     health_note: str = ""
     id: str | None = None
+
+
+@dataclass(frozen=True)
+class UnmaskedNumbers:
+    """One member's numbers in full, handed out on request (an audited un-masking)."""
+
+    member_id: str
+    id_number: str
+    bank_account: str
 
 
 @dataclass(frozen=True)

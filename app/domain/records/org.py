@@ -171,6 +171,7 @@ class PersonRoleRow:
     trained_on: date | None
     certificate_no: str
     service_hours: int | None
+    id_export: str = ""  # what an export writes: in full only for a role that may see it
 
 
 @dataclass(frozen=True)

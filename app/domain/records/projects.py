@@ -144,6 +144,7 @@ class BeneficiaryRow:
     approved_on: date | None
     paid_fen: int
     payment_count: int
+    id_export: str = ""  # what an export writes: in full only for a role that may see it
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,8 @@ class PaymentRow:
     bank_account_masked: str
     reference: str
     notice_published_on: date | None
+    id_export: str = ""  # what an export writes: in full only for a role that may see it
+    bank_account_export: str = ""
 
 
 @dataclass(frozen=True)
