@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 import uuid
 from datetime import datetime
 from typing import Any, ClassVar, cast
@@ -25,8 +27,18 @@ SYNC_COLUMNS = frozenset(
 )
 
 
+_UUID7_VERSION_AND_VARIANT = (0x7 << 76) | (0b10 << 62)
+_LOW_62 = (1 << 62) - 1
+
+
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A new record id: a time-ordered UUID (version 7, RFC 9562): 48 bits of Unix milliseconds, then
+    74 random bits. New rows land at the end of the primary-key and change-log indexes instead of
+    all over them, which keeps a merge's or a big save's writes to few pages; the random bits keep
+    ids from different laptops apart."""
+    rand = int.from_bytes(os.urandom(10)) >> 6  # 74 bits
+    value = (time.time_ns() // 1_000_000 << 80) | ((rand >> 62) << 64) | (rand & _LOW_62)
+    return str(uuid.UUID(int=value | _UUID7_VERSION_AND_VARIANT))
 
 
 class Base(DeclarativeBase):

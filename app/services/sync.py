@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -24,7 +25,14 @@ from app.services.audit import AuditAction, audit
 from app.services.workspace import Workspace
 from app.sync import identity as ident
 from app.sync import keys, state
-from app.sync.bundle import BundleSummary, ExportResult, export_bundle, merge_bundle
+from app.sync.bundle import (
+    BundleSummary,
+    ExportResult,
+    apply_bundle,
+    check_bundle,
+    export_bundle,
+    trusted_signers,
+)
 from app.sync.receipt import ReceiptResult, import_receipt, write_receipt
 from app.sync.setup_package import SetupResult, build_setup_package, import_setup_package, signer_of
 
@@ -178,15 +186,23 @@ def merge_bundles(
     if db_file is not None and not dry_run:
         snapshot(db_file, "before-merge")
     results: list[BundleSummary] = []
-    for done, path in enumerate(files):
-        if cancelled and cancelled():
-            if not results:
-                raise Cancelled()
-            break  # what was merged stays merged: each bundle was its own transaction
-        summary = merge_bundle(ws.db, path, me, dry_run=dry_run, on_accept=partial(_audit_merge, ws))
-        results.append(summary)
-        if progress:
-            progress(done + 1, len(files))
+    trusted = trusted_signers(ws.db)
+    on_accept = partial(_audit_merge, ws)
+    # The next file is read, verified, decrypted and parsed in a worker thread while this one is
+    # written: SQLite and the disk sync release the GIL, so the two cores share the work.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-check") as pool:
+        ahead = pool.submit(check_bundle, files[0], me, trusted)
+        for done in range(len(files)):
+            checked = ahead.result()
+            if done + 1 < len(files):
+                ahead = pool.submit(check_bundle, files[done + 1], me, trusted)
+            if cancelled and cancelled():
+                if not results:
+                    raise Cancelled()
+                break  # what was merged stays merged: each bundle was its own transaction
+            results.append(apply_bundle(ws.db, checked, dry_run=dry_run, on_accept=on_accept))
+            if progress:
+                progress(done + 1, len(files))
     _log_summaries(ws, results)
     return results
 

@@ -145,48 +145,84 @@ def read_bundle_file(path: Path) -> bytes:
         raise BadFileError(str(path), f"无法读取（{exc.strerror or exc}）") from None
 
 
-def merge_bundle(
-    db: Database,
-    path: Path,
-    identity: Identity,
-    *,
-    dry_run: bool = False,
-    on_accept: Callable[[Connection, BundleSummary], None] | None = None,
-) -> BundleSummary:
-    """Check one bundle completely, then merge it in one transaction, or refuse it untouched.
+@dataclass
+class CheckedBundle:
+    """A bundle read, verified, decrypted and parsed — everything short of the database's own state.
 
-    ``on_accept`` runs inside that transaction once the bundle is merged (not on a dry run): what
-    it writes (the audit entry) commits with the merge or not at all, at the cost of no extra
-    commit — one sync to disk per bundle, not two.
+    ``problem`` holds the refusal when the file failed a check; the replay check and the merge need
+    the database and happen in ``apply_bundle``.
     """
+
+    source: str
+    summary: BundleSummary
+    meta: dict[str, Any] = field(default_factory=dict)
+    key_id: str = ""
+    sender: tuple[str, str, int] = ("", "", 0)
+    rows: dict[str, payload.TableRows] = field(default_factory=dict)
+    digest: str = ""
+    problem: str | None = None
+
+
+def trusted_signers(db: Database) -> dict[str, Any]:
+    with db.reader.connect() as conn:
+        trusted = keys.trusted_signers(conn)
+        conn.rollback()
+    return trusted
+
+
+def check_bundle(path: Path, identity: Identity, trusted: dict[str, Any]) -> CheckedBundle:
+    """Read and check one bundle file without touching the database (safe in a worker thread)."""
     source = path.name
-    summary = BundleSummary(file=source, status="refused")
+    checked = CheckedBundle(source, BundleSummary(file=source, status="refused"))
     try:
         data = read_bundle_file(path)
-        with db.reader.connect() as conn:
-            trusted = keys.trusted_signers(conn)
-            conn.rollback()
         header = read_header(data, source=source)
         # The kind first: a receipt's or setup package's meta would otherwise be read as the meta
         # of a bundle in an unknown format, and the user told to upgrade.
         expect_kind(header, "bundle", source)
         sender = _check_meta(header.meta, header.signer_key_id, source)
+        summary = checked.summary
         summary.sender_device, summary.sender_division, summary.seq = sender
         opened = open_envelope(
             data, source=source, trusted_signers=trusted, identity=identity, expected_kind="bundle"
         )
         try:
-            rows = payload.loads(opened.payload)
+            checked.rows = payload.loads(opened.payload)
         except payload.PayloadError as exc:
             raise BadFileError(source, str(exc)) from None
-        digest = hashlib.sha256(data).hexdigest()
+        checked.meta, checked.key_id, checked.sender = header.meta, header.signer_key_id, sender
+        checked.digest = hashlib.sha256(data).hexdigest()
+    except BadFileError as exc:
+        checked.problem = exc.reason
+    return checked
+
+
+def apply_bundle(
+    db: Database,
+    checked: CheckedBundle,
+    *,
+    dry_run: bool = False,
+    on_accept: Callable[[Connection, BundleSummary], None] | None = None,
+) -> BundleSummary:
+    """Merge a checked bundle in one transaction, or refuse it untouched.
+
+    ``on_accept`` runs inside that transaction once the bundle is merged (not on a dry run): what
+    it writes (the audit entry) commits with the merge or not at all, at the cost of no extra
+    commit — one sync to disk per bundle, not two.
+    """
+    summary = checked.summary
+    if checked.problem is not None:
+        summary.status, summary.reason = "refused", checked.problem
+        return summary
+    sender, source = checked.sender, checked.source
+    try:
         with db.engine.connect() as conn:
             tx = conn.begin()
             try:
-                _refuse_replay(conn, sender[0], sender[2], digest, source)
-                stats = merge_rows(conn, db, rows)
+                _refuse_replay(conn, sender[0], sender[2], checked.digest, source)
+                stats = merge_rows(conn, db, checked.rows, source=f"{sender[0]}/{sender[2]}")
                 summary.stats = stats.as_dict()
-                _record(conn, header.meta, header.signer_key_id, sender, digest, source, stats)
+                _record(conn, checked.meta, checked.key_id, sender, checked.digest, source, stats)
                 summary.gaps = gaps(conn, sender[0])
                 if dry_run:
                     tx.rollback()
@@ -202,6 +238,19 @@ def merge_bundle(
     except BadFileError as exc:
         summary.status, summary.reason = "refused", exc.reason
     return summary
+
+
+def merge_bundle(
+    db: Database,
+    path: Path,
+    identity: Identity,
+    *,
+    dry_run: bool = False,
+    on_accept: Callable[[Connection, BundleSummary], None] | None = None,
+) -> BundleSummary:
+    """Check one bundle completely, then merge it in one transaction, or refuse it untouched."""
+    checked = check_bundle(path, identity, trusted_signers(db))
+    return apply_bundle(db, checked, dry_run=dry_run, on_accept=on_accept)
 
 
 def _check_meta(meta: dict[str, Any], signer_key_id: str, source: str) -> tuple[str, str, int]:

@@ -25,9 +25,8 @@ from datetime import date, datetime
 from itertools import compress, repeat
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Date, Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Date, Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError
 
 from app.database.base import content_columns, scalar_defaults, synced_tables, table_of
 from app.database.codec import to_json
@@ -84,7 +83,6 @@ def conflict_id(table: str, row_id: str, name: str, stamp: str) -> str:
 
 # Made once: json.dumps builds a new encoder on every call with non-default options.
 _SORTED_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _canonical_json(value: Any) -> str:
@@ -108,15 +106,6 @@ class _Plan:
             (position.get(c), self.defaults_json[c]) for c in self.content
         ]
         self.all_carried = self.fields == tuple(self.content)
-        self.sorted_content = sorted(self.content)
-        order = {c: i for i, c in enumerate(self.content)}
-        # The values of a row in sorted column order, as a tuple (itemgetter of one index gives a
-        # bare value, so a one-column table wraps it).
-        index = [order[c] for c in self.sorted_content]
-        getter = operator.itemgetter(*index)
-        self.sorted_values: Callable[[list[Any]], tuple[Any, ...]] = (
-            getter if len(index) > 1 else (lambda v: (getter(v),))
-        )
         self.to_python: list[Callable[[Any], Any] | None] = [
             _python_converter(self.table.c[c]) for c in self.content
         ]
@@ -124,13 +113,10 @@ class _Plan:
         self.insert_sql = (
             f"INSERT INTO {self.table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
         )
-        # The change-log entries of the rows just inserted, their JSON made by SQLite from the
-        # stored row: json_object writes the same compact text as JsonText (keys in the order
-        # given, here sorted; the same escapes), with booleans turned back into true/false.
-        pairs = ", ".join(f"'{c}', {_json_value(self.table.c[c])}" for c in self.sorted_content)
+        # The change-log entries of the rows just inserted, in one statement (see merge_rows).
         self.log_sql = (
             "INSERT INTO change_log (table_name, row_id, op, changes, stamp, device_id, recorded_at)"
-            f" SELECT '{self.table.name}', id, 'insert', json_object({pairs}), stamp, device_id, ?"
+            f" SELECT '{self.table.name}', id, 'insert', ?, stamp, device_id, ?"
             f" FROM {self.table.name} WHERE rowid > ? ORDER BY rowid"
         )
 
@@ -141,23 +127,6 @@ class _Plan:
         return [row[i] if i is not None else default for i, default in self.sources]
 
 
-def _json_value(column: Any) -> str:
-    if isinstance(column.type, Boolean):
-        return (
-            f"json(CASE WHEN {column.name} IS NULL THEN NULL WHEN {column.name} THEN 'true' ELSE 'false' END)"
-        )
-    return str(column.name)
-
-
-def _sqlite_json(conn: Connection) -> bool:
-    """Whether this SQLite has its JSON functions (built in since 3.38; a custom build may lack them)."""
-    try:
-        conn.exec_driver_sql("SELECT json_object('a', json('true'))")
-    except DBAPIError:
-        return False
-    return True
-
-
 def _python_converter(column: Any) -> Callable[[Any], Any] | None:
     # JSON-form values are what the Core types accept, except dates (psycopg wants date objects).
     if isinstance(column.type, Date):
@@ -166,22 +135,34 @@ def _python_converter(column: Any) -> Callable[[Any], Any] | None:
 
 
 def merge_rows(
-    conn: Connection, db: Database, rows_by_table: Mapping[str, TableRows], *, log_changes: bool = True
+    conn: Connection,
+    db: Database,
+    rows_by_table: Mapping[str, TableRows],
+    *,
+    log_changes: bool = True,
+    source: str | None = None,
 ) -> MergeStats:
     """Merge checked rows (``payload.loads``). Idempotent, order-independent; raises nothing on ordinary
-    data."""
+    data.
+
+    The change-log entry of a row inserted here names where it came from — ``{"merged": source}``,
+    the sender's device and bundle number, as in bundle_ledger — instead of repeating its values:
+    they are the row's own, and the bundle's. (At a province that would double the database for
+    nothing: nothing reads them back, and a bundle is made from the rows, not from the log.)
+    Updates still log the fields they changed with the new values."""
     stats = MergeStats()
     models = synced_tables()
     now = utcnow()
-    fast = conn.dialect.name == "sqlite" and _sqlite_json(conn)
+    fast = conn.dialect.name == "sqlite"
     for name in sorted(rows_by_table):
         model = models[name]
         table_stats = stats.tables.setdefault(name, TableStats())
         incoming = rows_by_table[name]
         plan = _Plan(model, incoming.fields, fast)
+        origin = {"merged": source or "bundle"}
         for start in range(0, len(incoming), _CHUNK):
             end = min(start + _CHUNK, len(incoming))
-            _merge_chunk(conn, plan, incoming, start, end, table_stats, stats, now, log_changes)
+            _merge_chunk(conn, plan, incoming, start, end, table_stats, stats, now, log_changes, origin)
         if name in ID_NUMBER_COLUMNS and ID_NUMBER_COLUMNS[name] in incoming.fields:
             numbers = {n for n in incoming.column(ID_NUMBER_COLUMNS[name]) if n}
             stats.duplicates += refresh_duplicates(conn, name, numbers)
@@ -213,6 +194,7 @@ def _merge_chunk(
     stats: MergeStats,
     now: datetime,
     log_changes: bool,
+    origin: dict[str, str],
 ) -> None:
     table = plan.table
     chunk = incoming.rows[start:end]
@@ -223,7 +205,7 @@ def _merge_chunk(
         present = {row[0] for row in conn.exec_driver_sql(query, ids).all()}
     else:
         present = set(conn.scalars(select(table.c.id).where(table.c.id.in_(ids))))
-    changes: list[tuple[str, ChangeOp, dict[str, Any] | tuple[Any, ...], str]] = []
+    changes: list[tuple[str, ChangeOp, dict[str, Any], str]] = []
     top_stamp = stats.max_stamp
     if len(present) < len(ids):
         if plan.fast:
@@ -231,12 +213,14 @@ def _merge_chunk(
             if present:
                 keep = [i not in present for i in ids]
                 columns = [tuple(compress(c, keep)) for c in columns]
-            newest = _insert_fast(conn, plan, columns, now, log=log_changes)
+            newest = _insert_fast(conn, plan, columns, now, origin if log_changes else None)
             if top_stamp is None or newest > top_stamp:
                 top_stamp = newest
         else:
             fresh = [r for r in chunk if r[0] not in present]
-            top_stamp = _insert_new(conn, plan, fresh, now, changes if log_changes else None, top_stamp)
+            top_stamp = _insert_new(
+                conn, plan, fresh, now, changes if log_changes else None, top_stamp, origin
+            )
         tstats.inserted += len(ids) - len(present)
     if present:
         known = [r for r in chunk if r[0] in present]
@@ -251,8 +235,9 @@ def _insert_new(
     plan: _Plan,
     rows: list[list[Any]],
     now: datetime,
-    changes: list[tuple[str, ChangeOp, dict[str, Any] | tuple[Any, ...], str]] | None,
+    changes: list[tuple[str, ChangeOp, dict[str, Any], str]] | None,
     top_stamp: str | None,
+    origin: dict[str, str],
 ) -> str | None:
     tops = [_top(r) for r in rows]
     newest = max(t for t, _ in tops)
@@ -277,18 +262,21 @@ def _insert_new(
         records.append(record)
     conn.execute(insert(plan.table), records)
     if changes is not None:
-        # The values in sorted column order: the change-log text then needs no sort per row.
-        pick = plan.sorted_values
-        for r, (top, _), v in zip(rows, tops, values, strict=True):
-            changes.append((r[0], ChangeOp.INSERT, pick(v), top))
+        for r, (top, _) in zip(rows, tops, strict=True):
+            changes.append((r[0], ChangeOp.INSERT, origin, top))
     return top_stamp
 
 
 def _insert_fast(
-    conn: Connection, plan: _Plan, columns: list[tuple[Any, ...]], now: datetime, *, log: bool
+    conn: Connection,
+    plan: _Plan,
+    columns: list[tuple[Any, ...]],
+    now: datetime,
+    origin: dict[str, str] | None,
 ) -> str:
     """SQLite: new rows, given a column at a time, as stored, in one executemany; their change-log
-    entries by one INSERT … SELECT. Returns the newest stamp among them.
+    entries (naming ``origin``; none when it is None) by one INSERT … SELECT. Returns the newest
+    stamp among them.
 
     The rows are zipped together from whole columns, in C. Most rows were never edited (no field
     stamps): their newest stamp is the insert's, and the device is the stamp's last 16 characters;
@@ -310,8 +298,8 @@ def _insert_fast(
     name = plan.table.name
     (last_rowid,) = conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {name}").one()
     conn.exec_driver_sql(plan.insert_sql, records)
-    if log:
-        conn.exec_driver_sql(plan.log_sql, (when, last_rowid))
+    if origin is not None:
+        conn.exec_driver_sql(plan.log_sql, (_canonical_json(origin), when, last_rowid))
     return str(max(stamp))
 
 
@@ -324,7 +312,7 @@ def _merge_known(
     rows: list[list[Any]],
     tstats: TableStats,
     now: datetime,
-    changes: list[tuple[str, ChangeOp, dict[str, Any] | tuple[Any, ...], str]] | None,
+    changes: list[tuple[str, ChangeOp, dict[str, Any], str]] | None,
     top_stamp: str | None,
 ) -> str | None:
     table = plan.table
@@ -393,25 +381,19 @@ def _merge_known(
 def _log(
     conn: Connection,
     plan: _Plan,
-    changes: list[tuple[str, ChangeOp, dict[str, Any] | tuple[Any, ...], str]],
+    changes: list[tuple[str, ChangeOp, dict[str, Any], str]],
     now: datetime,
 ) -> None:
-    """One change-log entry per inserted or updated row; an insert's values come as a sorted tuple."""
+    """One change-log entry per inserted or updated row."""
     name = str(plan.table.name)  # a plain str: sqlite3 probes a str subclass for __conform__ per row
     if plan.fast:
         when = now.strftime("%Y-%m-%d %H:%M:%S.%f")
-        keys = plan.sorted_content
-        encode = _ENCODER.encode
         entries = [
             (
                 name,
                 row_id,
                 op.value,
-                # An insert's dict is built in sorted key order, so plain dumps equals the sorted
-                # text JsonText writes; an update's few fields are sorted by dumps itself.
-                encode(dict(zip(keys, values, strict=True)))
-                if isinstance(values, tuple)
-                else _canonical_json(values),
+                _canonical_json(values),
                 stamp,
                 stamp[-_DEVICE_CHARS:],
                 when,
@@ -427,9 +409,7 @@ def _log(
                 "table_name": name,
                 "row_id": row_id,
                 "op": op,
-                "changes": dict(zip(plan.sorted_content, values, strict=True))
-                if isinstance(values, list)
-                else values,
+                "changes": values,
                 "stamp": stamp,
                 "device_id": stamp[-_DEVICE_CHARS:],
                 "recorded_at": now,
@@ -517,10 +497,21 @@ def refresh_duplicates(conn: Connection, table_name: str, numbers: Iterable[str]
                         "status": "open",
                         "note": None,
                     }
-        stale = select(cand.c.id).where(
-            and_(cand.c.table_name == table_name, cand.c.id_number.in_(chunk), cand.c.status == "open")
-        )
-        gone = [k for k in conn.scalars(stale) if k not in wanted]
+        if conn.dialect.name == "sqlite":
+            stale_ids: Iterable[str] = conn.exec_driver_sql(
+                "SELECT id FROM duplicate_candidate WHERE table_name = ? AND status = 'open'"
+                f" AND id_number IN ({', '.join('?' * len(chunk))})",
+                (table_name, *chunk),
+            ).scalars()
+        else:
+            stale_ids = conn.scalars(
+                select(cand.c.id).where(
+                    and_(
+                        cand.c.table_name == table_name, cand.c.id_number.in_(chunk), cand.c.status == "open"
+                    )
+                )
+            )
+        gone = [k for k in stale_ids if k not in wanted]
         if gone:
             conn.execute(delete(cand).where(cand.c.id.in_(gone)))
         if wanted:

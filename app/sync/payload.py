@@ -102,8 +102,12 @@ def collect(conn: Connection, since_seq: int | None) -> tuple[dict[str, Any], di
     models = synced_tables()
     tables: dict[str, Any] = {}
     counts: dict[str, int] = {}
+    sqlite = conn.dialect.name == "sqlite"
     if since_seq is None:
         selected: dict[str, list[str] | None] = {name: None for name in models}
+    elif sqlite:  # the ids are found by the query itself (_sqlite_rows): only the tables here
+        changed = "SELECT DISTINCT table_name FROM change_log WHERE seq > ?"
+        selected = {name: [] for (name,) in conn.exec_driver_sql(changed, (since_seq,)).all()}
     else:
         selected = dict(changed_row_ids(conn, since_seq))
     for name in sorted(selected):
@@ -115,7 +119,9 @@ def collect(conn: Connection, since_seq: int | None) -> tuple[dict[str, Any], di
         cols = [table.c[c] for c in HEAD_COLUMNS + content]
         ids = selected[name]
         rows: list[list[Any]] = []
-        if ids is None:
+        if sqlite:
+            rows = _sqlite_rows(conn, table, [c.name for c in cols], since_seq)
+        elif ids is None:
             query = select(*cols).where(table.c.stamp != REFERENCE_STAMP).order_by(table.c.id)
             rows.extend(_encode(r) for r in conn.execute(query))
         else:
@@ -131,6 +137,38 @@ def collect(conn: Connection, since_seq: int | None) -> tuple[dict[str, Any], di
 
 def _encode(row: Iterable[Any]) -> list[Any]:
     return [to_json(v) for v in row]
+
+
+def _sqlite_rows(conn: Connection, table: Any, names: list[str], since_seq: int | None) -> list[list[Any]]:
+    """Rows as SQLite stores them, which is their JSON form but for true/false (stored 0/1) and the
+    field stamps (stored as JSON text): the same rows as the Core path, without turning every date
+    and choice into a Python object and back. Changed rows are found by a semi-join on the change
+    log in the same query, not by lists of ids."""
+    booleans = [i for i, n in enumerate(names) if isinstance(table.c[n].type, Boolean)]
+    stamps = names.index("field_stamps")
+    select_list = ", ".join(names)
+    if since_seq is None:
+        query = f"SELECT {select_list} FROM {table.name} WHERE stamp != ? ORDER BY id"
+        params: tuple[Any, ...] = (REFERENCE_STAMP,)
+    else:
+        query = (
+            f"SELECT {select_list} FROM {table.name} WHERE id IN"
+            " (SELECT row_id FROM change_log WHERE seq > ? AND table_name = ?) ORDER BY id"
+        )
+        params = (since_seq, str(table.name))
+    # The driver's own cursor, inside this connection's transaction: plain tuples, without a
+    # result row object per row (a third of the export's time went there).
+    found = conn.connection.driver_connection.execute(query, params).fetchall()  # type: ignore[union-attr]
+    rows = []
+    for raw in found:
+        row = list(raw)
+        if row[stamps] is not None:
+            row[stamps] = json.loads(row[stamps])
+        for i in booleans:
+            if row[i] is not None:
+                row[i] = bool(row[i])
+        rows.append(row)
+    return rows
 
 
 def dumps(payload: dict[str, Any]) -> bytes:

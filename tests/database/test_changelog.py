@@ -152,3 +152,21 @@ def test_bulk_insert_logs_one_entry_per_row(db_path: Path) -> None:
     assert len(entries) == 50
     assert len({e.row_id for e in entries}) == 50
     assert all(e.changes["category"] == "伤残" and e.changes["status"] == "在册" for e in entries)
+
+
+def test_record_ids_are_time_ordered_uuids(db_path: Path) -> None:
+    """New rows get version-7 UUIDs: later records sort after earlier ones (they go to the end of
+    the id indexes), and two made in the same millisecond still differ."""
+    import time
+    import uuid
+
+    db = open_database(db_path)
+    first = _new_family(db, "甲")
+    time.sleep(0.003)
+    second = _new_family(db, "乙")
+    assert uuid.UUID(first).version == 7 and uuid.UUID(second).version == 7
+    assert first < second
+    from app.database.base import new_id
+
+    burst = [new_id() for _ in range(1000)]
+    assert len(set(burst)) == 1000

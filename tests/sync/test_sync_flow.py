@@ -269,12 +269,17 @@ def test_two_counties_reach_the_province_once_and_receipts_stop_resending(
         assert len(expected) == len(county_a.get(table, {})) + len(county_b.get(table, {}))  # no shared ids
         assert province[table] == expected, table
     assert sum(map(len, province.values())) == a["records"] + b["records"]
-    # Each arrival is in the province's change log, with the same text the county logged when the
-    # record was saved (for records saved once): the province can tell what it received, and send on.
+    # Each arrival is in the province's change log as an insert naming the bundle it came from
+    # (the sender's device and bundle number, as in the ledger): the province can tell what it
+    # received, and send it on.
     logged = change_texts(w.province_db)
-    for county_db in (w.county_a_db, w.county_b_db):
+    for county_db, sent in ((w.county_a_db, a), (w.county_b_db, b)):
+        con = sqlite3.connect(f"file:{county_db}?mode=ro", uri=True)
+        (device,) = con.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+        con.close()
         saved_once = change_texts(county_db)
-        assert saved_once and all(logged[row_id] == text for row_id, text in saved_once.items())
+        origin = {"merged": f"{device}/{sent['seq']}"}
+        assert saved_once and all(json.loads(logged[row_id]) == origin for row_id in saved_once)
 
     # Merging again changes nothing: the same files are refused as repeats, and a full re-export
     # (new numbers, the same content) merges as all "unchanged".

@@ -1,0 +1,368 @@
+"""Sync throughput: merging a province's worth of county bundles, and writing one large bundle.
+
+(a) Generates ``--counties`` county databases holding ``--records`` records in total (families,
+    their members and visits, in the proportion 1 : 2 : 1), writes one real bundle per county with
+    ``export_bundle``, merges them all into a fresh SQLite province database with the
+    ``merge_bundles`` service (the same call `fpa sync merge` makes), and prints records per
+    second and the ratio of the merge time to a raw ``sqlite3`` ``executemany`` of the same rows
+    (the same columns, read back from the province) into empty tables, measured in this process.
+(b) Writes a bundle of ``--export-records`` changed records (the incremental path, through the
+    change log) and compares it with a raw SELECT of the same rows and columns, serialised with
+    ``json.dumps`` and gzip-compressed at the same level the envelope uses.
+
+    .venv/bin/python bench/bench_sync.py                      # 122 counties, 1 000 000 records
+    .venv/bin/python bench/bench_sync.py --records 100000 --counties 12 --profile
+
+Generation uses the program's own bulk insert path (``app.database.bulk.insert_new``), so the
+rows are stored exactly as the program stores them; it is not part of any figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gzip
+import json
+import pstats
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.database.base import content_columns, new_id, table_of  # noqa: E402
+from app.database.bulk import insert_new  # noqa: E402
+from app.database.migrate import create_database, open_database  # noqa: E402
+from app.database.models import FamilyMember, SpecialFamily, Visit  # noqa: E402
+from app.domain.enums import (  # noqa: E402
+    FamilyCategory,
+    FamilyStatus,
+    FundSource,
+    MemberRelation,
+    NodeRole,
+    Sex,
+    VisitOccasion,
+    VisitWay,
+)
+from app.services import sync  # noqa: E402
+from app.services.workspace import open_workspace  # noqa: E402
+from app.sync import state  # noqa: E402
+from app.sync.bundle import export_bundle  # noqa: E402
+from app.sync.identity import create_identity, unlock  # noqa: E402
+from app.sync.payload import HEAD_COLUMNS  # noqa: E402
+from app.sync.setup_package import build_setup_package, import_setup_package  # noqa: E402
+
+PROVINCE = "430000000000"
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
+GIVEN = ["桂兰", "建国", "秀英", "玉珍", "德明", "春花", "志强", "淑芬", "国庆", "金凤", "红梅", "卫东"]
+TABLES = (SpecialFamily, FamilyMember, Visit)
+
+
+def county_code(i: int) -> str:
+    """A plausible, distinct county code per bench county (430100 + i, padded to 12 digits)."""
+    return f"{430100 + i:06d}000000"
+
+
+def families(rng: random.Random, county: str, count: int) -> Iterator[tuple[dict[str, Any], ...]]:
+    """``count`` families, each as (family, member, member, visit) rows of plain values."""
+    for n in range(count):
+        head = rng.choice(SURNAMES) + rng.choice(GIVEN)
+        village = f"{county[:6]}{rng.randint(1, 20):03d}{rng.randint(1, 30):03d}"
+        family_id = new_id()  # time-ordered, as the program makes them
+        born = date(1940 + rng.randrange(40), rng.randint(1, 12), rng.randint(1, 28))
+        family = {
+            "id": family_id,
+            "division_code": village,
+            "family_no": f"{county[:6]}{n:07d}",
+            "category": rng.choice(list(FamilyCategory)),
+            "status": FamilyStatus.REGISTERED,
+            "registered_on": date(2015 + rng.randrange(10), rng.randint(1, 12), 1),
+            "head_name": head,
+            "name_key": "",
+            "phone": f"139{rng.randrange(10**8):08d}",
+            "address": f"第{rng.randint(1, 20)}组{rng.randint(1, 99)}号",
+            "contact_township_name": rng.choice(SURNAMES) + rng.choice(GIVEN),
+            "contact_village_name": rng.choice(SURNAMES) + rng.choice(GIVEN),
+            "monthly_support_fen": rng.choice([59000, 73000]),
+            "needs": rng.choice([None, "需要陪同就医", "希望有人定期探望"]),
+        }
+        head_member = {
+            "family_id": family_id,
+            "name": head,
+            "relation": MemberRelation.SELF,
+            "id_number": f"{county[:6]}{born:%Y%m%d}{rng.randrange(10**4):04d}",
+            "sex": rng.choice(list(Sex)),
+            "birth_date": born,
+            "phone": family["phone"],
+            "receives_support": True,
+        }
+        spouse = {
+            "family_id": family_id,
+            "name": rng.choice(SURNAMES) + rng.choice(GIVEN),
+            "relation": MemberRelation.SPOUSE,
+            "sex": rng.choice(list(Sex)),
+            "birth_date": date(born.year + rng.randint(-3, 3), born.month, born.day),
+            "receives_support": True,
+        }
+        visit = {
+            "family_id": family_id,
+            "division_code": village,
+            "visited_on": date(2025, rng.randint(1, 12), rng.randint(1, 28)),
+            "occasion": rng.choice(list(VisitOccasion)),
+            "way": rng.choice(list(VisitWay)),
+            "visitors": rng.choice(SURNAMES)
+            + rng.choice(GIVEN)
+            + "、"
+            + rng.choice(SURNAMES)
+            + rng.choice(GIVEN),
+            "cash_fen": rng.choice([0, 20000, 50000, 100000]),
+            "fund_source": rng.choice(list(FundSource)),
+            "form_number": f"ZF{county[:6]}{n:07d}",
+        }
+        yield family, head_member, spouse, visit
+
+
+def fill(db_path: Path, county: str, records: int, seed: int) -> int:
+    """Insert about ``records`` rows (four per family) through the bulk path; returns the count."""
+    db = open_database(db_path)
+    rng = random.Random(seed)
+    done = 0
+    try:
+        with db.engine.begin() as conn:
+            groups = list(families(rng, county, max(1, records // 4)))
+            for i, model in enumerate(TABLES):
+                if i == 0:
+                    rows = [g[0] for g in groups]
+                elif i == 1:
+                    rows = [m for g in groups for m in (g[1], g[2])]
+                else:
+                    rows = [g[3] for g in groups]
+                done += insert_new(conn, db, model, rows)
+    finally:
+        db.dispose()
+    return done
+
+
+def set_device(path: Path, index: int, division: str) -> None:
+    device = f"{0xB000000000000000 + index:016x}"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE meta SET value=? WHERE key='device_id'", (device,))
+        con.execute("UPDATE meta SET value=? WHERE key='clock_last'", (f"{0:013d}-{0:05d}-{device}",))
+        con.execute("UPDATE meta SET value=? WHERE key='division_code'", (division,))
+    con.close()
+
+
+def checkpoint(path: Path) -> None:
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+
+
+def raw_insert_seconds(province: Path, scratch: Path, *, indexes: bool) -> tuple[float, int]:
+    """Time a plain sqlite3 executemany of the merged rows (every column) into empty tables.
+
+    The rows are read back from the province in chunks; only the inserts and the commit are timed.
+    The tables get the same definition (primary key included) and, with ``indexes``, the same
+    secondary indexes as the program's tables (created before the load, as the merge finds them);
+    without, none, as in a bare bulk load. One transaction, the program's PRAGMAs (WAL,
+    synchronous=FULL).
+    """
+    scratch.unlink(missing_ok=True)
+    src = sqlite3.connect(province)
+    dst = sqlite3.connect(scratch, isolation_level=None)
+    dst.execute("PRAGMA journal_mode=WAL")
+    dst.execute("PRAGMA synchronous=FULL")
+    total, rows_done = 0.0, 0
+    dst.execute("BEGIN")
+    for model in TABLES:
+        name = model.__tablename__
+        (ddl,) = src.execute(
+            "SELECT sql FROM sqlite_master WHERE type='table' AND name=?", (name,)
+        ).fetchone()
+        dst.execute(ddl)
+        if indexes:
+            for (index_ddl,) in src.execute(
+                "SELECT sql FROM sqlite_master WHERE type='index' AND tbl_name=? AND sql IS NOT NULL", (name,)
+            ):
+                dst.execute(index_ddl)
+        cols = [c.name for c in table_of(model).columns]
+        insert = f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        cursor = src.execute(f"SELECT {', '.join(cols)} FROM {name}")
+        while chunk := cursor.fetchmany(50_000):
+            started = time.perf_counter()
+            dst.executemany(insert, chunk)
+            total += time.perf_counter() - started
+            rows_done += len(chunk)
+    started = time.perf_counter()
+    dst.execute("COMMIT")
+    total += time.perf_counter() - started
+    src.close()
+    dst.close()
+    return total, rows_done
+
+
+def part_a(work: Path, records: int, counties: int, profile: bool) -> dict[str, float]:
+    print(f"(a) {counties} county bundles, {records:,} records in total")
+    keys = work / "keys"
+    province_key = keys / "province"
+    create_identity(province_key, "湖南省计生协", None)
+    county_keys = []
+    for i in range(counties):
+        folder = keys / f"county-{i:03d}"
+        create_identity(folder, f"县{i:03d}", None)
+        county_keys.append(folder)
+    province_id = unlock(province_key, None)
+    package = build_setup_package(
+        province_id,
+        "province",
+        PROVINCE,
+        work / "province.fpas",
+        signers=[unlock(k, None).public for k in county_keys],
+    )
+    template = work / "county-template.db"
+    create_database(template, county_code(0), NodeRole.COUNTY).dispose()
+    db = open_database(template)
+    import_setup_package(db, package, trust=province_id.public.key_id)
+    db.dispose()
+    checkpoint(template)
+
+    usb = work / "usb"
+    generated = exported = 0.0
+    total = 0
+    per_county = records // counties
+    for i, folder in enumerate(county_keys):
+        path = work / "counties" / f"{i:03d}.db"
+        path.parent.mkdir(exist_ok=True)
+        shutil.copy2(template, path)
+        set_device(path, i, county_code(i))
+        started = time.perf_counter()
+        share = per_county + (records - per_county * counties if i == 0 else 0)
+        total += fill(path, county_code(i), share, seed=i)
+        generated += time.perf_counter() - started
+        started = time.perf_counter()
+        db = open_database(path)
+        export_bundle(db, unlock(folder, None), usb, full=True)
+        db.dispose()
+        exported += time.perf_counter() - started
+        path.unlink()
+        path.with_name(path.name + "-wal").unlink(missing_ok=True)
+        path.with_name(path.name + "-shm").unlink(missing_ok=True)
+    size = sum(p.stat().st_size for p in usb.glob("*.fpab"))
+    print(
+        f"    generated {total:,} records in {generated:.1f} s; {counties} bundles written in {exported:.1f} s "
+        f"({size / 1e6:.1f} MB)"
+    )
+
+    province = work / "province.db"
+    create_database(province, PROVINCE, NodeRole.PROVINCE).dispose()
+    ws = open_workspace(province)
+    sync.import_setup(ws, package, trust=province_id.public.key_id)
+    profiler = cProfile.Profile() if profile else None
+    started = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    results = sync.merge_bundles(ws, province_key, None, [usb])
+    if profiler:
+        profiler.disable()
+    ws.close()
+    checkpoint(province)
+    merge_s = time.perf_counter() - started
+    refused = [r for r in results if r.status != "accepted"]
+    assert not refused, refused[0].reason
+    inserted = sum(int(r.stats["inserted"]) for r in results)
+    assert inserted == total, (inserted, total)
+    checkpoint(province)
+    bare_s, raw_rows = raw_insert_seconds(province, work / "raw.db", indexes=False)
+    assert raw_rows == total
+    raw_s, _ = raw_insert_seconds(province, work / "raw.db", indexes=True)
+    print(f"    merge: {merge_s:.1f} s, {total / merge_s:,.0f} records/s")
+    print(f"    raw sqlite3 executemany, same tables and indexes: {raw_s:.1f} s, {total / raw_s:,.0f} rows/s")
+    print(f"    raw sqlite3 executemany, bare tables (primary key only): {bare_s:.1f} s")
+    print(f"    merge / raw = {merge_s / raw_s:.2f}  (goal ≤ 2); merge / bare = {merge_s / bare_s:.2f}")
+    if profiler:
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("cumulative").print_stats(45)
+    return {"merge_s": merge_s, "raw_s": raw_s, "bare_s": bare_s, "records": total}
+
+
+def part_b(work: Path, records: int) -> dict[str, float]:
+    print(f"(b) export of {records:,} changed records")
+    key = work / "keys" / "export-county"
+    create_identity(key, "导出县", None)
+    other = work / "keys" / "export-province"
+    create_identity(other, "省", None)
+    path = work / "export-county.db"
+    create_database(path, county_code(0), NodeRole.COUNTY).dispose()
+    db = open_database(path)
+    # The receiver's key, as a setup package would have brought it.
+    from app.sync import keys as sync_keys
+
+    with db.engine.begin() as conn:
+        sync_keys.remember_key(
+            conn, sync_keys.KnownKey(unlock(other, None).public, "province", PROVINCE, True, True), "bench"
+        )
+    db.dispose()
+    fill(path, county_code(0), records, seed=99)
+    checkpoint(path)
+    db = open_database(path)
+    with db.engine.connect() as conn:
+        assert state.get_int(conn, state.ACKED_SEQ) == 0  # every record counts as changed
+    me = unlock(key, None)
+    started = time.perf_counter()
+    result = export_bundle(db, me, work / "export")
+    export_s = time.perf_counter() - started
+    db.dispose()
+
+    con = sqlite3.connect(path)
+    started = time.perf_counter()
+    blobs = []
+    for model in TABLES:
+        cols = HEAD_COLUMNS + content_columns(model)
+        rows = con.execute(f"SELECT {', '.join(cols)} FROM {model.__tablename__}").fetchall()
+        blobs.append(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    packed = gzip.compress(b"".join(blobs), compresslevel=6)
+    raw_s = time.perf_counter() - started
+    con.close()
+    print(
+        f"    export_bundle: {export_s:.2f} s for {result.records:,} records "
+        f"({result.path.stat().st_size / 1e6:.1f} MB)"
+    )
+    print(f"    raw SELECT + json + gzip: {raw_s:.2f} s ({len(packed) / 1e6:.1f} MB)")
+    print(f"    export / raw = {export_s / raw_s:.2f}  (goal ≤ 3)")
+    return {"export_s": export_s, "raw_s": raw_s}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1_000_000, help="records in all county bundles")
+    parser.add_argument("--counties", type=int, default=122)
+    parser.add_argument("--export-records", type=int, default=100_000)
+    parser.add_argument("--profile", action="store_true", help="cProfile the merge and print the top")
+    parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed)")
+    parser.add_argument("--skip-export", action="store_true")
+    parser.add_argument("--skip-merge", action="store_true")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="fpa-bench-sync-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        if not args.skip_merge:
+            part_a(work, args.records, args.counties, args.profile)
+        if not args.skip_export:
+            part_b(work, args.export_records)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
