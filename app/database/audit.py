@@ -321,7 +321,7 @@ class AuditReport:
 
 def verify_chain(db: Database) -> AuditReport:
     """Check every entry's hash, the links between them, the seq numbers and the tail witnesses."""
-    with db.engine.connect() as conn:
+    with db.reader.connect() as conn:
         try:
             return verify_connection(conn)
         finally:
@@ -495,7 +495,7 @@ def recent_entries(db: Database, limit: int = 50, *, before_seq: int | None = No
     query = select(table).order_by(table.c.seq.desc()).limit(max(limit, 0))
     if before_seq is not None:
         query = query.where(table.c.seq < before_seq)
-    with db.engine.connect() as conn:
+    with db.reader.connect() as conn:
         rows = conn.execute(query).all()
         conn.rollback()
     out = []

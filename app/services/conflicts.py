@@ -34,7 +34,7 @@ def list_conflicts(ws: Workspace, only_open: bool = True) -> list[ConflictRow]:
     )
     if only_open:
         query = query.where(conflicts.c.status == "open")
-    with ws.db.engine.connect() as conn:
+    with ws.db.reader.connect() as conn:
         found = list(conn.execute(query))
         current = _current_fields(conn, found)
         conn.rollback()
@@ -181,7 +181,7 @@ def list_duplicates(ws: Workspace, only_open: bool = True) -> list[DuplicateRow]
     query = select(cand).order_by(cand.c.table_name, cand.c.id_number, cand.c.row_a, cand.c.row_b)
     if only_open:
         query = query.where(cand.c.status == "open")
-    with ws.db.engine.connect() as conn:
+    with ws.db.reader.connect() as conn:
         found = list(conn.execute(query))
         names = _names(conn, found)
         conn.rollback()
