@@ -71,3 +71,40 @@ def demo_workspace(demo_template: Path, tmp_path: Path) -> Iterator[object]:
     ws = open_workspace(copy_database(demo_template, tmp_path / "demo.db"))
     yield ws
     ws.close()
+
+
+ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted template's administrator
+
+
+@pytest.fixture(scope="session")
+def encrypted_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """An encrypted county database as the set-up makes it (keyring beside it), and its recovery key."""
+    from app.domain.enums import NodeRole
+    from app.services.installation import set_up_installation
+
+    path = tmp_path_factory.mktemp("encrypted") / "county.db"
+    username, name, password = ADMIN
+    made = set_up_installation(
+        path, COUNTY, NodeRole.COUNTY, username=username, display_name=name, password=password
+    )
+    made.workspace.close()
+    return path, made.recovery_key
+
+
+def copy_encrypted(src: Path, dest: Path) -> Path:
+    from app.database.keyring import keyring_path
+
+    shutil.copy2(src, dest)
+    shutil.copy2(keyring_path(src), keyring_path(dest))
+    return dest
+
+
+@pytest.fixture
+def encrypted_path(encrypted_template: tuple[Path, str], tmp_path: Path) -> Path:
+    """A fresh copy of the encrypted county database (admin / secret-pass-1) for this test."""
+    return copy_encrypted(encrypted_template[0], tmp_path / "county.db")
+
+
+@pytest.fixture
+def recovery_key(encrypted_template: tuple[Path, str]) -> str:
+    return encrypted_template[1]

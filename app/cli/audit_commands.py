@@ -7,33 +7,33 @@ import json
 import sys
 from datetime import UTC
 
+from app.cli.credentials import add_credentials, signed_in
 from app.services import audit
-from app.services.workspace import open_workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     a = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_cmd", metavar="ACTION")
     p = a.add_parser("verify", help="校验审计日志是否被修改或删除（完整时退出码为 0）")
     p.add_argument("--db", required=True)
+    add_credentials(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit_verify)
     p = a.add_parser("list", help="列出最近的审计记录")
     p.add_argument("--db", required=True)
+    add_credentials(p)
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit_list)
     p = a.add_parser("prune", help=f"清理早于指定天数的审计记录（至少保留 {audit.MIN_RETENTION.days} 天）")
     p.add_argument("--db", required=True)
+    add_credentials(p)
     p.add_argument("--older-than-days", type=int, required=True)
     p.set_defaults(handler=cmd_audit_prune)
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    ws = open_workspace(args.db)
-    try:
+    with signed_in(args, args.db) as ws:
         report = audit.verify(ws)
-    finally:
-        ws.close()
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
@@ -42,11 +42,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_list(args: argparse.Namespace) -> int:
-    ws = open_workspace(args.db)
-    try:
+    with signed_in(args, args.db) as ws:
         rows = audit.list_entries(ws, args.limit)
-    finally:
-        ws.close()
     for r in rows:
         if args.json:
             doc = {
@@ -71,11 +68,8 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_prune(args: argparse.Namespace) -> int:
-    ws = open_workspace(args.db)
-    try:
+    with signed_in(args, args.db) as ws:
         result = audit.prune_entries(ws, args.older_than_days)
-    finally:
-        ws.close()
     print(
         f"已清理 {result.removed} 条早于 {result.cutoff:%Y-%m-%d} 的审计记录；"
         f"日志从第 {result.anchor_seq} 条之后继续校验。"

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from app.cli.credentials import add_credentials, read_secret, signed_in
 from app.services.check import check_database
 from app.services.setup import init_database
 
@@ -17,6 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("path", type=Path)
     p.add_argument("--division", required=True, help="12 位区划代码，如 430121000000")
     p.add_argument("--role", choices=["station", "county", "province"])
+    p.add_argument("--admin", help="加密数据库：第一个系统管理员的用户名（随后输入密码；会打印恢复密钥）")
+    p.add_argument("--admin-name", help="该管理员的姓名（默认同用户名）")
+    p.add_argument("--password-stdin", action="store_true", help="从标准输入读取管理员密码")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("demo", help="生成演示数据库（全部为虚构数据）")
@@ -29,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("check", help="检查数据库完整性并统计记录数")
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
+    add_credentials(p)
     p.set_defaults(handler=cmd_check)
 
 
@@ -40,6 +45,17 @@ def cmd_init(args: argparse.Namespace) -> int:
     from app.domain.enums import NodeRole
 
     role = NodeRole(args.role) if args.role else None
+    if args.admin:
+        from app.services.installation import init_encrypted
+
+        password = read_secret(args, f"{args.admin} 的密码：")
+        made = init_encrypted(
+            args.path, _county_code(args.division), role, args.admin, args.admin_name or args.admin, password
+        )
+        print(f"已创建加密数据库 {args.path}（设备 {made.workspace.device_id}），系统管理员 {args.admin}")
+        made.workspace.close()
+        print(f"恢复密钥（只显示这一次，请抄写或打印后妥善保管）：{made.recovery_key}")
+        return 0
     db = init_database(args.path, _county_code(args.division), role)
     print(f"已创建数据库 {args.path}（设备 {db.device_id}）")
     db.dispose()
@@ -68,7 +84,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    report = check_database(args.path)
+    with signed_in(args, args.path) as ws:
+        key = ws.db.key
+    report = check_database(args.path, key)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:

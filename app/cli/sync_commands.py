@@ -10,9 +10,9 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from app.cli.credentials import add_credentials, signed_in
 from app.domain.errors import UserInputError
 from app.services import sync
-from app.services.workspace import opened
 from app.sync.identity import is_protected
 
 
@@ -52,12 +52,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = setup.add_parser("import", help="导入配置包")
     p.add_argument("file", type=Path)
     p.add_argument("--db", required=True)
+    add_credentials(p)
     p.add_argument("--trust", help="首次导入时确认签发方的密钥编号")
     p.set_defaults(handler=cmd_setup_import)
 
     s = sub.add_parser("sync", help="同步文件").add_subparsers(dest="sync_cmd", metavar="ACTION")
     p = s.add_parser("export", help="写出同步文件")
     p.add_argument("--db", required=True)
+    add_credentials(p)
     p.add_argument("--identity", type=Path, required=True)
     _passphrase_arg(p)
     p.add_argument("--out", type=Path, required=True)
@@ -66,6 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_sync_export)
     p = s.add_parser("merge", help="合并同步文件")
     p.add_argument("--into", required=True, help="SQLite 文件路径或 postgresql+psycopg://… 地址")
+    add_credentials(p)
     p.add_argument("--identity", type=Path, required=True)
     _passphrase_arg(p)
     p.add_argument("bundles", type=Path, nargs="+")
@@ -74,12 +77,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_sync_merge)
     p = s.add_parser("receipt", help="写出回执")
     p.add_argument("--db", required=True)
+    add_credentials(p)
     p.add_argument("--identity", type=Path, required=True)
     _passphrase_arg(p)
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(handler=cmd_sync_receipt)
     p = s.add_parser("ack", help="导入上级回执")
     p.add_argument("--db", required=True)
+    add_credentials(p)
     p.add_argument("receipts", type=Path, nargs="+")
     p.set_defaults(handler=cmd_sync_ack)
 
@@ -143,7 +148,7 @@ def cmd_setup_export(args: argparse.Namespace) -> int:
 
 
 def cmd_setup_import(args: argparse.Namespace) -> int:
-    with opened(args.db) as ws:
+    with signed_in(args, args.db) as ws:
         result = sync.import_setup(ws, args.file, trust=args.trust)
     print(
         f"已导入配置包 {result.package_id}（签发方 {result.signer}）：密钥 {result.keys} 个，"
@@ -153,7 +158,7 @@ def cmd_setup_import(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
-    with opened(args.db) as ws:
+    with signed_in(args, args.db) as ws:
         result = sync.write_bundle(
             ws, args.identity, _passphrase(args, args.identity), args.out, full=args.full
         )
@@ -177,7 +182,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_merge(args: argparse.Namespace) -> int:
-    with opened(args.into) as ws:
+    with signed_in(args, args.into) as ws:
         results = sync.merge_bundles(
             ws, args.identity, _passphrase(args, args.identity), args.bundles, dry_run=args.dry_run
         )
@@ -198,14 +203,14 @@ def cmd_sync_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_receipt(args: argparse.Namespace) -> int:
-    with opened(args.db) as ws:
+    with signed_in(args, args.db) as ws:
         path = sync.write_sync_receipt(ws, args.identity, _passphrase(args, args.identity), args.out)
     print(f"已写出回执 {path}")
     return 0
 
 
 def cmd_sync_ack(args: argparse.Namespace) -> int:
-    with opened(args.db) as ws:
+    with signed_in(args, args.db) as ws:
         for path in args.receipts:
             r = sync.import_sync_receipt(ws, path)
             print(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlcipher3 import dbapi2 as sqlcipher
 
 
 def database_url(target: str | Path) -> str:
@@ -34,11 +36,52 @@ def reader(engine: Engine) -> Engine:
     return engine.execution_options(**{READ_ONLY: True})
 
 
-def make_engine(target: str | Path) -> Engine:
+def key_pragma(key: bytes) -> str:
+    """SQLCipher's PRAGMA for a raw 256-bit key: no passphrase derivation, so opening costs nothing.
+
+    The slow password derivation (Argon2id) happens once, in ``app.database.keyring``.
+    """
+    if len(key) != 32:
+        raise ValueError("a database key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+# What the two drivers raise (SQLCipher's driver is a copy of sqlite3 with its own classes).
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
+
+
+def connect_file(path: Path | str, key: bytes | None = None) -> Any:
+    """A driver connection to a SQLite file: sqlite3 for a plain file, SQLCipher when ``key`` is given.
+
+    For the few places that need the driver itself (the online backup API, a checkpoint).
+    """
+    if key is None:
+        return sqlite3.connect(path)
+    conn = sqlcipher.connect(str(path))
+    conn.execute(key_pragma(key))
+    return conn
+
+
+def make_engine(target: str | Path, key: bytes | None = None) -> Engine:
+    """An engine for a file or URL; with ``key``, the file is a SQLCipher database opened with it."""
     url = database_url(target)
     if not is_sqlite_url(url):
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url)
+    if key is None:
+        engine = create_engine(url)
+    else:
+        path = sqlite_path(url)
+        if path is None:
+            raise ValueError("only a database file can be encrypted")
+        pragma = key_pragma(key)
+
+        def _connect() -> Any:
+            conn = sqlcipher.connect(str(path), check_same_thread=False)
+            conn.execute(pragma)  # first, before anything reads the file
+            return conn
+
+        # module=: SQLAlchemy then recognises SQLCipher's exceptions as the driver's (IntegrityError…)
+        engine = create_engine(url, module=sqlcipher, creator=_connect)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:

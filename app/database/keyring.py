@@ -291,21 +291,36 @@ def retry_at(entry: dict[str, Any]) -> tuple[datetime, bool] | None:
     return last + timedelta(seconds=2 ** (failures - DELAY_AFTER)), False
 
 
-def _check_allowed(entry: dict[str, Any], now: datetime) -> None:
+def check_allowed(entry: dict[str, Any], now: datetime) -> None:
+    """Raise LoginDelayed while this entry's delay or lockout lasts."""
     wait = retry_at(entry)
     if wait is not None and now < wait[0]:
         raise LoginDelayed(wait[0], locked=wait[1])
 
 
-def _count_failure(ring: _Keyring, entry: dict[str, Any], now: datetime) -> None:
+def note_failure(entry: dict[str, Any], now: datetime) -> None:
+    """Count one failed attempt in ``entry`` (a keyring entry, or a plain database's counter)."""
     entry["failures"] = int(entry.get("failures") or 0) + 1
     entry["last_failure"] = now.isoformat(timespec="seconds")
     pending = [*list(entry.get("pending") or []), now.isoformat(timespec="seconds")]
     entry["pending"] = pending[-PENDING_MAX:]
+
+
+def note_success(entry: dict[str, Any]) -> bool:
+    """Clear the count after a correct password; whether anything changed."""
+    if not entry.get("failures"):
+        return False
+    entry["failures"] = 0
+    entry.pop("last_failure", None)
+    return True
+
+
+def _count_failure(ring: _Keyring, entry: dict[str, Any], now: datetime) -> None:
+    note_failure(entry, now)
     ring.save()
 
 
-def _refusal(entry: dict[str, Any], message: str) -> UserInputError:
+def refusal(entry: dict[str, Any], message: str) -> UserInputError:
     """The error for a wrong secret: plain, or the lockout that this failure has just started."""
     wait = retry_at(entry)
     if wait is not None and wait[1]:
@@ -384,14 +399,12 @@ def unwrap(db_path: Path | str, username: str, password: str, *, now: datetime |
     if entry is None:
         _dummy_kdf(password)
         raise UserInputError(WRONG_PASSWORD)
-    _check_allowed(entry, moment)
+    check_allowed(entry, moment)
     key = _try_unwrap(ring, username, password, entry)
     if key is None:
         _count_failure(ring, entry, moment)
-        raise _refusal(entry, WRONG_PASSWORD)
-    if entry.get("failures"):
-        entry["failures"] = 0
-        entry.pop("last_failure", None)
+        raise refusal(entry, WRONG_PASSWORD)
+    if note_success(entry):
         ring.save()
     return key
 
@@ -403,19 +416,17 @@ def unwrap_recovery(db_path: Path | str, recovery_key: str, *, now: datetime | N
     entry = ring.entry(RECOVERY)
     if entry is None:
         raise UserInputError("此数据库没有恢复密钥条目，无法用恢复密钥找回。")
-    _check_allowed(entry, moment)
+    check_allowed(entry, moment)
     try:
         normalize_recovery_key(recovery_key)
     except UserInputError:
         _count_failure(ring, entry, moment)
-        raise _refusal(entry, WRONG_RECOVERY_KEY) from None
+        raise refusal(entry, WRONG_RECOVERY_KEY) from None
     key = _try_unwrap(ring, RECOVERY, recovery_key, entry)
     if key is None:
         _count_failure(ring, entry, moment)
-        raise _refusal(entry, WRONG_RECOVERY_KEY)
-    if entry.get("failures"):
-        entry["failures"] = 0
-        entry.pop("last_failure", None)
+        raise refusal(entry, WRONG_RECOVERY_KEY)
+    if note_success(entry):
         ring.save()
     return key
 

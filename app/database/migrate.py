@@ -17,7 +17,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
 from app.database.base import table_of
-from app.database.engine import database_url, make_engine, sqlite_path
+from app.database.engine import connect_file, database_url, make_engine, sqlite_path
+from app.database.keyring import copy_keyring, has_keyring, is_encrypted, keyring_path
 from app.database.models import Meta
 from app.database.session import (
     META_CLOCK,
@@ -90,8 +91,12 @@ def create_database(
     *,
     revision: str = "head",
     fill: Callable[[Connection], object] | None = None,
+    key: bytes | None = None,
 ) -> Database:
     """A new database at ``target`` for this division and role, with a new device id.
+
+    With ``key``, the file is encrypted (SQLCipher) with it; its keyring (``app.database.keyring``)
+    is the caller's to write, before this, so the file never exists without a way to open it.
 
     ``fill`` adds initial content in the same transaction. A SQLite file is built under a
     temporary name and renamed when complete, so a crash never leaves a half-made database under
@@ -112,7 +117,9 @@ def create_database(
         ):
             stale.unlink(missing_ok=True)  # left by an earlier attempt that was cut short
         build_url = database_url(building)
-    engine = make_engine(build_url)
+    elif key is not None:
+        raise UserInputError("只有数据库文件可以加密；服务器数据库（PostgreSQL）的保护由服务器负责。")
+    engine = make_engine(build_url, key)
     with engine.begin() as conn:
         if inspect(conn).get_table_names():
             raise UserInputError("目标数据库不是空的，未做任何修改。")
@@ -135,21 +142,41 @@ def create_database(
         return Database(engine, url)
     engine.dispose()  # the last connection closing checkpoints the WAL into the file
     os.replace(building, path)
-    return Database(make_engine(url), url)
+    return Database(make_engine(url, key), url, key)
 
 
-def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Database:
-    """Open an existing database, upgrading it (after a file copy) if it is older than the code."""
+def open_database(
+    target: str | Path, key: bytes | None = None, *, backup_dir: Path | None = None
+) -> Database:
+    """Open an existing database, upgrading it (after a file copy) if it is older than the code.
+
+    An encrypted file needs its ``key`` (from ``app.database.keyring.unwrap``: a sign-in); a key
+    given for a plain file is not used.
+    """
     url = _url(target)
     path = sqlite_path(url)
     if path is not None and not path.is_file():
         raise UserInputError(f"找不到数据库文件“{path}”。")
-    engine = make_engine(url)
+    encrypted = path is not None and is_encrypted(path)
+    if encrypted and key is None:
+        if not has_keyring(path):  # type: ignore[arg-type]
+            raise DatabaseError(
+                f"无法打开“{target}”：文件已损坏或不是本程序的数据库；若它是加密的数据库，"
+                f"它的密钥文件“{keyring_path(path).name}”（与数据库放在同一文件夹）找不到。"  # type: ignore[arg-type]
+            )
+        raise UserInputError("数据库已加密，请登录后打开。")
+    key = key if encrypted else None
+    engine = make_engine(url, key)
     try:
         with engine.connect() as conn:
             rev = current_revision(conn)
-    except Exception as exc:  # a damaged or foreign file: say so, don't crash
+    except Exception as exc:  # a damaged or foreign file, or a key that is not this file's
         engine.dispose()
+        if encrypted:
+            raise DatabaseError(
+                f"无法打开数据库“{target}”：密钥与文件不符（密钥文件不属于这个数据库），或文件已损坏。",
+                detail=str(exc),
+            ) from exc
         raise DatabaseError(
             f"无法打开数据库“{target}”：文件已损坏或不是本程序的数据库。", detail=str(exc)
         ) from exc
@@ -162,21 +189,29 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Data
         raise DatabaseError(f"数据库“{target}”来自更新版本的程序（结构版本 {rev}），请先升级本程序。")
     if rev != head_revision():
         if path is not None:
-            backup_before_upgrade(path, rev, backup_dir)
+            backup_before_upgrade(path, rev, backup_dir, key=key)
         with engine.begin() as conn:
             upgrade(conn)
-    return Database(engine, url)
+    return Database(engine, url, key)
 
 
-def backup_before_upgrade(path: Path, revision: str, backup_dir: Path | None = None) -> Path:
-    """Copy the database (checkpointed, so the copy is whole) before a schema migration."""
-    import sqlite3
+def backup_before_upgrade(
+    path: Path, revision: str, backup_dir: Path | None = None, *, key: bytes | None = None
+) -> Path:
+    """Copy the database (checkpointed, so the copy is whole) before a schema migration.
 
-    with sqlite3.connect(path) as raw:
+    An encrypted file's copy is encrypted the same way; its keyring is copied beside it.
+    """
+    raw = connect_file(path, key)
+    try:
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
     folder = backup_dir or path.parent
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = folder / f"{path.stem}.before-{revision}-{stamp}{path.suffix}"
     shutil.copy2(path, dest)
+    if key is not None:
+        copy_keyring(path, dest)
     return dest

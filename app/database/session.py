@@ -36,9 +36,10 @@ def utcnow() -> datetime:
 class Database:
     """An opened database file (or server). Create it with ``app.database.migrate.open_database``."""
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, key: bytes | None = None) -> None:
         self.engine = engine
         self.url = url
+        self.key = key  # the SQLCipher key of an encrypted file; None for a plain file or a server
         self.reader = reader(engine)  # for reads: no write lock taken
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(self.reader, expire_on_commit=False)

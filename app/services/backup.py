@@ -4,18 +4,26 @@ The copy is made with SQLite's online backup API, which copies a consistent snap
 program keeps running (a plain file copy of a WAL database can miss committed pages). It is
 written under a temporary name, checked with ``PRAGMA integrity_check`` and only then given its
 real name, so a file named like a backup is always a whole, readable database.
+
+A backup of an encrypted database is encrypted with the same key, and the keyring travels beside
+it (``<backup>.db.keys``): without it the copy could not be opened by anyone. A restore opens the
+backup with a user's password first and replaces nothing until that works.
 """
 
 from __future__ import annotations
 
+import os
 import re
-import sqlite3
+import shutil
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from app.database.audit import AuditAction
-from app.database.engine import sqlite_path
+from app.database import keyring
+from app.database.audit import AuditAction, record
+from app.database.engine import DRIVER_ERRORS, connect_file, sqlite_path
+from app.database.migrate import open_database
+from app.database.snapshot import snapshot
 from app.domain.errors import Cancelled, FpaError, UserInputError
 from app.services.audit import audit
 from app.services.workspace import Workspace
@@ -41,10 +49,12 @@ def _generations(folder: Path, stem: str) -> list[Path]:
     return [path for _stamp, _n, path in sorted(found)]
 
 
-def _verify(path: Path) -> None:
-    with sqlite3.connect(path) as check:
+def _verify(path: Path, key: bytes | None = None) -> None:
+    check = connect_file(path, key)
+    try:
         result = check.execute("PRAGMA integrity_check").fetchone()
-    check.close()
+    finally:
+        check.close()
     if result is None or result[0] != "ok":
         raise FpaError(
             f"备份文件“{path.name}”校验未通过（{result[0] if result else '无结果'}），已删除。"
@@ -83,35 +93,44 @@ def backup_database(
 
     raw = ws.db.engine.raw_connection()
     try:
-        dest = sqlite3.connect(partial)
+        dest = connect_file(partial, ws.db.key)
         try:
             src = raw.driver_connection
-            assert isinstance(src, sqlite3.Connection)
+            assert src is not None
             src.backup(dest, pages=PAGES_PER_STEP, progress=step)
         finally:
             dest.close()
-        _verify(partial)
+        _verify(partial, ws.db.key)
+        if ws.db.key is not None:
+            keyring.copy_keyring(source, target)  # before the backup gets its name: never one without
         partial.replace(target)
     except Cancelled:
-        partial.unlink(missing_ok=True)
+        _discard(partial, target)
         raise
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial, target)
         raise UserInputError(
             f"备份未完成：无法写入“{folder}”（{exc.strerror or exc}）。原数据库未受影响。"
         ) from None
-    except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
+    except DRIVER_ERRORS as exc:
+        _discard(partial, target)
         raise FpaError(f"备份未完成：{exc}。原数据库未受影响。") from None
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _discard(partial, target)
         raise
     finally:
         raw.close()
     for old in _generations(folder, source.stem)[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
+        keyring.keyring_path(old).unlink(missing_ok=True)
     audit(ws, AuditAction.BACKUP, target.name, {"folder": str(folder), "bytes": target.stat().st_size})
     return target
+
+
+def _discard(partial: Path, target: Path) -> None:
+    partial.unlink(missing_ok=True)
+    if not target.exists():
+        keyring.keyring_path(target).unlink(missing_ok=True)
 
 
 def latest_backup(folder: Path, stem: str) -> Path | None:
@@ -120,3 +139,76 @@ def latest_backup(folder: Path, stem: str) -> Path | None:
         return None
     found = _generations(folder, stem)
     return found[-1] if found else None
+
+
+def restore_backup(
+    backup: Path, target: Path, *, username: str | None = None, password: str | None = None
+) -> Path | None:
+    """Put ``backup`` in the place of the database at ``target``; returns the safety copy, if any.
+
+    Nothing is replaced until a copy of the backup has opened and passed the integrity check: an
+    encrypted backup only with ``username`` and ``password`` of an account in the keyring beside
+    it. The database being replaced is first copied to ``backups/`` beside it (encrypted as it
+    was). The restore is written to the restored database's audit log. The target must not be open.
+    """
+    if not backup.is_file():
+        raise UserInputError(f"找不到备份文件“{backup}”。")
+    key = None
+    if keyring.is_encrypted(backup):
+        if not keyring.has_keyring(backup):
+            raise UserInputError(
+                f"备份“{backup.name}”已加密，但旁边没有它的密钥文件“{keyring.keyring_path(backup).name}”，"
+                "无法恢复。请把密钥文件与备份放在同一文件夹。"
+            )
+        if not username or password is None:
+            raise UserInputError("备份已加密：请输入有权打开它的用户名和密码。")
+        key = keyring.unwrap(backup, username, password)
+    if keyring.is_encrypted(target) and key is None:
+        raise UserInputError("当前数据库已加密，而备份未加密：未恢复，以免把加密的数据换成明文。")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.restoring")
+    try:
+        shutil.copy2(backup, partial)
+        if key is not None:
+            keyring.copy_keyring(backup, partial)
+        try:  # an older backup is upgraded here, on the copy
+            db = open_database(partial, key, backup_dir=target.parent / "backups")
+            db.dispose()
+            _verify(partial, key)
+        except FpaError as exc:
+            raise UserInputError(f"备份“{backup.name}”无法打开，未恢复：{exc}") from None
+        safety = None
+        if target.exists():
+            try:
+                safety = snapshot(target, "before-restore", key=key if keyring.is_encrypted(target) else None)
+            except DRIVER_ERRORS as exc:
+                raise UserInputError(
+                    f"当前数据库无法先行备份（{exc}）：备份与它不是同一个加密数据库，未恢复。"
+                    "请把备份恢复到另一个文件名。"
+                ) from None
+        if key is not None and _current_key(target, username, password) != key:
+            # the current keyring (which may hold newer passwords) stays only if it opens the backup
+            os.replace(keyring.keyring_path(partial), keyring.keyring_path(target))
+        for stale in (target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+            stale.unlink(missing_ok=True)
+        os.replace(partial, target)
+    finally:
+        for leftover in (partial, keyring.keyring_path(partial), partial.with_name(partial.name + "-wal")):
+            leftover.unlink(missing_ok=True)
+    restored = open_database(target, key)
+    try:
+        with restored.engine.begin() as conn:
+            detail = {"safety_copy": safety.name if safety else None}
+            record(conn, username, AuditAction.RESTORE, backup.name, detail)
+    finally:
+        restored.dispose()
+    return safety
+
+
+def _current_key(target: Path, username: str | None, password: str | None) -> bytes | None:
+    if not username or password is None or not keyring.has_keyring(target):
+        return None
+    try:
+        return keyring.unwrap(target, username, password)
+    except FpaError:
+        return None

@@ -49,9 +49,12 @@ class CheckReport:
         return asdict(self)
 
 
-def check_database(target: str | Path) -> CheckReport:
-    """Opens (upgrading if needed), runs the integrity check and counts live records."""
-    db = open_database(target)
+def check_database(target: str | Path, key: bytes | None = None) -> CheckReport:
+    """Opens (upgrading if needed), runs the integrity check and counts live records.
+
+    An encrypted file needs its ``key`` (``Workspace.db.key`` after a sign-in).
+    """
+    db = open_database(target, key)
     try:
         with db.read() as s:
             conn = s.connection()

@@ -9,11 +9,14 @@ database itself; the rules live in ``app.services.divisions``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 
+from app.database import keyring
+from app.database.audit import AuditAction, record
 from app.database.divisions import DivisionRecord, shipped_divisions, shipped_file_for
 from app.database.engine import sqlite_path
 from app.database.migrate import current_revision, head_revision
@@ -97,15 +100,40 @@ def _county_of(code: str, role: NodeRole) -> str:
     return code
 
 
-def create_installation(path: Path, division_code: str, role: NodeRole) -> Workspace:
-    """A new database at ``path`` for a province, a county, or a township station; opened."""
+def create_installation(
+    path: Path, division_code: str, role: NodeRole, *, key: bytes | None = None
+) -> Workspace:
+    """A new database at ``path`` for a province, a county, or a township station; opened.
+
+    With ``key`` it is encrypted (its keyring must already be beside it).
+    """
     base = _county_of(division_code, role)
-    db = init_database(path, base, role)
+    db = init_database(path, base, role, key=key)
     if role is NodeRole.STATION:
         with db.engine.begin() as conn:
             state.put(conn, META_DIVISION, division_code)
     db.dispose()
-    return open_workspace(path)
+    return open_workspace(path, key)
+
+
+@dataclass
+class NewInstallation:
+    """What the set-up hands back: the open workspace, signed in as the administrator, and the
+    recovery key, to be shown (and printed) once and never stored in clear."""
+
+    workspace: Workspace
+    recovery_key: str
+
+
+def remove_database_files(path: Path) -> None:
+    """A database file with its WAL, shared-memory and keyring files (a set-up that failed)."""
+    for leftover in (
+        path,
+        path.with_name(path.name + "-wal"),
+        path.with_name(path.name + "-shm"),
+        keyring.keyring_path(path),
+    ):
+        leftover.unlink(missing_ok=True)
 
 
 def set_up_installation(
@@ -119,11 +147,13 @@ def set_up_installation(
     setup_package: Path | None = None,
     trust: str | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> Workspace:
-    """The welcome wizard's finish: database, setup package (if any), first administrator.
+) -> NewInstallation:
+    """The welcome wizard's finish: encrypted database, setup package (if any), first administrator.
 
-    All or nothing: if the package or the account is refused, the new database is removed again,
-    so the wizard can simply be run once more.
+    The database is encrypted with a random key, wrapped in its keyring for the administrator's
+    password and for a new recovery key (returned, to be shown once). All or nothing: if the
+    package or the account is refused, the new files are removed again, so the wizard can simply
+    be run once more.
     """
     problems = accounts.account_problems(username, display_name, password, password)
     if problems:
@@ -131,7 +161,14 @@ def set_up_installation(
     if path.exists():
         raise UserInputError(f"文件“{path}”已存在，未覆盖。")
     steps = 3 if setup_package else 2
-    ws = create_installation(path, division_code, role)
+    key = keyring.new_database_key()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    recovery_key = keyring.create(path, key, username.strip(), password)
+    try:
+        ws = create_installation(path, division_code, role, key=key)
+    except BaseException:
+        remove_database_files(path)
+        raise
     try:
         if progress:
             progress(1, steps)
@@ -140,14 +177,42 @@ def set_up_installation(
             if progress:
                 progress(2, steps)
         accounts.create_first_admin(ws, username, display_name, password)
+        with ws.db.engine.begin() as conn:
+            record(conn, ws.username, AuditAction.LOGIN, ws.username, {"via": "set-up"})
     except BaseException:
         ws.close()
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            leftover.unlink(missing_ok=True)
+        remove_database_files(path)
         raise
     if progress:
         progress(steps, steps)
-    return ws
+    return NewInstallation(ws, recovery_key)
+
+
+def init_encrypted(
+    path: Path, division_code: str, role: NodeRole | None, username: str, display_name: str, password: str
+) -> NewInstallation:
+    """``fpa init --admin``: a new encrypted database (``init_database``'s rules) with its administrator."""
+    problems = accounts.account_problems(username, display_name, password, password)
+    if problems:
+        raise UserInputError("".join(problems))
+    if path.exists():
+        raise UserInputError(f"文件“{path}”已存在，未覆盖。请换一个文件名，或先备份后删除。")
+    key = keyring.new_database_key()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    recovery_key = keyring.create(path, key, username.strip(), password)
+    try:
+        init_database(path, division_code, role, key=key).dispose()
+        ws = open_workspace(path, key)
+    except BaseException:
+        remove_database_files(path)
+        raise
+    try:
+        accounts.create_first_admin(ws, username, display_name, password)
+    except BaseException:
+        ws.close()
+        remove_database_files(path)
+        raise
+    return NewInstallation(ws, recovery_key)
 
 
 def installation_facts(ws: Workspace) -> InstallationFacts:

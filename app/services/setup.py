@@ -16,10 +16,13 @@ def role_for(division_code: str) -> NodeRole:
     return NodeRole.PROVINCE if division_code.endswith("0000000000") else NodeRole.COUNTY
 
 
-def init_database(target: str | Path, division_code: str, role: NodeRole | None = None) -> Database:
+def init_database(
+    target: str | Path, division_code: str, role: NodeRole | None = None, *, key: bytes | None = None
+) -> Database:
     """A new database for a county or township station (county code) or a province (province code).
 
     The county's subtree of the division list (or the whole province) is loaded as reference data.
+    With ``key`` the file is encrypted; its keyring must already be beside it (``keyring.create``).
     """
     issues = check_division_code("division", division_code)
     if has_errors(issues):
@@ -33,4 +36,4 @@ def init_database(target: str | Path, division_code: str, role: NodeRole | None 
             "或省级代码（省级数据库）。"
         )
     role = role or role_for(division_code)
-    return create_database(target, division_code, role, fill=lambda conn: load_reference(conn, tree))
+    return create_database(target, division_code, role, fill=lambda conn: load_reference(conn, tree), key=key)

@@ -184,7 +184,7 @@ def merge_bundles(
         raise UserInputError(f"{where}中没有找到同步文件（*.fpab），数据库未做任何修改。")
     db_file = sqlite_path(ws.db.url)
     if db_file is not None and not dry_run:
-        snapshot(db_file, "before-merge")
+        snapshot(db_file, "before-merge", key=ws.db.key)
     results: list[BundleSummary] = []
     trusted = trusted_signers(ws.db)
     on_accept = partial(_audit_merge, ws)

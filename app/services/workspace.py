@@ -40,9 +40,12 @@ class Workspace:
         self.db.dispose()
 
 
-def open_workspace(path: Path | str) -> Workspace:
-    """Open (and upgrade, after a copy) the database at ``path`` (a file, or a database URL)."""
-    db = open_database(path)
+def open_workspace(path: Path | str, key: bytes | None = None) -> Workspace:
+    """Open (and upgrade, after a copy) the database at ``path`` (a file, or a database URL).
+
+    An encrypted file needs its ``key``; ``app.services.accounts.sign_in`` is the way to get it.
+    """
+    db = open_database(path, key)
     return Workspace(
         db=db,
         path=Path(path) if "://" not in str(path) else Path(str(path).split("@")[-1]),
@@ -52,9 +55,9 @@ def open_workspace(path: Path | str) -> Workspace:
 
 
 @contextmanager
-def opened(path: Path | str) -> Iterator[Workspace]:
+def opened(path: Path | str, key: bytes | None = None) -> Iterator[Workspace]:
     """A workspace for one command: opened, handed over, always closed."""
-    ws = open_workspace(path)
+    ws = open_workspace(path, key)
     try:
         yield ws
     finally:

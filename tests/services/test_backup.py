@@ -58,3 +58,63 @@ def test_a_cancelled_backup_leaves_no_file(workspace, tmp_path: Path) -> None:  
     with pytest.raises(Cancelled):
         backup_database(workspace, tmp_path / "b", cancelled=lambda: True)
     assert list((tmp_path / "b").iterdir()) == []
+
+
+def test_an_encrypted_database_is_backed_up_encrypted_with_its_keyring(encrypted_path: Path, tmp_path: Path) -> None:
+    from app.database.keyring import keyring_path
+    from app.services.accounts import sign_in
+    from tests.conftest import ADMIN
+
+    ws = sign_in(encrypted_path, "admin", ADMIN[2])
+    try:
+        with ws.db.session() as s:
+            s.add(SpecialFamily(division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="欧阳秀英"))
+        copy = backup_database(ws, tmp_path / "u盘")
+    finally:
+        ws.close()
+    assert keyring_path(copy).is_file()
+    assert "欧阳秀英".encode() not in copy.read_bytes()
+    with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
+        sqlite3.connect(copy).execute("SELECT * FROM special_family").fetchall()
+    restored = sign_in(copy, "admin", ADMIN[2])  # the backup opens on its own, with the same password
+    try:
+        with restored.db.read() as s:
+            assert [f.head_name for f in s.query(SpecialFamily)] == ["欧阳秀英"]
+    finally:
+        restored.close()
+
+
+def test_an_encrypted_backup_restores_only_with_a_password(encrypted_path: Path, tmp_path: Path) -> None:
+    from app.database.keyring import keyring_path
+    from app.domain.errors import UserInputError
+    from app.services.accounts import sign_in
+    from app.services.backup import restore_backup
+    from tests.conftest import ADMIN
+
+    ws = sign_in(encrypted_path, "admin", ADMIN[2])
+    try:
+        copy = backup_database(ws, tmp_path / "u盘")
+        with ws.db.session() as s:  # a family added after the backup: the restore takes it away
+            s.add(SpecialFamily(division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="后来的"))
+    finally:
+        ws.close()
+    before = encrypted_path.read_bytes()
+    with pytest.raises(UserInputError, match="请输入有权打开它的用户名和密码"):
+        restore_backup(copy, encrypted_path)
+    with pytest.raises(UserInputError, match="用户名或密码不正确"):
+        restore_backup(copy, encrypted_path, username="admin", password="wrong-pass")
+    lost_keys = tmp_path / "no-keys" / copy.name
+    lost_keys.parent.mkdir()
+    lost_keys.write_bytes(copy.read_bytes())
+    with pytest.raises(UserInputError, match="密钥文件"):
+        restore_backup(lost_keys, encrypted_path, username="admin", password=ADMIN[2])
+    assert encrypted_path.read_bytes() == before  # nothing replaced
+    safety = restore_backup(copy, encrypted_path, username="admin", password=ADMIN[2])
+    assert safety is not None and keyring_path(safety).is_file()
+    ws = sign_in(encrypted_path, "admin", ADMIN[2])
+    try:
+        with ws.db.read() as s:
+            assert s.query(SpecialFamily).count() == 0
+        assert list_entries(ws)[1].action == "restore"
+    finally:
+        ws.close()

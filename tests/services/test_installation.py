@@ -6,11 +6,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
+from app.database.keyring import keyring_path
 from app.domain.enums import NodeRole
 from app.domain.errors import BadFileError, UserInputError
 from app.services import installation, sync
-from app.services.accounts import account_problems, check_password, create_first_admin
+from app.services.accounts import account_problems, check_password, create_first_admin, sign_in
+from app.services.workspace import open_workspace
 
 COUNTY = "430121000000"  # 长沙县
 TOWNSHIP = "430121001000"  # 星沙街道
@@ -60,27 +63,38 @@ def test_a_division_of_the_wrong_level_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "fpa.db").exists()
 
 
-def test_the_first_administrator_is_stored_with_a_hash(tmp_path: Path) -> None:
+def test_set_up_makes_an_encrypted_database_that_opens_only_with_the_admin_password(tmp_path: Path) -> None:
     path = tmp_path / "fpa.db"
-    ws = installation.set_up_installation(
+    made = installation.set_up_installation(
         path, COUNTY, NodeRole.COUNTY, username="admin", display_name="李管理", password="secret-pass-1"
     )
+    ws = made.workspace
     try:
-        assert ws.username == "admin"
+        assert ws.username == "admin" and ws.user is not None and ws.user.display_name == "李管理"
         assert check_password(ws, "admin", "secret-pass-1") and not check_password(ws, "admin", "wrong-pass")
         with pytest.raises(UserInputError, match="已有管理员"):
             create_first_admin(ws, "second", "王", "another-pass")
+        with ws.db.read() as s:
+            stored = s.execute(text("SELECT username, display_name, role, password_hash FROM user_account")).all()
     finally:
         ws.close()
-    with sqlite3.connect(path) as raw:
-        stored = raw.execute(
-            "SELECT username, display_name, role, password_hash FROM user_account"
-        ).fetchall()
     assert len(stored) == 1
     username, name, role, hashed = stored[0]
     assert (username, name, role) == ("admin", "李管理", "系统管理员")
     assert hashed.startswith("$argon2id$") and "secret-pass-1" not in hashed
-    assert b"secret-pass-1" not in path.read_bytes()
+    groups = made.recovery_key.split("-")
+    assert len(groups) == 8 and all(len(g) == 5 for g in groups)
+    # the file copied off the laptop: the sqlite3 module cannot read it, and no name is in its bytes
+    with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
+        sqlite3.connect(path).execute("SELECT * FROM user_account").fetchall()
+    raw = path.read_bytes() + keyring_path(path).read_bytes()
+    for secret in ("secret-pass-1", "李管理", "admin", "长沙县"):
+        assert secret.encode() not in raw
+    with pytest.raises(UserInputError, match="数据库已加密，请登录后打开"):
+        open_workspace(path)
+    signed = sign_in(path, "admin", "secret-pass-1")
+    assert signed.user is not None and signed.division_code == COUNTY
+    signed.close()
 
 
 def test_account_fields_are_checked_before_anything_is_made(tmp_path: Path) -> None:
@@ -128,7 +142,7 @@ def test_a_setup_package_from_the_province_is_imported(tmp_path: Path) -> None:
         password="12345678",
         setup_package=package,
         trust=province.key_id,
-    )
+    ).workspace
     try:
         assert installation.installation_facts(ws).setup_package
     finally:

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QComboBox, QWizard
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from app.domain.enums import NodeRole
 from app.services import sync
-from app.services.accounts import check_password
-from ui.dialogs.welcome import ADMIN_PAGE, PLACE_PAGE, WelcomeWizard
+from app.services.accounts import check_password, recover_password
+from ui.dialogs.welcome import ADMIN_PAGE, PLACE_PAGE, RECOVERY_PAGE, WelcomeWizard
 from ui.tasks import SyncTaskRunner
 
 
@@ -39,6 +40,17 @@ def _place(wizard: WelcomeWizard, role: str, *codes: str) -> None:
         _pick(combo, code)
 
 
+def _finish(wizard: WelcomeWizard) -> str:
+    """Set up (the commit button), then tick the recovery key as written down and finish."""
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    assert wizard.currentId() == RECOVERY_PAGE
+    page = wizard.recovery_page
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    page.confirmed.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    return page.recovery_key
+
+
 def _admin(wizard: WelcomeWizard, password: str = "bao-mi-2026", repeat: str | None = None) -> None:
     admin = wizard.admin_page
     admin.username.setText("admin")
@@ -53,11 +65,11 @@ def test_a_county_is_set_up_with_its_administrator(wizard: WelcomeWizard) -> Non
     wizard.next()
     assert wizard.currentId() == ADMIN_PAGE
     _admin(wizard, repeat="bao-mi-2025")
-    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
     assert "不一致" in wizard.admin_page.problems.text()
     wizard.admin_page.repeat.setText("bao-mi-2026")
-    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    recovery_key = _finish(wizard)
     assert wizard.result() == QWizard.DialogCode.Accepted and not wizard.isVisible()
     ws = wizard.workspace
     assert ws is not None
@@ -66,9 +78,11 @@ def test_a_county_is_set_up_with_its_administrator(wizard: WelcomeWizard) -> Non
         assert check_password(ws, "admin", "bao-mi-2026")
     finally:
         ws.close()
-    with sqlite3.connect(wizard.target) as raw:
-        (hashed,) = raw.execute("SELECT password_hash FROM user_account WHERE role = '系统管理员'").fetchone()
-    assert hashed.startswith("$argon2id$") and "bao-mi-2026" not in hashed
+    # the database is encrypted: unreadable without a sign-in, and the recovery key opens it
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(wizard.target).execute("SELECT password_hash FROM user_account").fetchall()
+    assert b"admin" not in wizard.target.read_bytes()
+    recover_password(wizard.target, recovery_key, "admin", "xin-mi-ma-2026").close()
 
 
 def test_a_station_needs_its_township(wizard: WelcomeWizard) -> None:
@@ -79,7 +93,7 @@ def test_a_station_needs_its_township(wizard: WelcomeWizard) -> None:
     assert place.isComplete()
     wizard.next()
     _admin(wizard)
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    _finish(wizard)
     assert wizard.workspace is not None
     assert (wizard.workspace.division_code, wizard.workspace.role) == ("430121001000", NodeRole.STATION)
     wizard.workspace.close()
@@ -98,10 +112,10 @@ def test_a_setup_package_needs_its_key_id_confirmed(wizard: WelcomeWizard, tmp_p
     assert place.isComplete() and place.trusted_key() == province.key_id
     wizard.next()
     _admin(wizard)
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    _finish(wizard)
     assert wizard.workspace is not None
-    with sqlite3.connect(wizard.target) as raw:
-        assert raw.execute("SELECT value FROM meta WHERE key = 'setup_package_id'").fetchone()
+    with wizard.workspace.db.read() as s:
+        assert s.execute(text("SELECT value FROM meta WHERE key = 'setup_package_id'")).first()
     wizard.workspace.close()
 
 
@@ -146,3 +160,34 @@ def test_without_a_database_the_program_starts_with_the_wizard(
     assert startup.main([]) == 0
     assert len(shown) == 1 and shown[0].target == default_database()
     assert not default_database().exists()
+
+
+def test_the_recovery_key_cannot_be_skipped_and_prints_to_a_real_pdf(wizard: WelcomeWizard, tmp_path: Path) -> None:
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    _place(wizard, "county", "430000000000", "430121000000")
+    wizard.next()
+    _admin(wizard)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    page = wizard.recovery_page
+    assert wizard.currentId() == RECOVERY_PAGE and page.recovery_key
+    assert page.recovery_key.split("-")[0] in page.key_label.text()
+    wizard.reject()  # closing before the key was confirmed: the wizard stays
+    assert wizard.isVisible()
+    wizard.grab().save(str(tmp_path / "recovery-page.png"))
+    pdf = tmp_path / "key.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(pdf))
+    page.print_to(printer)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text_out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert all(group in text_out for group in page.recovery_key.split("-"))
+    assert "恢复密钥" in text_out and "admin" in text_out
+    page.confirmed.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert wizard.workspace is not None
+    wizard.workspace.close()

@@ -5,10 +5,11 @@
 2. Where it is: province → county (→ township for a station) from the division list shipped with
    the program, and either that list alone or a setup package from the level above, whose signer's
    key id the user confirms having compared.
-3. The first administrator: username, name, password twice (stored as an argon2id hash).
-
-Finishing runs ``app.services.installation.set_up_installation`` — all or nothing — and leaves the
-opened workspace in ``wizard.workspace``.
+3. The first administrator: username, name, password twice. "Set up" runs
+   ``app.services.installation.set_up_installation`` — all or nothing — which makes the database,
+   encrypted with a random key wrapped for this password and for a new recovery key.
+4. The recovery key, shown once, with a Print button; Finish needs the box "written down or
+   printed" ticked. The opened workspace is then in ``wizard.workspace``.
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ from app.domain.enums import NodeRole
 from app.domain.errors import FpaError
 from app.services import accounts, installation
 from app.services.workspace import Workspace
+from ui.dialogs.recovery_key import RecoveryKeyPage
 from ui.dialogs.welcome_place import PlacePage, error_label
 from ui.tasks import TaskRunner
 
-ROLE_PAGE, PLACE_PAGE, ADMIN_PAGE = range(3)
+ROLE_PAGE, PLACE_PAGE, ADMIN_PAGE, RECOVERY_PAGE = range(4)
 DEMO = "demo"
 
 
@@ -97,6 +99,7 @@ class AdminPage(QWizardPage):
         self.working = False
         self.setTitle(self.tr("The first administrator"))
         self.setSubTitle(self.tr("This account manages the installation: users, setup packages, backups."))
+        self.setCommitPage(True)  # once set up, Back cannot undo it
         form = QFormLayout(self)
         self.username = QLineEdit()
         self.username.setPlaceholderText(self.tr("letters and digits, e.g. admin"))
@@ -161,12 +164,14 @@ class AdminPage(QWizardPage):
         )
         return False  # the wizard closes when the work is done (``_done``)
 
-    def _done(self, workspace: Workspace) -> None:
+    def _done(self, made: installation.NewInstallation) -> None:
         wizard = self.wizard()
         assert isinstance(wizard, WelcomeWizard)
-        wizard.workspace = workspace
+        wizard.workspace = made.workspace
+        wizard.recovery_page.show_key(made.recovery_key, self.username.text().strip(), str(wizard.target))
         self.working = False
-        wizard.accept()
+        self.message.clear()
+        wizard.next()  # on to the recovery key
 
     def _refused(self, exc: BaseException) -> None:
         self.working = False
@@ -190,10 +195,19 @@ class WelcomeWizard(QWizard):
         self.role_page = RolePage()
         self.place_page = PlacePage(runner, lambda: NodeRole(self.role_page.choice()))
         self.admin_page = AdminPage(runner)
+        self.recovery_page = RecoveryKeyPage()
         self.setPage(ROLE_PAGE, self.role_page)
         self.setPage(PLACE_PAGE, self.place_page)
         self.setPage(ADMIN_PAGE, self.admin_page)
+        self.setPage(RECOVERY_PAGE, self.recovery_page)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Set up"))
         self.setMinimumSize(640, 460)
+
+    def reject(self) -> None:
+        # Once the database exists, its recovery key must have been seen: the wizard stays open.
+        if self.workspace is not None and not self.recovery_page.isComplete():
+            return
+        super().reject()
 
     @property
     def wants_demo(self) -> bool:

@@ -1,0 +1,70 @@
+"""`fpa` on an encrypted database: `--user` and the password, refusals, recovery, `init --admin`."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.database.keyring import keyring_path
+from tests.conftest import ADMIN, COUNTY
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+
+
+def test_commands_on_an_encrypted_database_need_a_sign_in(
+    encrypted_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(encrypted_path)
+    _stdin(monkeypatch, "")
+    assert main(["audit", "list", "--db", db]) == 1
+    assert "--user" in capsys.readouterr().err
+    _stdin(monkeypatch, "wrong-pass\n")
+    assert main(["audit", "list", "--db", db, "--user", "admin", "--password-stdin"]) == 1
+    assert "用户名或密码不正确" in capsys.readouterr().err
+    _stdin(monkeypatch, ADMIN[2] + "\n")
+    assert main(["check", db, "--user", "admin", "--password-stdin", "--json"]) == 0
+    assert '"integrity": "ok"' in capsys.readouterr().out
+    _stdin(monkeypatch, ADMIN[2] + "\n")
+    assert main(["audit", "list", "--db", db, "--user", "admin", "--password-stdin"]) == 0
+    listed = capsys.readouterr().out
+    assert "登录失败" in listed and "登录" in listed
+
+
+def test_plain_databases_need_no_credentials(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(db_path)]) == 0
+    assert "完整性：ok" in capsys.readouterr().out
+
+
+def test_account_recover_and_passwd(
+    encrypted_path: Path, recovery_key: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(encrypted_path)
+    _stdin(monkeypatch, "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA\nnew-pass-2026\n")
+    assert main(["account", "recover", "--db", db, "--user", "admin", "--password-stdin"]) == 1
+    assert "恢复密钥不正确" in capsys.readouterr().err
+    _stdin(monkeypatch, f"{recovery_key}\nnew-pass-2026\n")
+    assert main(["account", "recover", "--db", db, "--user", "admin", "--password-stdin"]) == 0
+    _stdin(monkeypatch, "new-pass-2026\nthird-pass-2026\n")
+    assert main(["account", "passwd", "--db", db, "--user", "admin", "--password-stdin"]) == 0
+    _stdin(monkeypatch, "third-pass-2026\n")
+    assert main(["check", db, "--user", "admin", "--password-stdin"]) == 0
+
+
+def test_init_with_an_admin_makes_an_encrypted_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "new.db"
+    _stdin(monkeypatch, "init-pass-2026\n")
+    assert main(["init", str(path), "--division", COUNTY, "--admin", "wang", "--password-stdin"]) == 0
+    out = capsys.readouterr().out
+    assert "恢复密钥" in out and keyring_path(path).is_file()
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(path).execute("SELECT * FROM meta").fetchall()
+    _stdin(monkeypatch, "init-pass-2026\n")
+    assert main(["check", str(path), "--user", "wang", "--password-stdin"]) == 0
