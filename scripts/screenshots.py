@@ -44,6 +44,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--families", type=int, default=2000, help="families in the generated demo")
     parser.add_argument("--db", type=Path, help="render over a copy of this database instead of a demo")
     parser.add_argument("--only", default="", help="comma-separated page keys or dialog names")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="report cut text and windows larger than the screen (scripts/layout_check.py); exit 1 if any",
+    )
     return parser.parse_args(argv)
 
 
@@ -72,11 +77,12 @@ def database(args: argparse.Namespace, work: Path) -> Path:
 
 
 class Renderer:
-    def __init__(self, out: Path, only: set[str]) -> None:
+    def __init__(self, out: Path, only: set[str], check: bool = False) -> None:
         from PySide6.QtTest import QTest
 
-        self.out, self.only, self.wait = out, only, QTest.qWait
+        self.out, self.only, self.wait, self.check = out, only, QTest.qWait, check
         self.written: list[Path] = []
+        self.problems: list[str] = []
 
     def wanted(self, name: str) -> bool:
         return not self.only or name in self.only or name.split("-")[0] in self.only
@@ -90,6 +96,35 @@ class Renderer:
         widget.grab().save(str(path))
         self.written.append(path)
         print(f"  {path.relative_to(self.out.parent) if path.is_relative_to(self.out.parent) else path}")
+        if self.check:
+            self.check_tabs(widget, name)
+
+    def check_tabs(self, widget: object, name: str) -> None:
+        """Check the window as shown, then with each tab of its tab widgets in front."""
+        from layout_check import problems
+        from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+
+        assert isinstance(widget, QWidget)
+        states = [""]
+        for tabs in widget.findChildren(QTabWidget):
+            if not tabs.isVisible():
+                continue
+            shown = tabs.currentIndex()
+            for index in range(tabs.count()):
+                if index != shown:
+                    tabs.setCurrentIndex(index)
+                    QApplication.processEvents()
+                    states.append(f" [{tabs.tabText(index).replace('&', '')}]")
+                    self._report(problems(widget), name + states[-1])
+            tabs.setCurrentIndex(shown)
+        self._report(problems(widget), name)
+
+    def _report(self, found: list[str], where: str) -> None:
+        for problem in found:
+            line = f"{where}: {problem}"
+            if line not in self.problems:
+                self.problems.append(line)
+                print(f"    PROBLEM {line}")
 
     def dialog(self, make: Callable[[], object], name: str) -> None:
         from PySide6.QtWidgets import QDialog, QWidget
@@ -194,12 +229,15 @@ def main(argv: list[str] | None = None) -> int:
             screen = app.primaryScreen().availableGeometry()
             window.resize(screen.size())  # 1366×768 pixels, whatever the scale
             window.show()
-            render = Renderer(args.out, {n.strip() for n in args.only.split(",") if n.strip()})
+            render = Renderer(args.out, {n.strip() for n in args.only.split(",") if n.strip()}, args.check)
             render_pages(render, window)
             render_shell_dialogs(render, window, runner, work)
             window.close()
             workspace.close()
         print(f"{len(render.written)} screenshots in {args.out}")
+    if render.problems:
+        print(f"{len(render.problems)} problems with cut text or size", file=sys.stderr)
+        return 1
     return 0
 
 

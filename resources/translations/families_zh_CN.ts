@@ -495,6 +495,14 @@ Save anyway?</source>
     </message>
 </context>
 <context>
+    <name>PhoneField</name>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="193" />
+        <source>A mobile number (13807310001) or a landline (0731-84567890)</source>
+        <translation>手机号（13807310001）或座机号（0731-84567890）</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <location filename="../../ui/widgets/fields.py" line="119" />

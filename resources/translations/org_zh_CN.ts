@@ -991,7 +991,7 @@
     <message>
         <location filename="../../ui/pages/org_people.py" line="99" />
         <source>Search: name, pinyin initials (zs), ID number, phone (Ctrl+F)</source>
-        <translation>搜索：姓名、拼音首字母（如 zs）、身份证号、电话（Ctrl+F）</translation>
+        <translation>搜索：姓名、拼音首字母、身份证号、电话</translation>
     </message>
     <message>
         <location filename="../../ui/pages/org_people.py" line="104" />

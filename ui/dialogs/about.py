@@ -80,3 +80,5 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
+        # A rich-text table among word-wrapped labels: the layout would squeeze it (seen at 150 %).
+        self.keys.setMinimumHeight(self.keys.sizeHint().height())

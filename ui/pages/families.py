@@ -307,7 +307,9 @@ class FamiliesPage(Page):
 
     def family_form(self) -> FamilyForm:
         sample = self._sample()
-        return FamilyForm(self.context, sample.id if sample else None, parent=self)
+        form = FamilyForm(self.context, sample.id if sample else None, parent=self)
+        form.tabs.setCurrentWidget(form.members)  # the members, read from their ID numbers
+        return form
 
     def visit_form(self) -> VisitForm | None:
         sample = self._sample()

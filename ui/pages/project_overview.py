@@ -76,12 +76,16 @@ class ProjectOverview(QWidget):
         step_row = QHBoxLayout()
         step_row.addWidget(self.step_button)
         step_row.addWidget(self.step_note, 1)
+        self.body = QWidget()  # hidden until a project is chosen: no empty figures and lone arrows
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(grid)
+        body.addWidget(self.paid_bar)
+        body.addLayout(strip)
+        body.addLayout(step_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(grid)
-        layout.addWidget(self.paid_bar)
-        layout.addLayout(strip)
-        layout.addLayout(step_row)
+        layout.addWidget(self.body)
         layout.addStretch(1)
 
     def set_detail(self, detail: ProjectDetail | None) -> None:
@@ -95,7 +99,9 @@ class ProjectOverview(QWidget):
             self.step_button.setText(self.tr("Next step…"))
             self.step_button.setEnabled(False)
             self.step_note.clear()
+            self.body.setVisible(False)
             return
+        self.body.setVisible(True)
         row = detail.row
         self.heading.setText(
             f"{row.name} · {row.catalogue_name} · {row.division_name} · {row.document_no or '—'}"

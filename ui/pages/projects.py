@@ -135,6 +135,7 @@ class ProjectsPage(Page):
         layout.addWidget(splitter, 1)
 
         self.list.current_changed.connect(self._project_chosen)
+        self.list.loaded.connect(lambda _n: self._choose_first())
         self.step_button.clicked.connect(lambda: self.next_step())
         self.add_beneficiary_button.clicked.connect(lambda: self.add_beneficiary())
         self.remove_beneficiary_button.clicked.connect(lambda: self.remove_beneficiary())
@@ -269,6 +270,11 @@ class ProjectsPage(Page):
             on_done=self._show_detail,
             on_error=self._show_error,
         )
+
+    def _choose_first(self) -> None:
+        """The details below are the page's substance: with nothing chosen, show the first project's."""
+        if self.list.current_id() is None and self.list.model.rowCount() > 0:
+            self.list.view.setCurrentIndex(self.list.model.index(0, 0))
 
     def _show_detail(self, detail: ProjectDetail | None) -> None:
         changed = (detail.row.id if detail else None) != self.project_id()

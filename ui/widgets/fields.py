@@ -189,7 +189,8 @@ class PhoneField(Field):
     def __init__(self, field: str, label: str, *, parent: QWidget | None = None) -> None:
         super().__init__(field, label, parent=parent)
         self.edit.setMaxLength(30)
-        self.edit.setPlaceholderText("13807310001 / 0731-84567890")
+        self.edit.setPlaceholderText("13807310001")  # short enough for a narrow field at 150 %
+        self.edit.setToolTip(self.tr("A mobile number (13807310001) or a landline (0731-84567890)"))
 
     def check(self, text: str) -> list[Issue]:
         return [error(self.field, self.labelled(i.message)) for i in check_phone(self.field, text)]

@@ -151,6 +151,7 @@ class RecordList(QWidget):
         self.search = SearchBox()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(search_hint or self.tr("Search (Ctrl+F)"))
+        self.search.setToolTip(self.search.placeholderText())  # in full, should a narrow screen cut it
         self.search.setMinimumWidth(200)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
