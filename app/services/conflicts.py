@@ -17,7 +17,9 @@ from app.database.codec import from_json, to_json
 from app.database.models import DuplicateCandidate, MergeConflict
 from app.database.session import utcnow
 from app.domain.errors import NotFound, UserInputError
+from app.domain.permissions import Permission
 from app.domain.records.sync import ConflictRow, DuplicateRow
+from app.services.scope import ensure_may, id_shown
 from app.services.workspace import Workspace
 from app.sync.merge import ID_NUMBER_COLUMNS, conflict_id
 
@@ -105,6 +107,7 @@ def restore_conflict(ws: Workspace, conflict_id_: str) -> None:
     The value it replaces is kept in its turn (as "superseded": replaced on purpose), so a restore
     loses nothing either.
     """
+    ensure_may(ws, Permission.MERGE)
     with ws.db.session() as s:
         conflict = s.get(MergeConflict, conflict_id_)
         if conflict is None:
@@ -157,6 +160,7 @@ def restore_conflict(ws: Workspace, conflict_id_: str) -> None:
 
 def keep_current(ws: Workspace, conflict_id_: str) -> None:
     """A person looked at a losing value and keeps the current one: the conflict becomes "kept"."""
+    ensure_may(ws, Permission.MERGE)
     with ws.db.session() as s:
         conflict = s.get(MergeConflict, conflict_id_)
         if conflict is None:
@@ -189,7 +193,7 @@ def list_duplicates(ws: Workspace, only_open: bool = True) -> list[DuplicateRow]
         DuplicateRow(
             id=d.id,
             table_name=d.table_name,
-            id_number=d.id_number,
+            id_number=id_shown(ws, d.id_number),
             row_a=d.row_a,
             row_b=d.row_b,
             name_a=names.get((d.table_name, d.row_a)),
@@ -229,6 +233,7 @@ def resolve_duplicate(ws: Workspace, duplicate_id: str, same_person: bool, note:
     note = (note or "").strip() or None
     if note is not None and len(note) > _NOTE_CHARS:
         raise UserInputError(f"说明不能超过 {_NOTE_CHARS} 个字。")
+    ensure_may(ws, Permission.MERGE)
     with ws.db.session() as s:
         candidate = s.get(DuplicateCandidate, duplicate_id)
         if candidate is None:

@@ -24,9 +24,11 @@ from app.database.models import Division, Meta, UserAccount
 from app.database.session import META_CREATED, META_DIVISION, META_ROLE
 from app.domain.enums import DivisionLevel, NodeRole
 from app.domain.errors import UserInputError
+from app.domain.permissions import Permission
 from app.domain.records.overview import DivisionChoice, InstallationFacts
 from app.services import accounts, divisions
 from app.services.divisions import DivisionRow
+from app.services.scope import ensure_may
 from app.services.setup import init_database
 from app.services.sync import import_setup
 from app.services.workspace import Workspace, open_workspace
@@ -251,12 +253,15 @@ def division_list(ws: Workspace) -> list[DivisionRow]:
 
 
 def add_local_division(ws: Workspace, parent_code: str, code: str, name: str, valid_from: date) -> str:
+    ensure_may(ws, Permission.MANAGE_DIVISIONS)
     return divisions.add_division(ws.db, parent_code, code, name, valid_from)
 
 
 def rename_local_division(ws: Workspace, code: str, new_name: str, on: date) -> None:
+    ensure_may(ws, Permission.MANAGE_DIVISIONS)
     divisions.rename_division(ws.db, code, new_name, on)
 
 
 def retire_local_division(ws: Workspace, code: str, on: date) -> None:
+    ensure_may(ws, Permission.MANAGE_DIVISIONS)
     divisions.retire_division(ws.db, code, on)

@@ -19,9 +19,11 @@ from app.database.models import BundleLedger, ChangeLogEntry, Division
 from app.database.session import META_DIVISION, META_ROLE
 from app.database.snapshot import snapshot
 from app.domain.errors import BadFileError, Cancelled, UserInputError
+from app.domain.permissions import Permission
 from app.domain.records.exchange import LedgerRow, MergeResultRow, SyncStatus
 from app.paths import resource
 from app.services.audit import AuditAction, audit
+from app.services.scope import ensure_may
 from app.services.workspace import Workspace
 from app.sync import identity as ident
 from app.sync import keys, state
@@ -123,6 +125,7 @@ def setup_signer(path: Path) -> tuple[str, str]:
 
 
 def import_setup(ws: Workspace, path: Path, *, trust: str | None = None) -> SetupResult:
+    ensure_may(ws, Permission.MERGE)
     result = import_setup_package(ws.db, path, trust=trust)
     audit(
         ws,
@@ -149,6 +152,7 @@ def write_bundle(
     full: bool = False,
     progress: Progress = None,
 ) -> ExportResult:
+    ensure_may(ws, Permission.SEND_SYNC)
     me = ident.unlock(identity_dir, passphrase)
     result = export_bundle(ws.db, me, out_dir, full=full, progress=progress)
     audit(
@@ -177,6 +181,7 @@ def merge_bundles(
     cancelled: IsCancelled = None,
 ) -> list[BundleSummary]:
     """Merge bundles one by one (one transaction each), after one copy of the database file."""
+    ensure_may(ws, Permission.MERGE)
     me = ident.unlock(identity_dir, passphrase)
     files = sorted(_expand(paths))
     if not files:
@@ -245,12 +250,14 @@ def _log_summaries(ws: Workspace, results: list[BundleSummary]) -> None:
 
 
 def write_sync_receipt(ws: Workspace, identity_dir: Path, passphrase: str | None, out_dir: Path) -> Path:
+    ensure_may(ws, Permission.MERGE)
     path = write_receipt(ws.db, ident.unlock(identity_dir, passphrase), out_dir)
     audit(ws, AuditAction.EXPORT, path.name, {"kind": "receipt"})
     return path
 
 
 def import_sync_receipt(ws: Workspace, path: Path) -> ReceiptResult:
+    ensure_may(ws, Permission.SEND_SYNC)
     result = import_receipt(ws.db, path)
     audit(
         ws,

@@ -34,15 +34,23 @@ def test_county_writes_a_bundle_and_the_province_merges_it(
     province_key = sync.new_identity(identity_dir(), "湖南省计生协", None)
     monkeypatch.setenv("FPA_HOME", str(county_home))
     county = _page(qtbot, tmp_path / "county.db")
-    assert "create the device keys" in county._labels["keys"].text() or "密钥" in county._labels["keys"].text()
+    assert (
+        "create the device keys" in county._labels["keys"].text() or "密钥" in county._labels["keys"].text()
+    )
     county_key = sync.new_identity(identity_dir(), "长沙县计生协", None)
     county.refresh()
     assert county_key.key_id in county._labels["keys"].text()
     assert not county.export_button.isEnabled()  # no recipients before the setup package
 
     monkeypatch.setenv("FPA_HOME", str(province_home))
-    package = sync.export_setup(identity_dir(), None, tmp_path / "setup.fpas", role="province",
-                                division="430000000000", signers=[county_home / "identity"])
+    package = sync.export_setup(
+        identity_dir(),
+        None,
+        tmp_path / "setup.fpas",
+        role="province",
+        division="430000000000",
+        signers=[county_home / "identity"],
+    )
     monkeypatch.setenv("FPA_HOME", str(county_home))
     county.import_setup_package(package, confirm=False)
     assert county.status is not None

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from app.domain.enums import NodeRole
 from app.domain.errors import UserInputError
 from app.services.demo.activities import ActivitiesPart
 from app.services.demo.base import DemoSummary, Progress
@@ -19,6 +20,8 @@ from app.services.demo.families import FamiliesPart
 from app.services.demo.org import OrganisationPart
 from app.services.demo.projects import ProjectsPart
 from app.services.setup import init_database
+from app.services.users import add_demo_users
+from app.services.workspace import Workspace
 
 __all__ = ["DemoSummary", "generate_demo"]
 
@@ -67,6 +70,8 @@ def generate_demo(
             builder.families(families, progress, cancelled)
             builder.projects()
             builder.activities()
+        # One account per role (passwords in the README), so every role can be tried on the demo.
+        add_demo_users(Workspace(db, Path(str(work)), county_code, NodeRole.COUNTY))
     except BaseException:
         db.dispose()
         if isinstance(work, Path):
