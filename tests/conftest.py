@@ -102,7 +102,9 @@ def copy_encrypted(src: Path, dest: Path) -> Path:
 @pytest.fixture
 def encrypted_path(encrypted_template: tuple[Path, str], tmp_path: Path) -> Path:
     """A fresh copy of the encrypted county database (admin / secret-pass-1) for this test."""
-    return copy_encrypted(encrypted_template[0], tmp_path / "county.db")
+    folder = tmp_path / "encrypted"  # apart from ``db_path``, which a test may use as well
+    folder.mkdir()
+    return copy_encrypted(encrypted_template[0], folder / "county.db")
 
 
 @pytest.fixture

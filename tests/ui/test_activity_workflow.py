@@ -132,7 +132,7 @@ def test_record_a_training_and_reopen_an_unsaved_one_as_draft(
     second.title_field.edit.setText("志愿者培训")
     qtbot.keyClick(second, Qt.Key.Key_Escape)
     assert not second.isVisible() and "close" in answers["asked"]  # type: ignore[operator]
-    assert drafts.draft_info("training", "new") is not None
+    assert drafts.draft_info(workspace, "training", "new") is not None
     third = page.new_record()
     assert isinstance(third, TrainingForm) and third.title_field.text() == "志愿者培训"
 

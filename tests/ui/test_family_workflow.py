@@ -116,7 +116,7 @@ def test_register_cover_visit_and_find_a_family(
     with qtbot.waitSignal(form.saved, timeout=3000) as saved:
         qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     family_id = saved.args[0]
-    assert not form.isVisible() and drafts.list_drafts() == []
+    assert not form.isVisible() and drafts.list_drafts(workspace) == []
     detail = families.family_detail(workspace, family_id)
     assert [(m.name, m.sex, m.birth_date) for m in detail.members] == [
         ("张三", Sex.MALE, date(1956, 3, 10)),
@@ -164,10 +164,10 @@ def test_a_form_closed_unsaved_comes_back_as_a_draft(
     fill_head(qtbot, form, "王五", HEAD_ID)
     form.coverage.fields["green_channel_hospital"].edit.setText("县人民医院")
     # Written shortly after typing, while the form is still open: a crash now loses nothing.
-    qtbot.waitUntil(lambda: len(drafts.list_drafts()) == 1, timeout=3000)
+    qtbot.waitUntil(lambda: len(drafts.list_drafts(workspace)) == 1, timeout=3000)
     assert form.isVisible()
     form.close()  # the title-bar button: nothing asked, nothing lost
-    [kept] = drafts.list_drafts()
+    [kept] = drafts.list_drafts(workspace)
     assert kept.kind == "family" and "王五" in kept.title
     assert family_count(workspace) == 0
 
@@ -177,11 +177,11 @@ def test_a_form_closed_unsaved_comes_back_as_a_draft(
     assert again.coverage.fields["green_channel_hospital"].text() == "县人民医院"
     assert again.is_dirty()
     save(again)
-    assert family_count(workspace) == 1 and drafts.list_drafts() == []
+    assert family_count(workspace) == 1 and drafts.list_drafts(workspace) == []
 
 
 def test_esc_asks_and_discarding_leaves_no_draft(
-    qtbot: QtBot, page: FamiliesPage, answers: dict[str, object]
+    qtbot: QtBot, page: FamiliesPage, workspace: Workspace, answers: dict[str, object]
 ) -> None:
     form = page.new_family()
     form.members.name.edit.setText("赵六")
@@ -190,7 +190,7 @@ def test_esc_asks_and_discarding_leaves_no_draft(
     assert form.isVisible()
     answers["close"] = "discard"
     qtbot.keyClick(form, Qt.Key.Key_Escape)
-    assert not form.isVisible() and drafts.list_drafts() == []
+    assert not form.isVisible() and drafts.list_drafts(workspace) == []
     assert answers["asked"] == ["close", "close"]
 
 
@@ -295,7 +295,7 @@ def test_ctrl_n_starts_a_new_family_after_asking(
     form.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is form, timeout=2000)
     qtbot.keyClick(form, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert form.members.name.text() == "" and not form.is_dirty() and drafts.list_drafts() == []
+    assert form.members.name.text() == "" and not form.is_dirty() and drafts.list_drafts(workspace) == []
 
     fill_head(qtbot, form, "李四", SPOUSE_ID)
     choice["answer"] = "save"

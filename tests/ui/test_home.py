@@ -101,7 +101,7 @@ def test_families_due_for_a_visit_are_listed_and_open_the_visit_form(
 def test_drafts_are_listed_and_reopened(qtbot: QtBot, qtmodeltester: ModelTester, home: HomePage) -> None:
     home.refresh()
     assert home.cards["drafts"].value.text() == "0" and not home.draft_button.isEnabled()
-    drafts.save_draft("visit", "abc-123", {"cash": "100"}, title="走访：乙")
+    drafts.save_draft(home.workspace, "visit", "abc-123", {"cash": "100"}, title="走访：乙")
     home.refresh()
     qtmodeltester.check(home.draft_model)
     assert home.cards["drafts"].value.text() == "1"

@@ -135,14 +135,20 @@ class DraftDialog(QDialog):
         if not self._dirty:
             return
         try:
-            drafts.save_draft(self.draft_kind, self.draft_key(), self.form_data(), title=self.draft_title())
+            drafts.save_draft(
+                self.context.workspace,
+                self.draft_kind,
+                self.draft_key(),
+                self.form_data(),
+                title=self.draft_title(),
+            )
         except FpaError as exc:
             self.show_summary(exc.message, error=True)
 
     def offer_draft(self) -> bool:
         """Offer the draft of this form back; True when it was restored."""
-        info = drafts.draft_info(self.draft_kind, self.draft_key())
-        data = drafts.load_draft(self.draft_kind, self.draft_key())
+        info = drafts.draft_info(self.context.workspace, self.draft_kind, self.draft_key())
+        data = drafts.load_draft(self.context.workspace, self.draft_kind, self.draft_key())
         if info is None or data is None:
             return False
         if not self.ask_restore(info):

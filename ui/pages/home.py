@@ -274,7 +274,7 @@ class HomePage(Page):
     def refresh(self) -> None:
         self.runner.run(overview.overview, self.workspace, on_done=self.show_overview)
         self.runner.run(visits.visits_due, self.workspace, limit=VISITS_LISTED, on_done=self.show_visits_due)
-        self.runner.run(drafts.list_drafts, on_done=self.show_drafts)
+        self.runner.run(drafts.list_drafts, self.workspace, on_done=self.show_drafts)
 
     def show_overview(self, data: Overview) -> None:
         self.data = data
