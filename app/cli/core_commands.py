@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--county", default="430121", help="县级区划代码（6 位或 12 位），默认 430121 长沙县")
     p.add_argument("--families", type=int, default=2000)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument(
+        "--plain", action="store_true", help="不加密（仅供测试和测量；默认加密，演示账户 demo / demo-2026）"
+    )
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("check", help="检查数据库完整性并统计记录数")
@@ -75,11 +78,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(f"\r生成中 {done}/{total}", end="", file=sys.stderr, flush=True)
 
     summary = generate_demo(
-        args.path, _county_code(args.county), families=args.families, seed=args.seed, progress=progress
+        args.path,
+        _county_code(args.county),
+        families=args.families,
+        seed=args.seed,
+        progress=progress,
+        encrypted=not args.plain,
     )
     print(file=sys.stderr)
     took = time.perf_counter() - started
     print(f"已生成演示数据库 {args.path}：{summary}，用时 {took:.1f} 秒")
+    if not args.plain:
+        from app.services.demo import DEMO_PASSWORD, DEMO_USERNAME
+
+        print(f"数据库已加密；演示账户：用户名 {DEMO_USERNAME}，密码 {DEMO_PASSWORD}")
     return 0
 
 

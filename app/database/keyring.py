@@ -465,6 +465,24 @@ def lock_state(db_path: Path | str, username: str, *, now: datetime | None = Non
     return LoginDelayed(wait[0], locked=wait[1])
 
 
+def set_flag(db_path: Path | str, name: str, value: bool) -> None:
+    """A plain mark readable before sign-in, e.g. ``demo``: the login screen then shows the demo account."""
+    ring = _load(db_path)
+    flags = dict(ring.data.get("flags") or {})
+    flags[name] = value
+    ring.data["flags"] = flags
+    ring.save()
+
+
+def flag(db_path: Path | str, name: str) -> bool:
+    try:
+        ring = _load(db_path)
+    except DatabaseError:
+        return False
+    flags = ring.data.get("flags")
+    return isinstance(flags, dict) and flags.get(name) is True
+
+
 def copy_keyring(db_path: Path | str, dest_db_path: Path | str) -> Path:
     """Copy the keyring to sit beside ``dest_db_path`` (a backup): same entries, new file name."""
     ring = _load(db_path)

@@ -223,6 +223,16 @@ def lock_message(path: Path | str, username: str) -> str | None:
     return found.message if found else None
 
 
+def demo_account(path: Path | str) -> tuple[str, str] | None:
+    """The demo's username and password when ``path`` is an encrypted demo database (a hint to show)."""
+    path = Path(path)
+    if not keyring.is_encrypted(path) or not keyring.flag(path, "demo"):
+        return None
+    from app.services.demo import DEMO_PASSWORD, DEMO_USERNAME
+
+    return DEMO_USERNAME, DEMO_PASSWORD
+
+
 def needs_sign_in(path: Path | str) -> bool:
     """Whether the database at ``path`` is encrypted: it opens only through ``sign_in``."""
     return keyring.is_encrypted(Path(path))

@@ -251,3 +251,38 @@ def test_a_failure_while_generating_ahead_reaches_the_caller(
     with pytest.raises(RuntimeError, match="boom"):
         generate_demo(tmp_path / "failed.db", COUNTY, families=100, seed=1)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_demo_is_encrypted_and_signs_in_with_the_demo_account(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import select
+
+    from app.database.keyring import keyring_path
+    from app.database.models import SpecialFamily
+    from app.services.accounts import demo_account, sign_in
+    from app.services.demo import DEMO_PASSWORD, DEMO_USERNAME
+
+    target = tmp_path / "demo.db"
+    assert main(["demo", str(target), "--families", "20", "--seed", "2"]) == 0
+    assert DEMO_PASSWORD in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", keyring_path(target).name]
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(target).execute("SELECT head_name FROM special_family").fetchall()
+    assert demo_account(target) == (DEMO_USERNAME, DEMO_PASSWORD)
+    ws = sign_in(target, DEMO_USERNAME, DEMO_PASSWORD)
+    try:
+        assert ws.user is not None and ws.user.role.value == "系统管理员"
+        with ws.db.read() as s:
+            names = [n for (n,) in s.execute(select(SpecialFamily.head_name)).all()]
+        assert len(names) == 20
+    finally:
+        ws.close()
+    data = target.read_bytes()
+    assert not any(name.encode() in data for name in names)
+
+
+def test_a_real_installation_shows_no_demo_account(encrypted_path: Path) -> None:
+    from app.services.accounts import demo_account
+
+    assert demo_account(encrypted_path) is None

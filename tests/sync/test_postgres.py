@@ -115,8 +115,8 @@ def bundles(tmp_path_factory: pytest.TempPathFactory) -> Bundles:
     for name, folder in keys.items():
         _cli("keys", "new", "--out", folder, "--name", name)
     a_db, b_db, station_db = root / "a.db", root / "b.db", root / "station.db"
-    _cli("demo", a_db, "--county", "430121", "--families", "8", "--seed", "11")
-    _cli("demo", b_db, "--county", "430112", "--families", "8", "--seed", "12")
+    _cli("demo", a_db, "--county", "430121", "--families", "8", "--seed", "11", "--plain")
+    _cli("demo", b_db, "--county", "430112", "--families", "8", "--seed", "12", "--plain")
     package = root / "province.fpas"
     _cli("setup", "export", "--identity", keys["province"], "--out", package, "--division", PROVINCE,
          "--signers", keys["a"], keys["b"], keys["station"])  # fmt: skip

@@ -201,8 +201,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
         assert fpa(["keys", "new", "--out", str(keys[name]), "--name", label]) == 0
     province_db, a_db, b_db = root / "province.db", root / "a.db", root / "b.db"
     assert fpa(["init", str(province_db), "--division", PROVINCE]) == 0
-    assert fpa(["demo", str(a_db), "--county", COUNTY_A, "--families", "12", "--seed", "3"]) == 0
-    assert fpa(["demo", str(b_db), "--county", COUNTY_B, "--families", "12", "--seed", "4"]) == 0
+    assert fpa(["demo", str(a_db), "--county", COUNTY_A, "--families", "12", "--seed", "3", "--plain"]) == 0
+    assert fpa(["demo", str(b_db), "--county", COUNTY_B, "--families", "12", "--seed", "4", "--plain"]) == 0
     package = root / "province.fpas"
     argv = ["setup", "export", "--identity", str(keys["province"]), "--out", str(package)]
     argv += ["--division", PROVINCE, "--signers", str(keys["a"]), str(keys["b"])]

@@ -11,8 +11,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from app.domain.enums import NodeRole
+from app.database import keyring
+from app.domain.enums import NodeRole, UserRole
 from app.domain.errors import UserInputError
+from app.services.accounts import create_first_admin
 from app.services.demo.activities import ActivitiesPart
 from app.services.demo.base import DemoSummary, Progress
 from app.services.demo.draw import Draw
@@ -20,12 +22,16 @@ from app.services.demo.families import FamiliesPart
 from app.services.demo.org import OrganisationPart
 from app.services.demo.projects import ProjectsPart
 from app.services.setup import init_database
-from app.services.users import add_demo_users
+from app.services.users import DEMO_PASSWORDS, add_demo_users
 from app.services.workspace import Workspace
+from app.sync import state
 
-__all__ = ["DemoSummary", "generate_demo"]
+__all__ = ["DEMO_PASSWORD", "DEMO_USERNAME", "DemoSummary", "generate_demo"]
 
 MAX_FAMILIES = 2_000_000
+# The demo's administrator (one of the demo accounts, one per role). Not a secret: the data is
+# made up, and the login screen shows it for a demo database so that anyone can try the program.
+DEMO_USERNAME, DEMO_DISPLAY_NAME, DEMO_PASSWORD = DEMO_PASSWORDS[UserRole.SYSTEM_ADMIN]
 
 
 class _Builder(OrganisationPart, FamiliesPart, ProjectsPart, ActivitiesPart):
@@ -40,10 +46,13 @@ def generate_demo(
     seed: int,
     progress: Progress = None,
     cancelled: Callable[[], bool] | None = None,
+    encrypted: bool = False,
 ) -> DemoSummary:
     """A new database at ``target`` holding a fictitious county; one transaction for the data.
 
-    Raises Cancelled when ``cancelled()`` says so between chunks: nothing is left behind.
+    ``encrypted`` makes it like a real installation: encrypted, with the administrator
+    ``DEMO_USERNAME`` / ``DEMO_PASSWORD`` and the keyring's ``demo`` flag (the login screen shows
+    the account). Raises Cancelled when ``cancelled()`` says so between chunks: nothing is left behind.
     """
     if families < 0 or families > MAX_FAMILIES:
         raise UserInputError(f"家庭户数应在 0 到 {MAX_FAMILIES:,} 之间。")
@@ -55,7 +64,14 @@ def generate_demo(
     work: str | Path = target if final is None else final.with_name(f".{final.name}.partial")
     if isinstance(work, Path):
         _remove(work)
-    db = init_database(work, county_code)
+    key = None
+    if encrypted:
+        if not isinstance(work, Path):
+            raise UserInputError("只有数据库文件可以加密。")
+        key = keyring.new_database_key()
+        keyring.create(work, key, DEMO_USERNAME, DEMO_PASSWORD)
+        keyring.set_flag(work, "demo", True)
+    db = init_database(work, county_code, key=key)
     try:
         # The county is part of the seed: two counties made with the same seed must not share ids
         # (their bundles meet at the province). A text seed hashes the same in every process.
@@ -70,8 +86,15 @@ def generate_demo(
             builder.families(families, progress, cancelled)
             builder.projects()
             builder.activities()
+        ws = Workspace(db, Path(str(work)), county_code, NodeRole.COUNTY)
+        if key is not None:
+            # The administrator the keyring was made for gets its account row first.
+            create_first_admin(ws, DEMO_USERNAME, DEMO_DISPLAY_NAME, DEMO_PASSWORD)
+            ws.user, ws.username = None, None  # the other accounts are added as before, by nobody
+            with db.engine.begin() as conn:
+                state.put(conn, "demo", "1")
         # One account per role (passwords in the README), so every role can be tried on the demo.
-        add_demo_users(Workspace(db, Path(str(work)), county_code, NodeRole.COUNTY))
+        add_demo_users(ws)
     except BaseException:
         db.dispose()
         if isinstance(work, Path):
@@ -79,10 +102,17 @@ def generate_demo(
         raise
     db.dispose()
     if final is not None and isinstance(work, Path):
+        if key is not None:
+            os.replace(keyring.keyring_path(work), keyring.keyring_path(final))  # first: never a file without
         os.replace(work, final)
     return DemoSummary(**builder.counts)
 
 
 def _remove(path: Path) -> None:
-    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+    for leftover in (
+        path,
+        path.with_name(path.name + "-wal"),
+        path.with_name(path.name + "-shm"),
+        keyring.keyring_path(path),
+    ):
         leftover.unlink(missing_ok=True)
