@@ -2,7 +2,9 @@
 
 ``python -m ui.main`` opens this computer's database (``app.paths.default_database()``), or shows
 the welcome wizard when there is none; ``--db PATH`` opens another file; ``--demo`` opens the demo
-database, generating 2 000 made-up families the first time.
+database, generating 2 000 made-up families the first time (encrypted, like a real installation).
+An encrypted database opens only after the sign-in dialog; the demo's shows its account as a
+hint, and ``--screenshot`` signs in to the demo with that account by itself.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import __version__
 from app.domain.errors import FpaError
 from app.paths import APP_AUTHOR, APP_NAME, default_database, demo_database, ensure
+from app.services import accounts
 from app.services.workspace import Workspace, open_workspace
 from ui.crash import install_crash_handler, setup_logging
 from ui.i18n import install_translators
@@ -98,7 +101,7 @@ def wait_for(runner: TaskRunner, fn: Callable[..., Any], *args: Any, text: str, 
     return outcome.get("result")
 
 
-def open_demo(runner: TaskRunner) -> Workspace | None:
+def open_demo(runner: TaskRunner, *, automatic: bool = False) -> Workspace | None:
     """The demo database, generated with made-up families the first time; None if cancelled."""
     path = demo_database()
     if not path.exists():
@@ -106,10 +109,38 @@ def open_demo(runner: TaskRunner) -> Workspace | None:
 
         ensure(path.parent)
         text = QApplication.translate("Startup", "Creating the demo database (made-up families)…")
-        wait_for(runner, generate_demo, path, DEMO_COUNTY, text=text, families=DEMO_FAMILIES, seed=DEMO_SEED)
+        wait_for(
+            runner,
+            generate_demo,
+            path,
+            DEMO_COUNTY,
+            text=text,
+            families=DEMO_FAMILIES,
+            seed=DEMO_SEED,
+            encrypted=True,
+        )
         if not path.exists():
             return None
-    return open_workspace(path)
+    return sign_in(path, runner, automatic=automatic)
+
+
+def sign_in(path: Path, runner: TaskRunner, *, automatic: bool = False) -> Workspace | None:
+    """The workspace of the database at ``path``: after the sign-in dialog if it is encrypted.
+
+    None when the user cancelled. ``automatic`` signs in to a demo database with the demo account
+    (for ``--screenshot``), without the dialog.
+    """
+    if not accounts.needs_sign_in(path):
+        return open_workspace(path)
+    demo = accounts.demo_account(path)
+    if automatic and demo is not None:
+        return accounts.sign_in(path, *demo)
+    from ui.dialogs.login import LoginDialog
+
+    dialog = LoginDialog(path, runner)
+    if dialog.exec() != LoginDialog.DialogCode.Accepted:
+        return None
+    return dialog.workspace
 
 
 def first_start(runner: TaskRunner) -> Workspace | None:
@@ -118,6 +149,8 @@ def first_start(runner: TaskRunner) -> Workspace | None:
 
     wizard = WelcomeWizard(runner, default_database())
     if wizard.exec() != WelcomeWizard.DialogCode.Accepted:
+        if wizard.workspace is not None:
+            wizard.workspace.close()
         return None
     if wizard.wants_demo:
         return open_demo(runner)
@@ -125,12 +158,13 @@ def first_start(runner: TaskRunner) -> Workspace | None:
 
 
 def open_target(args: argparse.Namespace, runner: TaskRunner) -> Workspace | None:
+    automatic = bool(args.screenshot)
     if args.db:
-        return open_workspace(args.db)
+        return sign_in(args.db, runner, automatic=automatic)
     if args.demo:
-        return open_demo(runner)
+        return open_demo(runner, automatic=automatic)
     if default_database().exists():
-        return open_workspace(default_database())
+        return sign_in(default_database(), runner, automatic=automatic)
     return first_start(runner)
 
 
@@ -152,12 +186,14 @@ class Shell(QObject):
 
     def switch(self, path: Path) -> None:
         try:
-            workspace = open_workspace(path)
+            workspace = sign_in(path, self.runner)
         except FpaError as exc:
             QMessageBox.critical(
                 self.window, QApplication.translate("Startup", "Cannot open the database"), exc.message
             )
             return
+        if workspace is None:
+            return  # the sign-in was cancelled: the open database stays
         old_window, old_workspace = self.window, self.workspace
         if old_window is not None:
             geometry = old_window.saveGeometry()

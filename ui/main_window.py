@@ -36,6 +36,8 @@ from app.services.installation import installation_facts
 from app.services.workspace import Workspace
 from ui.pages.base import Page, PageContext
 from ui.tasks import TaskRunner
+from ui.widgets import idle_lock
+from ui.widgets.idle_lock import IdleLock
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +149,19 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._select)
         runner.run(installation_facts, workspace, on_done=self._show_facts, on_error=self._facts_failed)
         self._restore()
+        self.idle_lock = self._idle_lock(workspace)
+
+    def _idle_lock(self, workspace: Workspace) -> IdleLock | None:
+        """Auto-lock after idle minutes (window settings, default 10; 0: never), for a signed-in user."""
+        if workspace.user is None:
+            return None  # no sign-in happened (a plain database): there is no password to ask
+        try:
+            minutes = float(window_settings().value(idle_lock.SETTING, idle_lock.DEFAULT_IDLE_MINUTES))
+        except (TypeError, ValueError):
+            minutes = idle_lock.DEFAULT_IDLE_MINUTES
+        if minutes <= 0:
+            return None
+        return IdleLock(self, workspace, int(minutes * 60_000))
 
     # --- assembling -----------------------------------------------------------------------------------
 
@@ -312,5 +327,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         self.save_state()
         super().closeEvent(event)

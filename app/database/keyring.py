@@ -284,11 +284,13 @@ def retry_at(entry: dict[str, Any]) -> tuple[datetime, bool] | None:
     """When the next attempt is allowed and whether that is a lockout, or None: allowed now."""
     failures = int(entry.get("failures") or 0)
     last = _time(entry.get("last_failure"))
-    if failures < DELAY_AFTER or last is None:
+    if last is None:
         return None
     if failures >= LOCK_AFTER:
         return last + LOCK_FOR, True
-    return last + timedelta(seconds=2 ** (failures - DELAY_AFTER)), False
+    if failures >= DELAY_AFTER:
+        return last + timedelta(seconds=2 ** (failures - DELAY_AFTER)), False
+    return None
 
 
 def check_allowed(entry: dict[str, Any], now: datetime) -> None:
