@@ -29,6 +29,7 @@ from app.database.session import (
     Database,
     utcnow,
 )
+from app.database.snapshot import partial_name, publish
 from app.domain.enums import NodeRole
 from app.domain.errors import DatabaseError, UserInputError
 from app.domain.hlc import new_device_id
@@ -211,7 +212,9 @@ def backup_before_upgrade(
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = folder / f"{path.stem}.before-{revision}-{stamp}{path.suffix}"
-    shutil.copy2(path, dest)
+    partial = partial_name(dest)
+    shutil.copy2(path, partial)
     if key is not None:
         copy_keyring(path, dest)
+    publish(partial, dest)  # under its real name only once whole
     return dest
