@@ -83,3 +83,52 @@ def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path: Path) -> Non
     with pytest.raises(DatabaseError, match=r"损坏|不是"):
         open_database(path)
     assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_an_encrypted_database_is_upgraded_after_an_encrypted_copy(tmp_path: Path) -> None:
+    from app.database import keyring
+    from app.database.engine import connect_file
+
+    path = tmp_path / "old.db"
+    key = keyring.new_database_key()
+    keyring.create(path, key, "admin", "secret-pass-1")
+    first = _revisions()[0]
+    db = create_database(path, "430121000000", NodeRole.STATION, revision=first, key=key)
+    db.dispose()
+    raw = connect_file(path, key)
+    raw.execute(
+        "INSERT INTO special_family (id, created_stamp, stamp, device_id, created_at, updated_at, deleted,"
+        " division_code, category, status, head_name, name_key)"
+        " VALUES ('f1', 's', 's', 'd', '2025-01-01', '2025-01-01', 0, '430121001001', '失独', '在册', '王桂兰', '')"
+    )
+    raw.commit()
+    raw.close()
+    backups = tmp_path / "backups"
+    db = open_database(path, key, backup_dir=backups)
+    assert db.key == key
+    db.dispose()
+    (copy,) = backups.glob("old.before-*.db")
+    assert "王桂兰".encode() not in copy.read_bytes()
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(copy).execute("SELECT * FROM special_family").fetchall()
+    assert keyring.unwrap(copy, "admin", "secret-pass-1") == key  # its keyring travelled with it
+    check = connect_file(copy, key)
+    assert check.execute("SELECT head_name FROM special_family").fetchone() == ("王桂兰",)
+    check.close()
+
+
+def test_an_encrypted_database_needs_its_key(tmp_path: Path) -> None:
+    from app.database import keyring
+    from app.domain.errors import UserInputError
+
+    path = tmp_path / "secret.db"
+    key = keyring.new_database_key()
+    keyring.create(path, key, "admin", "secret-pass-1")
+    create_database(path, "430121000000", NodeRole.STATION, key=key).dispose()
+    with pytest.raises(UserInputError, match="数据库已加密，请登录后打开"):
+        open_database(path)
+    with pytest.raises(DatabaseError, match="密钥与文件不符"):
+        open_database(path, keyring.new_database_key())
+    keyring.keyring_path(path).unlink()
+    with pytest.raises(DatabaseError, match="密钥文件"):
+        open_database(path)

@@ -583,3 +583,45 @@ def test_debian_age_opens_a_real_bundle_with_the_province_key(
         check=False,
     )
     assert other.returncode != 0
+
+
+def test_an_encrypted_province_merges_with_a_sign_in_and_its_safety_copy_stays_encrypted(
+    copies: World, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from app.database.keyring import keyring_path
+    from app.services.accounts import sign_in
+
+    w = copies
+    province = w.root / "secure-province.db"
+    signin = ["--user", "admin", "--password-stdin"]
+
+    def password() -> None:
+        monkeypatch.setattr("sys.stdin", io.StringIO("province-pass-1\n"))
+
+    password()
+    run(capsys, "init", province, "--division", PROVINCE, "--admin", "admin", "--password-stdin")
+    trust = key_id(w.province_key)
+    refused = run(capsys, "setup", "import", w.province_package, "--db", province, "--trust", trust, expect=1)
+    assert "--user" in refused
+    password()
+    run(capsys, "setup", "import", w.province_package, "--db", province, "--trust", trust, *signin)
+    usb = w.root / "usb"
+    a = export(capsys, w.county_a_db, w.county_a_key, usb)
+    password()
+    text = run(capsys, "sync", "merge", "--into", province, "--identity", w.province_key, "--json", usb, *signin)
+    (summary,) = [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+    assert summary["status"] == "accepted" and summary["inserted"] == a["records"]
+    ws = sign_in(province, "admin", "province-pass-1")
+    try:
+        with ws.db.read() as s:
+            names = [n for (n,) in s.execute(select(SpecialFamily.head_name).limit(5)).all()]
+    finally:
+        ws.close()
+    assert names
+    (safety,) = (province.parent / "backups").glob("secure-province.before-merge-*.db")
+    assert keyring_path(safety).is_file()
+    for path in (province, safety):
+        data = path.read_bytes()
+        assert not any(name.encode() in data for name in names)
