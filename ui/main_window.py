@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         self.open_action = file_menu.addAction(self.tr("&Open database…"), self.choose_database)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.backup_action = file_menu.addAction(self.tr("&Back up…"), self.back_up)
+        if self.context.workspace.user is not None:
+            self.password_action = file_menu.addAction(self.tr("Change &password…"), self.change_password)
         self.backup_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("E&xit"), self.close)
@@ -292,6 +294,11 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.database_chosen.emit(Path(path))
+
+    def change_password(self) -> None:
+        from ui.dialogs.login import ChangePasswordDialog
+
+        ChangePasswordDialog(self.context.workspace, self.context.runner, self).exec()
 
     def back_up(self) -> None:
         self.call_page("system", "choose_backup_folder")

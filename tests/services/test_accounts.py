@@ -16,7 +16,8 @@ from app.domain.records.accounts import SignedInUser
 from app.services import accounts
 from app.services.audit import list_entries
 from app.services.workspace import open_workspace
-from tests.conftest import ADMIN
+
+ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator (conftest.py)
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -63,7 +63,7 @@ def test_a_cancelled_backup_leaves_no_file(workspace, tmp_path: Path) -> None:  
 def test_an_encrypted_database_is_backed_up_encrypted_with_its_keyring(encrypted_path: Path, tmp_path: Path) -> None:
     from app.database.keyring import keyring_path
     from app.services.accounts import sign_in
-    from tests.conftest import ADMIN
+    ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator
 
     ws = sign_in(encrypted_path, "admin", ADMIN[2])
     try:
@@ -89,7 +89,7 @@ def test_an_encrypted_backup_restores_only_with_a_password(encrypted_path: Path,
     from app.domain.errors import UserInputError
     from app.services.accounts import sign_in
     from app.services.backup import restore_backup
-    from tests.conftest import ADMIN
+    ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator
 
     ws = sign_in(encrypted_path, "admin", ADMIN[2])
     try:

@@ -10,7 +10,9 @@ import pytest
 
 from app.cli import main
 from app.database.keyring import keyring_path
-from tests.conftest import ADMIN, COUNTY
+
+ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator (conftest.py)
+COUNTY = "430121000000"  # 长沙县
 
 
 def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:

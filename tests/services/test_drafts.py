@@ -80,7 +80,7 @@ def test_drafts_live_in_the_data_folder(workspace, tmp_path: Path) -> None:  # t
 
 def test_a_draft_of_an_encrypted_database_reveals_nothing(encrypted_path: Path, workspace) -> None:  # type: ignore[no-untyped-def]
     from app.services.accounts import sign_in
-    from tests.conftest import ADMIN
+    ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator
 
     ws = sign_in(encrypted_path, "admin", ADMIN[2])
     try:

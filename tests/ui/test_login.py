@@ -11,11 +11,13 @@ from pytestqt.qtbot import QtBot
 from app.paths import demo_database
 from app.services.audit import list_entries
 from app.services.demo import DEMO_PASSWORD, DEMO_USERNAME, generate_demo
-from tests.conftest import ADMIN, COUNTY
 from ui.dialogs.login import LoginDialog, RecoveryDialog
 from ui.main_window import MainWindow, window_settings
 from ui.tasks import SyncTaskRunner
 from ui.widgets import idle_lock
+
+ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator (conftest.py)
+COUNTY = "430121000000"  # 长沙县
 
 
 @pytest.fixture
@@ -179,3 +181,31 @@ def test_start_up_asks_to_sign_in_to_an_encrypted_database(
     assert startup.main(["--db", str(encrypted_path)]) == 0
     assert len(shown) == 1 and shown[0].path == encrypted_path
     assert QApplication.instance() is not None
+
+
+def test_the_signed_in_user_changes_the_password_from_the_file_menu(
+    qtbot: QtBot, encrypted_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.accounts import sign_in
+    from ui.dialogs.login import ChangePasswordDialog
+
+    def answer(self: ChangePasswordDialog) -> int:
+        self.old.setText("not-the-password")
+        self.password.setText("xin-mi-ma-2026")
+        self.repeat.setText("xin-mi-ma-2026")
+        self.change_button.click()
+        assert "用户名或密码不正确" in self.message.text() and self.result() == 0
+        self.old.setText(ADMIN[2])
+        self.change_button.click()
+        return int(self.result())
+
+    monkeypatch.setattr(ChangePasswordDialog, "exec", answer)
+    ws = sign_in(encrypted_path, "admin", ADMIN[2])
+    window = MainWindow(ws, SyncTaskRunner())
+    qtbot.addWidget(window)
+    try:
+        window.password_action.trigger()
+    finally:
+        window.close()
+        ws.close()
+    sign_in(encrypted_path, "admin", "xin-mi-ma-2026").close()

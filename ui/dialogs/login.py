@@ -212,3 +212,49 @@ class RecoveryDialog(QDialog):
         if not isinstance(exc, FpaError):
             raise exc
         self.message.setText(exc.message)
+
+
+class ChangePasswordDialog(QDialog):
+    """The signed-in user's own password: the old one, the new one twice."""
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.setWindowTitle(self.tr("Change password"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.old = _password_edit()
+        self.password = _password_edit()
+        self.repeat = _password_edit()
+        form.addRow(self.tr("&Current password:"), self.old)
+        form.addRow(self.tr("&New password:"), self.password)
+        form.addRow(self.tr("Re&peat password:"), self.repeat)
+        layout.addLayout(form)
+        self.message = _error_label()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.change_button = buttons.addButton(self.tr("&Change"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.try_change)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(400)
+
+    def try_change(self) -> None:
+        self.change_button.setEnabled(False)
+        self.runner.run(
+            accounts.change_password,
+            self.workspace,
+            self.old.text(),
+            self.password.text(),
+            self.repeat.text(),
+            on_done=lambda _result: self.accept(),
+            on_error=self._refused,
+        )
+
+    def _refused(self, exc: BaseException) -> None:
+        self.change_button.setEnabled(True)
+        self.old.clear()
+        if not isinstance(exc, FpaError):
+            raise exc
+        self.message.setText(exc.message)
