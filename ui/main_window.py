@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -38,6 +39,7 @@ from ui.pages.base import Page, PageContext
 from ui.tasks import TaskRunner
 from ui.widgets import idle_lock
 from ui.widgets.idle_lock import IdleLock
+from ui.widgets.record_list import RecordList
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +138,14 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             self.addAction(action)
+        refresh = QAction(self)
+        refresh.setShortcut(QKeySequence("F5"))  # every page: read its data again
+        refresh.triggered.connect(self.refresh_page)
+        self.addAction(refresh)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)  # Ctrl+F: to the search box of the page's list
+        find.triggered.connect(self.find)
+        self.addAction(find)
         self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 40)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
@@ -262,6 +272,23 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         if isinstance(widget, Page):
             widget.refresh()
+
+    def refresh_page(self) -> None:
+        widget = self.pages.get(self.current_key())
+        if isinstance(widget, Page):
+            widget.refresh()
+
+    def find(self) -> None:
+        """The search box of the list the focus is in, or else of the page's first list shown."""
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, RecordList):
+            widget = widget.parentWidget()
+        if widget is None:
+            page = self.pages.get(self.current_key())
+            shown = [r for r in page.findChildren(RecordList) if r.isVisible()] if page is not None else []
+            widget = shown[0] if shown else None
+        if isinstance(widget, RecordList):
+            widget.focus_search()
 
     def call_page(self, key: str, method: str, *args: Any) -> Any:
         """Show a page and call one of its actions, if the page offers it."""

@@ -99,8 +99,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/family_sections.py" line="270" />
-        <source>&amp;Signed on</source>
-        <translation>签约日期(&amp;S)</translation>
+        <source>Si&amp;gned on</source>
+        <translation>签约日期(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/family_sections.py" line="271" />
@@ -119,8 +119,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/family_sections.py" line="275" />
-        <source>Open s&amp;ince</source>
-        <translation>开通日期(&amp;I)</translation>
+        <source>O&amp;pen since</source>
+        <translation>开通日期(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -415,8 +415,8 @@ Save anyway?</source>
     </message>
     <message>
         <location filename="../../ui/pages/families.py" line="145" />
-        <source>Co&amp;verage</source>
-        <translation>三个全覆盖(&amp;V)</translation>
+        <source>Covera&amp;ge</source>
+        <translation>三个全覆盖(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/families.py" line="148" />
@@ -629,8 +629,8 @@ Save anyway?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/family_sections.py" line="173" />
-        <source>S&amp;pecial support per month</source>
-        <translation>特别扶助（每人每月）(&amp;P)</translation>
+        <source>Special support per &amp;month</source>
+        <translation>特别扶助（每人每月）(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/family_sections.py" line="174" />
@@ -838,8 +838,8 @@ Save anyway?</source>
     </message>
     <message>
         <location filename="../../ui/widgets/record_list.py" line="176" />
-        <source>Click to sort; right-click to choose columns</source>
-        <translation>点击排序；右键选择显示的列</translation>
+        <source>Click to sort; right-click (or Shift+F10 in the list) to choose columns</source>
+        <translation>点击排序；右键（或在列表中按 Shift+F10）选择显示的列</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/record_list.py" line="303" />

@@ -89,6 +89,26 @@
         <translation>打开其他数据库</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/about.py" line="70" />
+        <source>Alt+letter</source>
+        <translation>Alt+字母</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="70" />
+        <source>the button or field whose name has that letter underlined</source>
+        <translation>名称中带下划线字母的按钮或栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="71" />
+        <source>a date field's calendar</source>
+        <translation>在日期栏中打开日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="72" />
+        <source>in a list: choose its columns</source>
+        <translation>在列表中：选择显示的列</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/about.py" line="71" />
         <source>Keyboard</source>
         <translation>快捷键</translation>
@@ -318,8 +338,8 @@
     </message>
     <message>
         <location filename="../../ui/pages/system_divisions.py" line="170" />
-        <source>Re&amp;tire…</source>
-        <translation>撤销(&amp;T)…</translation>
+        <source>R&amp;etire…</source>
+        <translation>撤销(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/system_divisions.py" line="205" />
@@ -704,8 +724,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/welcome_place.py" line="70" />
-        <source>Use the division list shipped with the program</source>
-        <translation>使用程序自带的行政区划表</translation>
+        <source>Use the &amp;division list shipped with the program</source>
+        <translation>使用程序自带的行政区划表(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/welcome_place.py" line="71" />
@@ -719,13 +739,13 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/welcome_place.py" line="92" />
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
+        <source>Br&amp;owse…</source>
+        <translation>浏览(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/welcome_place.py" line="102" />
-        <source>I have compared this key id with the one the level above gave me</source>
-        <translation>我已与上级提供的密钥编号核对一致</translation>
+        <source>I ha&amp;ve compared this key id with the one the level above gave me</source>
+        <translation>我已与上级提供的密钥编号核对一致(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/welcome_place.py" line="113" />

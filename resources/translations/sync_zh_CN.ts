@@ -42,13 +42,13 @@
     </message>
     <message>
         <location filename="../../ui/pages/sync.py" line="60" />
-        <source>Create device keys…</source>
-        <translation>创建本机密钥…</translation>
+        <source>Create device &amp;keys…</source>
+        <translation>创建本机密钥(&amp;K)…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync.py" line="61" />
-        <source>Import setup package…</source>
-        <translation>导入配置包…</translation>
+        <source>Import setup &amp;package…</source>
+        <translation>导入配置包(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync.py" line="62" />
@@ -62,13 +62,13 @@
     </message>
     <message>
         <location filename="../../ui/pages/sync.py" line="64" />
-        <source>Write receipt…</source>
-        <translation>写出回执…</translation>
+        <source>Write &amp;receipt…</source>
+        <translation>写出回执(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync.py" line="65" />
-        <source>Import receipt…</source>
-        <translation>导入回执…</translation>
+        <source>&amp;Import receipts…</source>
+        <translation>导入回执(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync.py" line="89" />

@@ -67,6 +67,9 @@ class AboutDialog(QDialog):
             ("Ctrl+F", self.tr("search the list")),
             ("F5", self.tr("refresh")),
             ("Ctrl+O", self.tr("open another database")),
+            (self.tr("Alt+letter"), self.tr("the button or field whose name has that letter underlined")),
+            ("Alt+↓ / F4", self.tr("a date field's calendar")),
+            ("Shift+F10", self.tr("in a list: choose its columns")),
         ]
         heading = escape(self.tr("Keyboard"))
         self.keys = QLabel(

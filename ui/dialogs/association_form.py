@@ -71,6 +71,7 @@ class AssociationForm(RecordForm):
         )
         self.terms_view = QTableView()
         self.terms_view.setModel(self.terms_model)
+        self.terms_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.terms_view.verticalHeader().setVisible(False)
         self.terms_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.terms_view.setMinimumHeight(90)
@@ -81,6 +82,7 @@ class AssociationForm(RecordForm):
         inner.addWidget(self.terms_view)
         inner.addWidget(self.term_button)
         self.grid.addWidget(box, 7, 0, 1, 4)
+        self._order += [self.terms_view, self.term_button]  # Tab: the fields, the terms, then Save
         self.finish_layout(820, 560)
 
         ws = context.workspace

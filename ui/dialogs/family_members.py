@@ -127,6 +127,7 @@ class MembersPanel(QWidget):
         self._outside: dict[int, list[Issue]] = {}
 
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Relation"), self.tr("ID number"), self.tr("Born")]
         )

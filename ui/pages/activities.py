@@ -310,6 +310,7 @@ class TotalsPanel(QWidget):
     def _table(model: RowsTableModel) -> QTableView:
         view = QTableView()
         view.setModel(model)
+        view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         view.verticalHeader().setVisible(False)
         view.setAlternatingRowColors(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -151,7 +151,7 @@ class FamiliesPage(Page):
             ),
             FilterSpec(
                 "missing",
-                self.tr("Co&verage"),
+                self.tr("Covera&ge"),
                 [
                     (every, None),
                     (self.tr("No contact persons"), MISSING_CONTACT),

@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -97,6 +96,7 @@ class Card(QPushButton):
 def _table(model: RowsTableModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -137,7 +137,6 @@ class HomePage(Page):
         self.totals.setObjectName("hint")
         self.totals.setWordWrap(True)
         layout.addWidget(self.totals)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
 
     # --- building -------------------------------------------------------------------------------------
 

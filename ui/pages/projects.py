@@ -384,7 +384,9 @@ class ProjectsPage(Page):
         return PaymentForm(self.context, sample.row, parent=self) if sample else None
 
     def step_dialog(self) -> StepDialog | None:
-        sample = self._sample()
+        flt = ProjectFilter(status=ProjectStatus.IN_PROGRESS)  # a project with a next step to take
+        ids = projects.list_project_ids(self.workspace, flt, limit=1)
+        sample = projects.project_detail(self.workspace, ids[0]) if ids else None
         return StepDialog(self.context, sample, parent=self) if sample and sample.next_status else None
 
     def _show_error(self, exc: BaseException) -> None:

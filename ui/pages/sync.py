@@ -56,24 +56,20 @@ class SyncPage(Page):
             form.addRow(label + "：", value)
         layout.addWidget(box)
 
-        buttons = QHBoxLayout()
-        self.keys_button = QPushButton(self.tr("Create device keys…"))
-        self.setup_button = QPushButton(self.tr("Import setup package…"))
+        setup_row, exchange_row = QHBoxLayout(), QHBoxLayout()  # two rows: one is too wide at 150 %
+        self.keys_button = QPushButton(self.tr("Create device &keys…"))
+        self.setup_button = QPushButton(self.tr("Import setup &package…"))
         self.export_button = QPushButton(self.tr("&Write bundle…"))
         self.merge_button = QPushButton(self.tr("&Merge bundles…"))
-        self.receipt_button = QPushButton(self.tr("Write receipt…"))
-        self.ack_button = QPushButton(self.tr("Import receipt…"))
-        for b in (
-            self.keys_button,
-            self.setup_button,
-            self.export_button,
-            self.merge_button,
-            self.receipt_button,
-            self.ack_button,
-        ):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self.receipt_button = QPushButton(self.tr("Write &receipt…"))
+        self.ack_button = QPushButton(self.tr("&Import receipts…"))
+        for b in (self.keys_button, self.setup_button):
+            setup_row.addWidget(b)
+        for b in (self.export_button, self.merge_button, self.receipt_button, self.ack_button):
+            exchange_row.addWidget(b)
+        for row in (setup_row, exchange_row):
+            row.addStretch(1)
+            layout.addLayout(row)
         self.keys_button.clicked.connect(self.create_keys)
         self.setup_button.clicked.connect(self.choose_setup_package)
         self.export_button.clicked.connect(self.choose_export_folder)
@@ -99,6 +95,7 @@ class SyncPage(Page):
     def _table(self, model: RowsTableModel) -> QTableView:
         view = QTableView()
         view.setModel(model)
+        view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.setAlternatingRowColors(True)
         view.verticalHeader().setVisible(False)

@@ -167,7 +167,7 @@ class DivisionsPanel(QGroupBox):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add below…"))
         self.rename_button = QPushButton(self.tr("&Rename…"))
-        self.retire_button = QPushButton(self.tr("Re&tire…"))
+        self.retire_button = QPushButton(self.tr("R&etire…"))
         self.add_button.clicked.connect(lambda: self._edit(ADD))
         self.rename_button.clicked.connect(lambda: self._edit(RENAME))
         self.retire_button.clicked.connect(lambda: self._edit(RETIRE))

@@ -23,7 +23,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -223,10 +224,14 @@ class DateField(Field):
         self.edit.setMaxLength(20)
         self.calendar_button = QToolButton()
         self.calendar_button.setText("…")
-        self.calendar_button.setToolTip(self.tr("Pick from a calendar"))
+        self.calendar_button.setToolTip(self.tr("Pick from a calendar") + " (Alt+↓, F4)")
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes field to field
         self.calendar_button.clicked.connect(self._pick)
         self.row.addWidget(self.calendar_button)
+        for keys in ("Alt+Down", "F4"):  # the calendar from the keyboard, as a combo box opens
+            shortcut = QShortcut(QKeySequence(keys), self.edit)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._pick)
 
     def check(self, text: str) -> list[Issue]:
         try:
@@ -273,6 +278,7 @@ class DateField(Field):
 
         calendar.activated.connect(chosen)
         calendar.clicked.connect(chosen)
+        QTimer.singleShot(0, calendar.setFocus)  # arrows move the day, Enter takes it, Esc closes
         menu.exec(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,6 +80,7 @@ class RecordTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         vertical = self.verticalHeader()
         vertical.setVisible(False)
@@ -100,7 +101,18 @@ class RecordTable(QTableView):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.enter.emit()
             return
+        if event.key() == Qt.Key.Key_Menu or (
+            event.key() == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):  # the column chooser without a mouse: the menu key or Shift+F10
+            self.show_column_menu()
+            return
         super().keyPressEvent(event)
+
+    def show_column_menu(self) -> QMenu:
+        menu = self.column_menu()
+        cell = self.visualRect(self.currentIndex()) if self.currentIndex().isValid() else QRect()
+        menu.popup(self.viewport().mapToGlobal(cell.bottomLeft() if cell.isValid() else QPoint(0, 0)))
+        return menu
 
     def _size_columns(self) -> None:
         metrics = self.fontMetrics()

@@ -42,11 +42,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -128,6 +129,7 @@ class RecordList(QWidget):
         self._pending_select: str | None = None
         self._results: OrderedDict[tuple[Any, ...], list[str]] = OrderedDict()
         self._complete_now = True
+        self._tabs_ordered = False
         # The timer belongs to this widget, so a pending "rest of the list" dies with it.
         self._rest: Callable[[], object] = lambda: None
         self._rest_timer = QTimer(self)
@@ -176,7 +178,7 @@ class RecordList(QWidget):
 
         self.view = RecordTable(self.model, settings_key)
         header = self.view.horizontalHeader()
-        header.setToolTip(self.tr("Click to sort; right-click to choose columns"))
+        header.setToolTip(self.tr("Click to sort; right-click (or Shift+F10 in the list) to choose columns"))
         state = self.model.sort_state()
         if state is not None and self.model.column_of(state[0]) >= 0:
             order = Qt.SortOrder.DescendingOrder if state[1] else Qt.SortOrder.AscendingOrder
@@ -212,14 +214,30 @@ class RecordList(QWidget):
         layout.addLayout(second)
         layout.addWidget(self.message)
         layout.addWidget(body, 1)
-        find = QShortcut(QKeySequence.StandardKey.Find, self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
+        # Ctrl+F is the main window's (``MainWindow.find``): from anywhere on a page to its list.
         self._export = ExportJob(self, runner, self._exported, workspace)
 
     def add_action(self, button: QWidget) -> None:
         """A page's button on the first row, left of the count."""
         self.actions_row.addWidget(button)
+        self._tabs_ordered = False
+        if self.isVisible():
+            self._order_tabs()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._tabs_ordered:  # once in its window: alone, the focus chain is a circle
+            self._order_tabs()
+        super().showEvent(event)
+
+    def _order_tabs(self) -> None:
+        """Tab goes as the eye reads: the buttons, export, search, filters, the tree, the rows."""
+        self._tabs_ordered = True
+        actions = [self.actions_row.itemAt(i).widget() for i in range(self.actions_row.count())]
+        chain = [w for w in actions if w is not None]
+        chain += [self.export_button, self.search, *self.filter_boxes.values()]
+        chain += [w for w in (self.tree, self.view) if w is not None]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     # --- the query ---------------------------------------------------------------------------------
 
