@@ -1,8 +1,18 @@
 """Renders every page of the main window and the shell's dialogs over a demo database to PNG files.
 
-    .venv/bin/python scripts/screenshots.py                    # docs/screenshots/*.png at 1366×768
+    .venv/bin/python scripts/screenshots.py --out /tmp/shots    # every page and dialog at 1366×768
     .venv/bin/python scripts/screenshots.py --scale 1.5 --out /tmp/shots-150   # an old laptop at 150 %
     .venv/bin/python scripts/screenshots.py --only home,system --db my.db
+    .venv/bin/python scripts/screenshots.py --check --scale 1.5   # and report cut text (exit 1)
+
+The README's pictures (docs/screenshots, 256-colour PNGs of about 50 KB each)::
+
+    .venv/bin/python scripts/screenshots.py --only home,organisation,families,families-family_form,\
+        families-visit_form,projects,activities,sync,system,welcome-role
+    .venv/bin/python scripts/screenshots.py --scale 1.5 --only families --suffix=-150
+
+``--only`` takes page keys and dialog names (``families`` is the page alone, ``families-*`` its
+dialogs too).
 
 Pages come from the navigation (``ui.main_window.NAVIGATION``): a page appears here as soon as it
 is in the navigation, as ``<key>.png``. A page can also offer dialogs to render, by a class
@@ -31,6 +41,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREEN = (1366, 768)
@@ -44,6 +55,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--families", type=int, default=2000, help="families in the generated demo")
     parser.add_argument("--db", type=Path, help="render over a copy of this database instead of a demo")
     parser.add_argument("--only", default="", help="comma-separated page keys or dialog names")
+    parser.add_argument("--suffix", default="", help="added to each file name, e.g. -150")
+    parser.add_argument(
+        "--full-colour",
+        action="store_true",
+        help="keep every colour (default: the 256 most frequent, a third of the size, no visible change)",
+    )
     parser.add_argument(
         "--check",
         action="store_true",
@@ -77,23 +94,28 @@ def database(args: argparse.Namespace, work: Path) -> Path:
 
 
 class Renderer:
-    def __init__(self, out: Path, only: set[str], check: bool = False) -> None:
+    def __init__(self, out: Path, only: set[str], check: bool = False, args: Any = None) -> None:
         from PySide6.QtTest import QTest
 
         self.out, self.only, self.wait, self.check = out, only, QTest.qWait, check
+        self.suffix = getattr(args, "suffix", "")
+        self.full_colour = getattr(args, "full_colour", True)
         self.written: list[Path] = []
         self.problems: list[str] = []
 
     def wanted(self, name: str) -> bool:
-        return not self.only or name in self.only or name.split("-")[0] in self.only
+        return not self.only or name in self.only or f"{name.split('-')[0]}-*" in self.only
 
     def save(self, widget: object, name: str) -> None:
         from PySide6.QtWidgets import QWidget
 
         assert isinstance(widget, QWidget)
         self.wait(250)  # debounce timers, lazy rows, layouts
-        path = self.out / f"{name}.png"
-        widget.grab().save(str(path))
+        path = self.out / f"{name}{self.suffix}.png"
+        image = widget.grab().toImage()
+        if not self.full_colour:
+            image = few_colours(image)
+        image.save(str(path), "PNG", 0)  # 0: the strongest compression
         self.written.append(path)
         print(f"  {path.relative_to(self.out.parent) if path.is_relative_to(self.out.parent) else path}")
         if self.check:
@@ -139,6 +161,19 @@ class Renderer:
         if isinstance(widget, QDialog):
             widget.reject()
         widget.close()
+
+
+def few_colours(image: Any) -> Any:
+    """The image with its 256 most frequent colours (the flat colours of a UI and its text's shades)."""
+    from collections import Counter
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)
+    counts = Counter(memoryview(bytes(rgb.constBits())).cast("I"))
+    table = [colour | 0xFF000000 for colour, _n in counts.most_common(256)]
+    return rgb.convertToFormat(QImage.Format.Format_Indexed8, table, Qt.ImageConversionFlag.ThresholdDither)
 
 
 def render_pages(render: Renderer, window: object) -> None:
@@ -229,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
             screen = app.primaryScreen().availableGeometry()
             window.resize(screen.size())  # 1366×768 pixels, whatever the scale
             window.show()
-            render = Renderer(args.out, {n.strip() for n in args.only.split(",") if n.strip()}, args.check)
+            wanted = {n.strip() for n in args.only.split(",") if n.strip()}
+            render = Renderer(args.out, wanted, args.check, args)
             render_pages(render, window)
             render_shell_dialogs(render, window, runner, work)
             window.close()

@@ -26,9 +26,9 @@ from layout_check import problems  # noqa: E402
 @pytest.mark.parametrize("scale", ["1.5", "1"])
 def test_every_screen_fits_without_cut_text(scale: str, demo_template: Path, tmp_path: Path) -> None:
     out = tmp_path / "shots"
-    script = str(ROOT / "scripts" / "screenshots.py")
+    options = ["--scale", scale, "--check", "--full-colour", "--db", str(demo_template), "--out", str(out)]
     result = subprocess.run(
-        [sys.executable, script, "--scale", scale, "--check", "--db", str(demo_template), "--out", str(out)],
+        [sys.executable, str(ROOT / "scripts" / "screenshots.py"), *options],
         capture_output=True,
         text=True,
         timeout=300,
