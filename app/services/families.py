@@ -40,6 +40,7 @@ from app.services import family_checks
 from app.services.divisions import DivisionRow, division_tree
 from app.services.family_list import SORT_KEYS, division_prefix, list_family_ids, load_family_rows
 from app.services.scope import (
+    allowed,
     bank_shown,
     ensure_in_scope,
     ensure_may,
@@ -53,6 +54,7 @@ from app.services.workspace import Workspace
 __all__ = [
     "SORT_KEYS",
     "can_see_sensitive",
+    "can_unmask",
     "check_family",
     "family_detail",
     "family_divisions",
@@ -68,6 +70,11 @@ __all__ = [
 ]
 
 _GONE = "这户家庭不存在，可能已被删除或尚未同步到本机。"
+
+
+def can_unmask(ws: Workspace) -> bool:
+    """Whether the form may offer "show full numbers" (a clerk may; a read-only viewer may not)."""
+    return shows_full_numbers(ws) or allowed(ws, Permission.UNMASK)
 
 
 def can_see_sensitive(ws: Workspace) -> bool:

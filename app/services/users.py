@@ -11,7 +11,6 @@ that cannot be written leaves the account table as it was.
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -23,11 +22,10 @@ from app.domain.enums import DivisionLevel, UserRole
 from app.domain.errors import NotFound, UserInputError
 from app.domain.permissions import ASSIGNABLE, Permission, in_subtree, subtree_prefix
 from app.domain.records.users import UserDivision, UserRow
-from app.services.accounts import MIN_PASSWORD, account_problems
-from app.services.scope import ensure_may, root_code
+from app.services.accounts import account_problems, hash_password, password_problems
+from app.services.scope import allowed, ensure_may, root_code
 from app.services.workspace import Workspace
 
-_hasher = PasswordHasher()  # argon2id, the same defaults as the first administrator's account
 _NOT_MINE = "这个账户不在当前管理员的管辖区划内。"
 # The levels an account's division may have, by role: a clerk works in one township.
 ROLE_LEVELS: dict[UserRole, frozenset[DivisionLevel]] = {
@@ -38,6 +36,11 @@ ROLE_LEVELS: dict[UserRole, frozenset[DivisionLevel]] = {
         {DivisionLevel.PROVINCE, DivisionLevel.CITY, DivisionLevel.COUNTY, DivisionLevel.TOWNSHIP}
     ),
 }
+
+
+def may_manage_users(ws: Workspace) -> bool:
+    """Whether the signed-in user may see and change accounts (the screen hides its actions otherwise)."""
+    return allowed(ws, Permission.MANAGE_USERS)
 
 
 def _manager_role(ws: Workspace) -> UserRole:
@@ -139,11 +142,6 @@ def _division_problems(s: Session, ws: Workspace, role: UserRole | None, code: s
     return []
 
 
-def _key(ws: Workspace) -> bytes | None:
-    key = getattr(ws.db, "key", None)  # set by the sign-in when the file is encrypted
-    return key if isinstance(key, bytes) else None
-
-
 def add_user(
     ws: Workspace, username: str, display_name: str, role: UserRole, division_code: str, password: str
 ) -> None:
@@ -153,8 +151,8 @@ def add_user(
     if problems:
         raise UserInputError("账户未添加：" + "".join(problems))
     username = username.strip()
-    hashed = _hasher.hash(password)  # before the transaction: hashing takes a moment
-    key = _key(ws)
+    hashed = hash_password(password)  # before the transaction: hashing takes a moment
+    key = ws.db.key
     with ws.db.session() as s:
         s.add(
             UserAccount(
@@ -210,21 +208,20 @@ def deactivate_user(ws: Workspace, username: str) -> None:
                 raise UserInputError("这是唯一在用的系统管理员账户，不能停用。")
         account.active = False
         record(s, ws.username, AuditAction.EDIT, f"账户 {username}", {"action": "deactivate_user"})
-        if _key(ws) is not None:
+        if ws.db.key is not None:
             keyring.remove_user(ws.path, username)
 
 
 def reset_password(ws: Workspace, username: str, new_password: str, repeated: str) -> None:
     """管理员重置密码: a new password for someone who forgot theirs (the user changes it after)."""
     ensure_may(ws, Permission.MANAGE_USERS)
-    if len(new_password) < MIN_PASSWORD:
-        raise UserInputError(f"密码未重置：新密码至少 {MIN_PASSWORD} 位。")
-    if new_password != repeated:
-        raise UserInputError("密码未重置：两次输入的密码不一致。")
+    problems = password_problems(new_password, repeated)
+    if problems:
+        raise UserInputError("密码未重置：" + "".join(problems))
     if ws.user is not None and username == ws.user.username:
         raise UserInputError("自己的密码请在“修改密码”中修改（需要输入原密码）。")
-    hashed = _hasher.hash(new_password)
-    key = _key(ws)
+    hashed = hash_password(new_password)
+    key = ws.db.key
     with ws.db.session() as s:
         account = _managed(s, ws, username)
         if not account.active:

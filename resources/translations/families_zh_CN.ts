@@ -810,6 +810,16 @@ Save anyway?</source>
         <source>(no name)</source>
         <translation>（未填姓名）</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="1" />
+        <source>Sho&amp;w full numbers</source>
+        <translation>显示完整号码(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_members.py" line="1" />
+        <source>Shows this member's ID and bank numbers; the viewing is logged</source>
+        <translation>显示该成员完整的身份证号和银行账号；查看将记入审计日志</translation>
+    </message>
 </context>
 <context>
     <name>MoneyField</name>

@@ -115,6 +115,54 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Add an account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>letters and digits, e.g. zhangsan</source>
+        <translation>英文字母和数字，如 zhangsan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>&amp;Division:</source>
+        <translation>所属区划(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>R&amp;epeat password:</source>
+        <translation>再次输入密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>A township clerk works in one township; tell the user the password in person.</source>
+        <translation>乡镇录入员只管理一个乡镇；请当面把密码告诉使用人。</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../ui/dialogs/welcome.py" line="98" />
@@ -797,6 +845,24 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Reset the password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>New &amp;password:</source>
+        <translation>新密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>R&amp;epeat password:</source>
+        <translation>再次输入密码(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>RolePage</name>
     <message>
         <location filename="../../ui/dialogs/welcome.py" line="45" />
@@ -965,6 +1031,89 @@
         <location filename="../../ui/pages/system.py" line="164" />
         <source>Backup written and checked: %1</source>
         <translation>备份已完成并通过校验：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>User accounts</source>
+        <translation>用户账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Division</source>
+        <translation>所属区划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Add a&amp;ccount…</source>
+        <translation>添加账户(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Deacti&amp;vate…</source>
+        <translation>停用(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Reset pass&amp;word…</source>
+        <translation>重置密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Only system and county administrators manage user accounts.</source>
+        <translation>只有系统管理员和县级管理员可以管理用户账户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Password of %1 reset.</source>
+        <translation>已重置 %1 的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Deactivate account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Deactivate %1 (%2)? The account can no longer sign in; its records stay.</source>
+        <translation>停用 %1（%2）？停用后该账户不能再登录，其录入的记录保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 已停用，不能再登录。</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,12 @@ def test_the_lock_message_is_there_before_trying(encrypted_path: Path) -> None:
     now = datetime.now(UTC)
     for i in range(5):
         with pytest.raises(UserInputError):
-            accounts.sign_in(encrypted_path, "admin", "wrong-pass", now=now - timedelta(minutes=1) + timedelta(seconds=10 * i))
+            accounts.sign_in(
+                encrypted_path,
+                "admin",
+                "wrong-pass",
+                now=now - timedelta(minutes=1) + timedelta(seconds=10 * i),
+            )
     message = accounts.lock_message(encrypted_path, "admin")
     assert message is not None and "已锁定，请" in message and "后再试" in message
 
@@ -92,7 +97,9 @@ def test_change_password(encrypted_path: Path) -> None:
         ws.close()
     with pytest.raises(UserInputError):
         accounts.sign_in(encrypted_path, "admin", ADMIN[2], now=datetime.now(UTC) + timedelta(hours=1))
-    accounts.sign_in(encrypted_path, "admin", "new-pass-2026", now=datetime.now(UTC) + timedelta(hours=2)).close()
+    accounts.sign_in(
+        encrypted_path, "admin", "new-pass-2026", now=datetime.now(UTC) + timedelta(hours=2)
+    ).close()
 
 
 def test_recovery_key_sets_a_new_admin_password(encrypted_path: Path, recovery_key: str) -> None:
@@ -132,7 +139,11 @@ def test_nothing_saved_can_be_read_from_the_file(encrypted_path: Path) -> None:
     ws = accounts.sign_in(encrypted_path, "admin", ADMIN[2])
     try:
         with ws.db.session() as s:
-            s.add(SpecialFamily(division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="欧阳秀英"))
+            s.add(
+                SpecialFamily(
+                    division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="欧阳秀英"
+                )
+            )
     finally:
         ws.close()
     data = encrypted_path.read_bytes()

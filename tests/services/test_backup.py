@@ -60,7 +60,9 @@ def test_a_cancelled_backup_leaves_no_file(workspace, tmp_path: Path) -> None:  
     assert list((tmp_path / "b").iterdir()) == []
 
 
-def test_an_encrypted_database_is_backed_up_encrypted_with_its_keyring(encrypted_path: Path, tmp_path: Path) -> None:
+def test_an_encrypted_database_is_backed_up_encrypted_with_its_keyring(
+    encrypted_path: Path, tmp_path: Path
+) -> None:
     from app.database.keyring import keyring_path
     from app.services.accounts import sign_in
     ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator
@@ -68,7 +70,11 @@ def test_an_encrypted_database_is_backed_up_encrypted_with_its_keyring(encrypted
     ws = sign_in(encrypted_path, "admin", ADMIN[2])
     try:
         with ws.db.session() as s:
-            s.add(SpecialFamily(division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="欧阳秀英"))
+            s.add(
+                SpecialFamily(
+                    division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="欧阳秀英"
+                )
+            )
         copy = backup_database(ws, tmp_path / "u盘")
     finally:
         ws.close()
@@ -95,7 +101,11 @@ def test_an_encrypted_backup_restores_only_with_a_password(encrypted_path: Path,
     try:
         copy = backup_database(ws, tmp_path / "u盘")
         with ws.db.session() as s:  # a family added after the backup: the restore takes it away
-            s.add(SpecialFamily(division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="后来的"))
+            s.add(
+                SpecialFamily(
+                    division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="后来的"
+                )
+            )
     finally:
         ws.close()
     before = encrypted_path.read_bytes()

@@ -44,7 +44,10 @@ def test_plain_databases_need_no_credentials(db_path: Path, capsys: pytest.Captu
 
 
 def test_account_recover_and_passwd(
-    encrypted_path: Path, recovery_key: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    encrypted_path: Path,
+    recovery_key: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     db = str(encrypted_path)
     _stdin(monkeypatch, "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA\nnew-pass-2026\n")

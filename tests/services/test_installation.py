@@ -75,7 +75,9 @@ def test_set_up_makes_an_encrypted_database_that_opens_only_with_the_admin_passw
         with pytest.raises(UserInputError, match="已有管理员"):
             create_first_admin(ws, "second", "王", "another-pass")
         with ws.db.read() as s:
-            stored = s.execute(text("SELECT username, display_name, role, password_hash FROM user_account")).all()
+            stored = s.execute(
+                text("SELECT username, display_name, role, password_hash FROM user_account")
+            ).all()
     finally:
         ws.close()
     assert len(stored) == 1

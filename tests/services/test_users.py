@@ -93,7 +93,7 @@ def test_clerks_and_viewers_cannot_manage_accounts_and_a_county_admin_stays_in_i
 def test_deactivating_and_resetting_update_the_keyring_of_an_encrypted_database(admin_ws: Workspace) -> None:
     key = os.urandom(32)
     keyring.create(admin_ws.path, key, "admin", PASSWORD)
-    admin_ws.db.key = key  # type: ignore[attr-defined]  # what the sign-in sets on an encrypted file
+    admin_ws.db.key = key  # what the sign-in sets on an encrypted file
 
     users.add_user(admin_ws, "zhangsan", "张三", UserRole.TOWNSHIP_CLERK, TOWNSHIP, PASSWORD)
     assert keyring.unwrap(admin_ws.path, "zhangsan", PASSWORD) == key

@@ -162,7 +162,9 @@ def test_without_a_database_the_program_starts_with_the_wizard(
     assert not default_database().exists()
 
 
-def test_the_recovery_key_cannot_be_skipped_and_prints_to_a_real_pdf(wizard: WelcomeWizard, tmp_path: Path) -> None:
+def test_the_recovery_key_cannot_be_skipped_and_prints_to_a_real_pdf(
+    wizard: WelcomeWizard, tmp_path: Path
+) -> None:
     import subprocess
 
     from PySide6.QtPrintSupport import QPrinter

@@ -18,7 +18,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCompleter, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.enums import FamilyCategory, FamilyStatus, MemberRelation
-from app.domain.records.families import Coverage, FamilyDetail, FamilyInput, IdNumberHolder, VillageChoice
+from app.domain.records.families import (
+    Coverage,
+    FamilyDetail,
+    FamilyInput,
+    IdNumberHolder,
+    UnmaskedNumbers,
+    VillageChoice,
+)
 from app.domain.validation import Issue, Severity
 from app.services import drafts, families
 from app.services.visits import list_visits
@@ -61,6 +68,8 @@ class FamilyForm(DraftDialog):
         self.coverage.changed.connect(self.changed)
         self.members.changed.connect(self.changed)
         self.members.id_number_ready.connect(self._look_up_id_number)
+        self.members.unmask_requested.connect(self.unmask_member)
+        self.members.set_unmask_allowed(families.can_unmask(ws))
         self.members.id_number.note.linkActivated.connect(self.open_family)
         self.visits.record_button.clicked.connect(self._request_visit)
         self.fit_to_screen(940, 600)
@@ -243,6 +252,20 @@ class FamilyForm(DraftDialog):
         self.other_forms.append(other)
         other.open()
         return other
+
+    def unmask_member(self, member_id: str) -> None:
+        """显示完整号码: the service hands out one member's numbers and writes it to the audit log."""
+        self.context.runner.run(
+            families.unmask_member,
+            self.context.workspace,
+            member_id,
+            on_done=self._show_unmasked,
+            on_error=self.show_error,
+        )
+
+    def _show_unmasked(self, numbers: UnmaskedNumbers) -> None:
+        with self.loading():  # showing the stored numbers is not an edit
+            self.members.set_unmasked(numbers)
 
     def _request_visit(self) -> None:
         if self.family_id:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import MemberRelation, Sex
 from app.domain.idcard import IdNumberInfo, mask_id_number
-from app.domain.records.families import MemberInput, MemberRow
+from app.domain.records.families import MemberInput, MemberRow, UnmaskedNumbers
 from app.domain.validation import Issue, Severity
 from app.services.family_checks import check_member
 from ui.widgets.fields import ERROR_COLOUR, DateField, Field, IdNumberField, PhoneField, TextField
@@ -110,6 +110,7 @@ def member_input(member: dict[str, Any]) -> MemberInput:
 class MembersPanel(QWidget):
     changed = Signal()
     id_number_ready = Signal(int, str)  # member index, a valid 18-digit number
+    unmask_requested = Signal(str)  # a member id: show its numbers in full (an audited action)
 
     def __init__(
         self,
@@ -166,6 +167,15 @@ class MembersPanel(QWidget):
         self.bank_account = TextField("bank_account", self.tr("Bank account"), max_length=32)
         self.support = QCheckBox(self.tr("Receives special s&upport"))
         self.health = TextField("health_note", self.tr("Health"))
+        # Numbers come masked for a role that may not see them in full; one member at a time can be
+        # shown in full on request (written to the audit log), and only then edited.
+        self.unmask_button = QPushButton(self.tr("Sho&w full numbers"))
+        self.unmask_button.setToolTip(
+            self.tr("Shows this member's ID and bank numbers; the viewing is logged")
+        )
+        self.unmask_button.clicked.connect(self._request_unmask)
+        self.id_number.row.addWidget(self.unmask_button)  # beside the number it reveals
+        self.unmask_allowed = True
         self.fields: dict[str, Field] = {
             f.field: f
             for f in (
@@ -335,9 +345,50 @@ class MembersPanel(QWidget):
             self.support.setChecked(bool(member.get("receives_support")))
             self.health.set_text(member.get("health_note") or "")
             self._lock_facts(self.id_number.info)
+            self._show_masking(member)
         finally:
             self._loading = False
         self._show_current_issues()
+
+    # --- masked numbers ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _masked(member: dict[str, Any]) -> bool:
+        return "*" in str(member.get("id_number") or "") or "*" in str(member.get("bank_account") or "")
+
+    def _show_masking(self, member: dict[str, Any]) -> None:
+        """A masked number cannot be edited (the stored one is kept); the button shows it in full."""
+        masked_id = "*" in str(member.get("id_number") or "")
+        self.id_number.edit.setReadOnly(masked_id)
+        self.id_number.facts.setVisible(not masked_id)  # nothing to tell from a masked number
+        self.bank_account.edit.setReadOnly("*" in str(member.get("bank_account") or ""))
+        masked = self._masked(member) and bool(member.get("id"))
+        self.unmask_button.setVisible(masked and self.unmask_allowed)
+
+    def set_unmask_allowed(self, allowed: bool) -> None:
+        self.unmask_allowed = allowed
+        if 0 <= self._current < len(self.members):
+            self._show_masking(self.members[self._current])
+        else:
+            self.unmask_button.setVisible(False)
+
+    def _request_unmask(self) -> None:
+        if 0 <= self._current < len(self.members) and self.members[self._current].get("id"):
+            self.unmask_requested.emit(str(self.members[self._current]["id"]))
+
+    def set_unmasked(self, numbers: UnmaskedNumbers) -> None:
+        """Put one member's full numbers in place of the masked ones (they become editable)."""
+        for i, member in enumerate(self.members):
+            if member.get("id") != numbers.member_id:
+                continue
+            if "*" in str(member.get("id_number") or ""):
+                member["id_number"] = numbers.id_number
+            if "*" in str(member.get("bank_account") or ""):
+                member["bank_account"] = numbers.bank_account
+            self._show_row(i)
+            if i == self._current:
+                self._load(member)
+                self.id_number.setFocus()
 
     @staticmethod
     def _choose(combo: QComboBox, value: Any) -> None:

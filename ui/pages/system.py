@@ -30,6 +30,7 @@ from app.services import installation
 from app.services.backup import KEEP, backup_database
 from ui.pages.base import Page, PageContext
 from ui.pages.system_divisions import ADD, RENAME, DivisionDialog, DivisionsPanel
+from ui.pages.system_users import UsersPanel
 from ui.progress import run_with_progress
 
 
@@ -68,6 +69,8 @@ class SystemPage(Page):
         self.divisions = DivisionsPanel(context)
         columns.addWidget(self.divisions, 3)
         layout.addLayout(columns, 1)
+        self.users = UsersPanel(context)
+        layout.addWidget(self.users)
 
     # --- this installation ------------------------------------------------------------------------------
 
@@ -173,6 +176,7 @@ class SystemPage(Page):
     def refresh(self) -> None:
         self.runner.run(installation.installation_facts, self.workspace, on_done=self.show_facts)
         self.divisions.reload()
+        self.users.reload()
 
     def add_division_dialog(self) -> DivisionDialog | None:
         return self.divisions.division_dialog(ADD)

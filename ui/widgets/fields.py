@@ -345,6 +345,8 @@ class IdNumberField(Field):
         self.changed.connect(self._parse)
 
     def check(self, text: str) -> list[Issue]:
+        if "*" in text:
+            return []  # shown masked (the role may not see it): the stored number is kept
         return check_id_number(self.field, text, known_region=self._known_region, today=self._today())[1]
 
     def looks_complete(self, text: str) -> bool:
