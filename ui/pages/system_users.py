@@ -224,6 +224,7 @@ class UsersPanel(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(150)
+        self.table.setTabKeyNavigation(False)  # arrows move in the list; Tab goes on to the buttons
         layout.addWidget(self.table, 1)
         self.note = QLabel()
         self.note.setWordWrap(True)
