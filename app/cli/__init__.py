@@ -7,7 +7,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
-from app.cli import account_commands, audit_commands, core_commands, division_commands, sync_commands
+from app.cli import (
+    account_commands,
+    audit_commands,
+    backup_commands,
+    core_commands,
+    division_commands,
+    sync_commands,
+)
 from app.domain.errors import FpaError
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
@@ -19,6 +26,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [  # type: igno
     audit_commands.register,
     division_commands.register,
     account_commands.register,
+    backup_commands.register,
 ]
 
 

@@ -73,3 +73,22 @@ def test_init_with_an_admin_makes_an_encrypted_database(
         sqlite3.connect(path).execute("SELECT * FROM meta").fetchall()
     _stdin(monkeypatch, "init-pass-2026\n")
     assert main(["check", str(path), "--user", "wang", "--password-stdin"]) == 0
+
+
+def test_backup_and_restore_from_the_command_line(
+    encrypted_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(encrypted_path)
+    _stdin(monkeypatch, ADMIN[2] + "\n")
+    assert main(["backup", "--db", db, "--out", str(tmp_path / "u盘"), "--user", "admin", "--password-stdin"]) == 0
+    (copy,) = (tmp_path / "u盘").glob("*.db")
+    assert keyring_path(copy).is_file()
+    capsys.readouterr()
+    _stdin(monkeypatch, "")
+    assert main(["restore", str(copy), "--db", db]) == 1
+    assert "用户名和密码" in capsys.readouterr().err
+    _stdin(monkeypatch, "wrong-pass\n")
+    assert main(["restore", str(copy), "--db", db, "--user", "admin", "--password-stdin"]) == 1
+    _stdin(monkeypatch, ADMIN[2] + "\n")
+    assert main(["restore", str(copy), "--db", db, "--user", "admin", "--password-stdin"]) == 0
+    assert "原数据库另存为" in capsys.readouterr().out

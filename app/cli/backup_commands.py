@@ -1,0 +1,39 @@
+"""`fpa backup`: a verified copy of a database in a folder; `fpa restore`: a backup put back in its place."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.credentials import add_credentials, read_secret, signed_in
+from app.services import accounts
+from app.services.backup import backup_database, restore_backup
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("backup", help="备份数据库到文件夹（加密的数据库连同密钥文件一起备份）")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", type=Path, required=True, help="备份文件夹，如 U 盘")
+    add_credentials(p)
+    p.set_defaults(handler=cmd_backup)
+    p = sub.add_parser("restore", help="用备份替换数据库（先校验备份能打开；原数据库先另存一份）")
+    p.add_argument("backup", type=Path)
+    p.add_argument("--db", type=Path, required=True, help="要被替换的数据库文件（程序须已关闭）")
+    add_credentials(p)
+    p.set_defaults(handler=cmd_restore)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with signed_in(args, args.db) as ws:
+        copy = backup_database(ws, args.out)
+    print(f"已备份到 {copy}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    password = None
+    if accounts.needs_sign_in(args.backup):
+        password = read_secret(args, f"{args.user or ''} 的密码（备份中的账户）：") if args.user else None
+    safety = restore_backup(args.backup, args.db, username=args.user, password=password)
+    print(f"已从 {args.backup.name} 恢复 {args.db}" + (f"；原数据库另存为 {safety}" if safety else ""))
+    return 0
