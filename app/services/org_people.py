@@ -22,6 +22,7 @@ from app.database.models import Association, Division, Person, PersonRole
 from app.domain.enums import DivisionLevel, PersonRoleKind
 from app.domain.errors import NotFound
 from app.domain.idcard import age_on, check_id_number, mask_id_number, normalize_id_number
+from app.domain.permissions import Permission
 from app.domain.pinyin import search_key
 from app.domain.records.org import (
     INSTRUCTOR_TARGET,
@@ -45,7 +46,15 @@ from app.services.org_base import (
     text_or_none,
     under,
 )
-from app.services.scope import ensure_in_scope, ensure_writable, id_shown, root_code, within
+from app.services.scope import (
+    ensure_in_scope,
+    ensure_may,
+    ensure_writable,
+    id_shown,
+    root_code,
+    shows_full_numbers,
+    within,
+)
 from app.services.search import like_ignores_case, text_clause
 from app.services.workspace import Workspace
 
@@ -516,3 +525,22 @@ def instructor_coverage(
         villages_on_target=sum(1 for r in rows if r.instructors >= INSTRUCTOR_TARGET),
         instructors=sum(r.instructors for r in rows),
     )
+
+
+def unmask_person(ws: Workspace, role_id: str) -> str:
+    """The full ID number of the person holding a role, for a user who sees it masked; audited.
+
+    The audit entry names the person, never the number. Refused for a role without the right to
+    un-mask (只读查看) and for a person outside the user's divisions.
+    """
+    if not shows_full_numbers(ws):
+        ensure_may(ws, Permission.UNMASK)
+    gone = "这条人员记录不存在，可能已被删除或尚未同步到本机。"
+    with ws.db.session() as s:
+        role = s.get(PersonRole, role_id)
+        person = s.get(Person, role.person_id) if role is not None else None
+        if role is None or person is None or role.deleted or person.deleted:
+            raise NotFound(gone)
+        ensure_in_scope(ws, role.division_code, gone)
+        record(s, ws.username, AuditAction.UNMASK, f"人员 {person.id}", {"fields": ["身份证号"]})
+        return person.id_number or ""

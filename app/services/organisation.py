@@ -51,6 +51,7 @@ from app.services.org_people import (
     mark_role_deleted,
     person_role_detail,
     save_person,
+    unmask_person,
     villages_below_instructor_target,
 )
 from app.services.org_positions import (
@@ -89,6 +90,7 @@ __all__ = [
     "save_association",
     "save_person",
     "save_position",
+    "unmask_person",
     "villages_below_instructor_target",
 ]
 

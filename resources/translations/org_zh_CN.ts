@@ -1291,6 +1291,16 @@
         <source>Also registered as: %1</source>
         <translation>此人还登记为：%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/person_form.py" line="1" />
+        <source>Show &amp;full number</source>
+        <translation>显示完整号码(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_form.py" line="1" />
+        <source>Shows this person's ID number; the viewing is logged</source>
+        <translation>显示此人完整的身份证号；查看将记入审计日志</translation>
+    </message>
 </context>
 <context>
     <name>PositionForm</name>

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.database.models import FamilyMember, SpecialFamily
-from app.domain.enums import UserRole
+from app.database.models import FamilyMember, Person, PersonRole, SpecialFamily
+from app.domain.enums import PersonRoleKind, UserRole
 from app.domain.records.accounts import SignedInUser
 from app.services import audit as audit_service
 from app.services.workspace import Workspace
 from ui.dialogs.draft_dialog import DraftDialog
 from ui.dialogs.family_form import FamilyForm
+from ui.dialogs.person_form import PersonForm
 from ui.pages.base import PageContext
 from ui.pages.families import FamiliesPage
 from ui.tasks import SyncTaskRunner
@@ -81,6 +82,9 @@ def test_a_clerk_shows_one_members_numbers_by_keyboard_and_saves_without_losing_
 
     form.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is form, timeout=2000)
+    panel.id_number.edit.setFocus()
+    qtbot.keyClick(panel.id_number.edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.unmask_button  # Tab reaches it too
     qtbot.keyClick(form, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # Alt+W: 显示完整号码
     qtbot.waitUntil(lambda: panel.id_number.text() == member.id_number, timeout=2000)  # an animated click
     assert panel.bank_account.text() == "6217001234567890123"
@@ -130,3 +134,37 @@ def test_a_township_clerk_logs_in_and_sees_only_its_township(qtbot: QtBot, demo_
     assert rows == len(inside)
     shown = {page.list.model.ids()[i] for i in range(rows)}
     assert shown == set(inside)
+
+
+def test_a_clerk_shows_a_persons_full_id_number_in_the_person_form(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    ws = demo_workspace
+    with ws.db.read() as s:
+        role_id, number = s.execute(
+            select(PersonRole.id, Person.id_number)
+            .join(Person, Person.id == PersonRole.person_id)
+            .where(
+                PersonRole.division_code.startswith("430121001"),
+                PersonRole.deleted.is_(False),
+                Person.id_number.is_not(None),
+            )
+            .order_by(PersonRole.id)
+            .limit(1)
+        ).one()
+    ws.user = SignedInUser("luru", "录入员", UserRole.TOWNSHIP_CLERK, TOWNSHIP)
+    form = PersonForm(PageContext(ws, SyncTaskRunner()), role_id, list(PersonRoleKind), "staff")
+    qtbot.addWidget(form)
+    form.show()
+    assert form.id_number.text() == number[:6] + "********" + number[-4:]
+    assert form.id_number.edit.isReadOnly() and form.unmask_button.isVisible()
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form, timeout=2000)
+    form.id_number.edit.setFocus()
+    qtbot.keyClick(form.id_number.edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.unmask_button  # Tab reaches it, Space presses it
+    qtbot.keyClick(form.unmask_button, Qt.Key.Key_Space)
+    assert form.id_number.text() == number and not form.unmask_button.isVisible()
+    assert not form.is_dirty()
+    entry = audit_service.list_entries(ws, 1)[0]
+    assert (entry.action, entry.username) == ("unmask", "luru") and number not in str(entry.detail)

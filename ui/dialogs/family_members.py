@@ -230,6 +230,8 @@ class MembersPanel(QWidget):
             box.toggled.connect(lambda _on: self._store())
         self.deceased.toggled.connect(self.died.setEnabled)
         self.id_number.info_changed.connect(self._id_parsed)
+        QWidget.setTabOrder(self.id_number.edit, self.unmask_button)  # the number, then its button
+        QWidget.setTabOrder(self.unmask_button, self.sex)
         self._set_editor_enabled(False)
 
     @staticmethod

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.domain.enums import PersonRoleKind, Sex, StaffKind
 from app.domain.idcard import IdNumberInfo
@@ -104,6 +104,15 @@ class PersonForm(RecordForm):
         self.place(8, 0, self.tr("Sinc&e"), self.started_on)
         self.place(8, 2, self.tr("&Until"), self.ended_on)
         self.finish_layout(860, 460)
+        # A number shown masked (the role may not see it) is read-only until shown in full on
+        # request, which the service writes to the audit log. Tab: number, this button, sex.
+        self.unmask_button = QPushButton(self.tr("Show &full number"))
+        self.unmask_button.setToolTip(self.tr("Shows this person's ID number; the viewing is logged"))
+        self.unmask_button.clicked.connect(self.unmask)
+        self.unmask_button.setVisible(False)
+        self.id_number.row.addWidget(self.unmask_button)
+        QWidget.setTabOrder(self.id_number.edit, self.unmask_button)
+        QWidget.setTabOrder(self.unmask_button, self.sex.focusProxy() or self.sex)
         self.role.combo.currentIndexChanged.connect(lambda _i: self._role_chosen())
         self.id_number.info_changed.connect(self._id_parsed)
 
@@ -177,6 +186,7 @@ class PersonForm(RecordForm):
         self.setWindowTitle(self.tr("New: %1").replace("%1", self.roles[0].value))
         with self.loading():
             self.clear_fields()
+            self._show_masking("")
             self.role.combo.setCurrentIndex(0)
             self.started_on.set_date(date.today())
         self._role_chosen()
@@ -210,11 +220,36 @@ class PersonForm(RecordForm):
             self.trained_on.set_date(r.trained_on)
             self.certificate.set_text(r.certificate_no)
             self.hours.set_value(r.service_hours)
+            self._show_masking(p.id_number)
         self._role_chosen()
         others = "、".join(detail.other_roles)
         self.show_header(self.tr("Also registered as: %1").replace("%1", others) if others else "")
         self.mark_clean()
         self.offer_draft()
+
+    def _show_masking(self, number: str) -> None:
+        masked = "*" in number
+        self.id_number.edit.setReadOnly(masked)
+        self.id_number.facts.setVisible(not masked)
+        self.unmask_button.setVisible(masked and families.can_unmask(self.context.workspace))
+
+    def unmask(self) -> None:
+        """显示完整号码: the full number from the service, which logs the viewing."""
+        if self.record_id is None:
+            return
+        self.context.runner.run(
+            organisation.unmask_person,
+            self.context.workspace,
+            self.record_id,
+            on_done=self._show_unmasked,
+            on_error=self.show_error,
+        )
+
+    def _show_unmasked(self, number: str) -> None:
+        with self.loading():  # showing the stored number is not an edit
+            self.id_number.set_text(number)
+            self._show_masking(number)
+        self.id_number.setFocus()
 
     def inputs(self) -> tuple[PersonInput, RoleInput]:
         sex = self.sex.value()
