@@ -11,5 +11,12 @@ out=dist/jishengxie
 tmp=$(mktemp -d)
 "$out/fpa" init "$tmp/selftest.db" --division 430121 >/dev/null
 "$out/fpa" check "$tmp/selftest.db" --json
+# an encrypted database: sqlcipher3 and its library must be in the folder
+echo "self-test-pass-1" | "$out/fpa" init "$tmp/encrypted.db" --division 430121 --admin admin --password-stdin >/dev/null
+echo "self-test-pass-1" | "$out/fpa" check "$tmp/encrypted.db" --user admin --password-stdin --json
+echo "self-test-pass-1" | "$out/fpa" backup --db "$tmp/encrypted.db" --out "$tmp/backups" --user admin --password-stdin
+if head -c 15 "$tmp/encrypted.db" | grep -q "SQLite format"; then echo "not encrypted!" >&2; exit 1; fi
+QT_QPA_PLATFORM=offscreen FPA_HOME="$tmp/home" "$out/jishengxie" --demo --screenshot "$tmp/demo.png"
+test -s "$tmp/demo.png"
 rm -rf "$tmp"
 du -sh "$out"

@@ -151,20 +151,7 @@ def restore_backup(
     it. The database being replaced is first copied to ``backups/`` beside it (encrypted as it
     was). The restore is written to the restored database's audit log. The target must not be open.
     """
-    if not backup.is_file():
-        raise UserInputError(f"找不到备份文件“{backup}”。")
-    key = None
-    if keyring.is_encrypted(backup):
-        if not keyring.has_keyring(backup):
-            raise UserInputError(
-                f"备份“{backup.name}”已加密，但旁边没有它的密钥文件“{keyring.keyring_path(backup).name}”，"
-                "无法恢复。请把密钥文件与备份放在同一文件夹。"
-            )
-        if not username or password is None:
-            raise UserInputError("备份已加密：请输入有权打开它的用户名和密码。")
-        key = keyring.unwrap(backup, username, password)
-    if keyring.is_encrypted(target) and key is None:
-        raise UserInputError("当前数据库已加密，而备份未加密：未恢复，以免把加密的数据换成明文。")
+    key = backup_key(backup, target, username, password)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.restoring")
     try:
@@ -203,6 +190,25 @@ def restore_backup(
     finally:
         restored.dispose()
     return safety
+
+
+def backup_key(backup: Path, target: Path, username: str | None, password: str | None) -> bytes | None:
+    """The key that opens ``backup`` (None for a plain one), or the reason it may not replace ``target``."""
+    if not backup.is_file():
+        raise UserInputError(f"找不到备份文件“{backup}”。")
+    key = None
+    if keyring.is_encrypted(backup):
+        if not keyring.has_keyring(backup):
+            raise UserInputError(
+                f"备份“{backup.name}”已加密，但旁边没有它的密钥文件“{keyring.keyring_path(backup).name}”，"
+                "无法恢复。请把密钥文件与备份放在同一文件夹。"
+            )
+        if not username or password is None:
+            raise UserInputError("备份已加密：请输入有权打开它的用户名和密码。")
+        key = keyring.unwrap(backup, username, password)
+    if keyring.is_encrypted(target) and key is None:
+        raise UserInputError("当前数据库已加密，而备份未加密：未恢复，以免把加密的数据换成明文。")
+    return key
 
 
 def _current_key(target: Path, username: str | None, password: str | None) -> bytes | None:

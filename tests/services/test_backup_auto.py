@@ -1,0 +1,109 @@
+"""Before a restore and without a screen: the backups in a folder, what one holds, and automatic backups."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.database import keyring
+from app.database.models import SpecialFamily
+from app.domain.enums import FamilyCategory
+from app.domain.errors import UserInputError
+from app.services.accounts import sign_in
+from app.services.backup import backup_database, backup_name
+from app.services.backup_auto import NOT_PLUGGED_IN, auto_backup, backup_due, due_folders
+from app.services.backup_files import inspect_backup, list_backups
+
+ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator (conftest.py)
+
+
+def test_the_folder_lists_backups_and_safety_copies_newest_first(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (folder / backup_name("fpa", datetime(2026, 3, 1, 8))).write_bytes(b"SQLite format 3\x00" + b"x" * 100)
+    (folder / backup_name("fpa", datetime(2026, 3, 2, 8))).write_bytes(b"\x01" * 2048)
+    (folder / "fpa.before-restore-20260303-080000-123456.db").write_bytes(b"\x02" * 10)
+    (folder / "fpa.before-0002-20260228-080000.db").write_bytes(b"\x02" * 10)
+    (folder / "notes.txt").write_text("not a backup")
+    found = list_backups(folder)
+    assert [f.taken_at.day for f in found] == [3, 2, 1, 28]
+    assert [f.kind for f in found] == ["恢复前的副本", "备份", "备份", "升级前的副本"]
+    assert found[1].encrypted and not found[2].encrypted and found[1].size_bytes == 2048
+    assert list_backups(tmp_path / "missing") == []
+
+
+def test_an_encrypted_backup_is_described_only_with_a_right_password(encrypted_path: Path) -> None:
+    ws = sign_in(encrypted_path, "admin", ADMIN[2])
+    try:
+        with ws.db.session() as s:
+            s.add(
+                SpecialFamily(division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="甲")
+            )
+        copy = backup_database(ws, encrypted_path.parent / "backups")
+        with pytest.raises(UserInputError, match="用户名或密码不正确"):
+            inspect_backup(ws, copy, "admin", "wrong-pass-9")
+        with pytest.raises(UserInputError, match="请输入"):
+            inspect_backup(ws, copy)
+        held = inspect_backup(ws, copy, "admin", ADMIN[2])
+        assert held.encrypted and held.same_device and held.division_name == "长沙县"
+        assert dict(held.counts)["特殊家庭"] == 1 and held.accounts == 1
+        assert held.taken_at is not None and held.schema_is_current
+        left = sorted(p.name for p in copy.parent.iterdir())  # the backup and its keyring, untouched
+        assert left == sorted([copy.name, keyring.keyring_path(copy).name])
+        assert not list(encrypted_path.parent.glob(".fpa-inspect-*"))  # its copy is gone
+    finally:
+        ws.close()
+
+
+def test_a_damaged_or_plain_backup_is_refused(encrypted_path: Path, workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plain = backup_database(workspace, tmp_path / "plain")
+    ws = sign_in(encrypted_path, "admin", ADMIN[2])
+    try:
+        with pytest.raises(UserInputError, match="而备份未加密"):
+            inspect_backup(ws, plain)
+        good = backup_database(ws, tmp_path / "enc")
+        damaged = tmp_path / "enc" / backup_name("county", datetime(2026, 1, 1))
+        data = bytearray(good.read_bytes())
+        data[5000:9000] = b"\x00" * 4000
+        damaged.write_bytes(bytes(data))
+        shutil.copy2(keyring.keyring_path(good), keyring.keyring_path(damaged))
+        with pytest.raises(UserInputError, match=r"无法打开|校验未通过"):
+            inspect_backup(ws, damaged, "admin", ADMIN[2])
+        (tmp_path / "enc" / "lost.db").write_bytes(good.read_bytes())
+        with pytest.raises(UserInputError, match="密钥文件"):
+            inspect_backup(ws, tmp_path / "enc" / "lost.db", "admin", ADMIN[2])
+    finally:
+        ws.close()
+
+
+def test_a_backup_is_due_once_a_day(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "backups"
+    now = datetime(2026, 5, 10, 17, 30)
+    assert backup_due(folder, "county", now)  # none yet
+    folder.mkdir()
+    (folder / backup_name("county", now - timedelta(hours=5))).write_bytes(b"x")
+    (folder / backup_name("other", now - timedelta(days=3))).write_bytes(b"x")
+    assert not backup_due(folder, "county", now)
+    assert backup_due(folder, "county", now + timedelta(hours=19))
+    assert backup_due(folder, "other", now)
+    assert backup_due(folder, "county", now, every=timedelta(hours=4))
+    assert backup_due(folder, "county", now - timedelta(days=30))  # a backup "from the future": a wrong clock
+    assert due_folders(workspace, folder, None, now=now) == []
+    assert due_folders(workspace, folder, tmp_path / "usb", now=now) == []  # not plugged in
+
+
+def test_auto_backup_writes_where_due_and_says_what_it_skipped(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    home, usb = tmp_path / "backups", tmp_path / "usb"
+    result = auto_backup(workspace, home, usb)
+    assert [p.parent for p in result.written] == [home] and result.skipped == [(usb, NOT_PLUGGED_IN)]
+    usb.mkdir()
+    seen: list[tuple[int, int]] = []
+    result = auto_backup(workspace, home, usb, progress=lambda d, t: seen.append((d, t)))
+    assert [p.parent for p in result.written] == [usb] and result.skipped == []  # home had one today
+    assert seen and seen[-1][0] == seen[-1][1]
+    assert auto_backup(workspace, home, usb).written == []
+    later = datetime.now() + timedelta(days=1, minutes=1)
+    assert len(auto_backup(workspace, home, usb, now=later).written) == 2
