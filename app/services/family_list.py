@@ -133,7 +133,7 @@ def list_family_ids(
         return list(s.connection().execute(query).scalars())
 
 
-def _division_names(s: Session, codes: set[str]) -> dict[str, tuple[str, str | None]]:
+def division_names(s: Session, codes: set[str]) -> dict[str, tuple[str, str | None]]:
     """code → (name, parent code) for the codes and their parents."""
     found: dict[str, tuple[str, str | None]] = {}
     wanted = set(codes)
@@ -151,7 +151,7 @@ def _division_names(s: Session, codes: set[str]) -> dict[str, tuple[str, str | N
     return found
 
 
-def _place(names: dict[str, tuple[str, str | None]], code: str) -> tuple[str, str]:
+def place_names(names: dict[str, tuple[str, str | None]], code: str) -> tuple[str, str]:
     """(township, village) names of a family's division code."""
     name, parent = names.get(code, (code, None))
     township = names[parent][0] if parent and parent in names else ""
@@ -192,14 +192,14 @@ def load_family_rows(ws: Workspace, ids: Sequence[str], *, today: date | None = 
     )
     with ws.db.read() as s:
         found = s.connection().execute(query).all()
-        names = _division_names(s, {r.division_code for r in found})
+        names = division_names(s, {r.division_code for r in found})
     position = {family_id: i for i, family_id in enumerate(ids)}
     full = shows_full_numbers(ws)
     return [_row(r, names, today, full) for r in sorted(found, key=lambda r: position[r.id])]
 
 
 def _row(r: Any, names: dict[str, tuple[str, str | None]], today: date, full: bool) -> FamilyRow:
-    township, village = _place(names, r.division_code)
+    township, village = place_names(names, r.division_code)
     sex, age = None, None
     if r.head_id_number:
         try:

@@ -254,6 +254,41 @@ Save anyway?</source>
 <context>
     <name>FamiliesPage</name>
     <message>
+        <location filename="../../ui/pages/families.py" line="1" />
+        <source>&amp;Print visit forms…</source>
+        <translation>打印走访表(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="1" />
+        <source>A visit form for each family in the list, to take along (first narrow the list)</source>
+        <translation>为列表中的每户打印一份走访表，外出走访时带上（请先按村或条件缩小名单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="1" />
+        <source>The list is still loading: print again in a moment.</source>
+        <translation>列表仍在加载，请稍后再打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="1" />
+        <source>The list is empty: there is nothing to print.</source>
+        <translation>列表为空，没有可打印的走访表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="1" />
+        <source>Print visit forms</source>
+        <translation>打印走访表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="1" />
+        <source>Print %1 visit forms, one page each? Choose a village or a filter to print fewer.</source>
+        <translation>将打印 %1 份走访表，每户一页。是否继续？可先选择村或筛选条件以减少份数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="1" />
+        <source>%1 visit forms printed.</source>
+        <translation>已打印 %1 份走访表。</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/families.py" line="39" />
         <location filename="../../ui/pages/families.py" line="50" />
         <source>Special families</source>
@@ -1119,6 +1154,164 @@ Save anyway?</source>
         <location filename="../../ui/dialogs/family_sections.py" line="340" />
         <source>%1 visits, cash %2 yuan in all</source>
         <translation>共走访 %1 次，慰问金合计 %2 元</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSheetPrinter</name>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>not arranged</source>
+        <translation>未落实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>deceased</source>
+        <translation>已去世</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>never visited</source>
+        <translation>从未走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Head of family</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>File no.</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Contact persons</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Family doctor</source>
+        <translation>家庭医生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Green channel</source>
+        <translation>就医绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Open follow-up</source>
+        <translation>待跟进事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Needs noted</source>
+        <translation>已登记需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Way (home / phone / other)</source>
+        <translation>方式（入户／电话／其他）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Kind (visit / emotional support)</source>
+        <translation>类型（走访慰问／精神慰藉）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Cash (yuan)</source>
+        <translation>慰问金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Fund source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Goods (item, quantity, value)</source>
+        <translation>慰问物品（名称、数量、价值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Needs raised</source>
+        <translation>提出的需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Follow-up</source>
+        <translation>跟进措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Family signature</source>
+        <translation>家庭签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Visitor signature</source>
+        <translation>走访人签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Form no. %1 · printed %2 · enter the form no. with the visit</source>
+        <translation>表号 %1 · 打印于 %2 · 录入走访时请填写此表号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_print.py" line="1" />
+        <source>Special family visit form</source>
+        <translation>计生特殊家庭走访慰问登记表</translation>
     </message>
 </context>
 </TS>

@@ -276,3 +276,34 @@ class VisitDue:
     category: FamilyCategory
     last_visit_on: date | None
     open_follow_up: str  # the follow-up noted at the last visit, if any
+
+
+@dataclass(frozen=True)
+class SheetMember:
+    name: str
+    relation: MemberRelation
+    age: int | None
+    is_deceased: bool
+
+
+@dataclass(frozen=True)
+class VisitSheet:
+    """One printed 走访慰问登记表: the family as known, blanks for the visit, the form's number."""
+
+    family_id: str
+    form_number: str  # printed on the sheet; typed into the visit form when the sheet comes back
+    family_no: str
+    head_name: str
+    head_id_masked: str  # paper leaves the office: never the full number
+    category: FamilyCategory
+    township: str
+    village: str
+    address: str
+    phone: str
+    members: tuple[SheetMember, ...]
+    contacts: str  # "张三 138… / 李四 139…" or ""
+    doctor: str  # "星沙社区卫生服务中心 王医生（至 2026-12-31）" or ""
+    green_channel: str
+    last_visit_on: date | None
+    open_follow_up: str  # the follow-up promised at the last visits and not yet done
+    needs: str

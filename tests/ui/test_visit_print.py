@@ -1,0 +1,78 @@
+"""Printing visit forms before going out: narrow the family list, print one page per family."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from app.domain.records.families import MISSING_VISIT
+from app.services.visit_sheets import visit_sheets
+from app.services.workspace import Workspace
+from ui.pages.base import PageContext
+from ui.pages.families import FamiliesPage
+from ui.tasks import SyncTaskRunner
+from ui.visit_print import VisitSheetPrinter
+
+
+@pytest.fixture
+def page(qtbot: QtBot, demo_workspace: Workspace) -> FamiliesPage:
+    widget = FamiliesPage(PageContext(demo_workspace, SyncTaskRunner()))
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+def pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def pages_in(path: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
+
+
+def test_the_families_not_visited_in_a_village_print_one_page_each(
+    qtbot: QtBot, page: FamiliesPage, demo_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int] = []
+    monkeypatch.setattr(FamiliesPage, "confirm_print", lambda self, n: asked.append(n) or True)
+    listing = page.list
+    listing.set_filter("missing", MISSING_VISIT)
+    assert listing.tree is not None
+    township = listing.tree.items.index(0, 0).model().index(0, 0, listing.tree.items.index(0, 0))
+    listing.tree.setCurrentIndex(township)
+    qtbot.waitUntil(listing.is_complete)
+    wanted = listing.model.ids()
+    assert 0 < len(wanted) <= 30
+    out = tmp_path / "visit-forms.pdf"
+    page.print_visit_forms(pdf_printer(out))
+    assert out.exists() and pages_in(out) == len(wanted)
+    assert asked == []  # a village's few forms print without a question
+    assert f"{len(wanted)}" in listing.message.text()
+
+
+def test_an_empty_list_prints_nothing_and_says_so(page: FamiliesPage, tmp_path: Path, qtbot: QtBot) -> None:
+    page.list.set_search("没有这个人", now=True)
+    qtbot.waitUntil(page.list.is_complete)
+    out = tmp_path / "none.pdf"
+    page.print_visit_forms(pdf_printer(out))
+    assert not out.exists() and page.list.message.isVisible()
+
+
+def test_the_sheet_reads_as_the_paper_form(demo_workspace: Workspace) -> None:
+    from app.services.family_list import list_family_ids
+
+    sheets = visit_sheets(demo_workspace, list_family_ids(demo_workspace, limit=2))
+    printer = VisitSheetPrinter()
+    text = printer.document(sheets).toPlainText()
+    for sheet in sheets:
+        assert sheet.head_name in text and sheet.form_number in text and sheet.village in text
+    assert "Visitor signature" in text or "走访人签字" in text
