@@ -38,7 +38,7 @@ from app.services.org_base import (
     text_or_none,
     under,
 )
-from app.services.scope import ensure_in_scope, ensure_writable, within
+from app.services.scope import edit_session, ensure_in_scope, ensure_writable, within
 from app.services.search import like_pattern, words
 from app.services.workspace import Workspace
 
@@ -212,7 +212,7 @@ def save_activity(
 ) -> str:
     today = today or date.today()
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         raise_for(check_activity(s, ws, inp, today), accept_warnings)
         values = {
             "division_code": inp.division_code,
@@ -240,7 +240,7 @@ def save_activity(
 
 def mark_activity_deleted(ws: Workspace, activity_id: str) -> None:
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         found = s.get(Activity, activity_id)
         if found is None or found.deleted:
             raise NotFound("这条活动记录不存在或已被删除。")
@@ -388,7 +388,7 @@ def save_training(
 ) -> str:
     today = today or date.today()
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         raise_for(check_training(s, ws, inp, today), accept_warnings)
         values = {
             "division_code": inp.division_code,
@@ -417,7 +417,7 @@ def save_training(
 
 def mark_training_deleted(ws: Workspace, training_id: str) -> None:
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         found = s.get(Training, training_id)
         if found is None or found.deleted:
             raise NotFound("这条培训记录不存在或已被删除。")

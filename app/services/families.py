@@ -42,6 +42,7 @@ from app.services.family_list import SORT_KEYS, division_prefix, list_family_ids
 from app.services.scope import (
     allowed,
     bank_shown,
+    edit_session,
     ensure_in_scope,
     ensure_may,
     ensure_writable,
@@ -370,7 +371,7 @@ def save_family(
     """
     ensure_writable(ws)
     today = today or date.today()
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         if inp.id is not None:
             found = s.get(SpecialFamily, inp.id)
             if found is not None:
@@ -443,7 +444,7 @@ def set_coverage(
     ensure_writable(ws)
     clean, issues = family_checks.check_coverage(coverage, today=today or date.today())
     _raise_for(issues, accept_warnings)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         family = s.get(SpecialFamily, family_id)
         if family is None or family.deleted:
             raise NotFound("这户家庭不存在或已被删除，覆盖情况未保存。")
@@ -454,7 +455,7 @@ def set_coverage(
 def mark_family_deleted(ws: Workspace, family_id: str) -> None:
     """标记删除: the family (with its members and visits) leaves every list; the merge carries it."""
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         family = s.get(SpecialFamily, family_id)
         if family is None:
             raise NotFound("这户家庭不存在。")
@@ -471,7 +472,7 @@ def unmask_member(ws: Workspace, member_id: str) -> UnmaskedNumbers:
     if not shows_full_numbers(ws):
         ensure_may(ws, Permission.UNMASK)
     gone = "这位家庭成员不存在，可能已被删除。"
-    with ws.db.session() as s:
+    with ws.db.session() as s:  # a look, not an edit: audited below
         member = s.get(FamilyMember, member_id)
         family = s.get(SpecialFamily, member.family_id) if member is not None else None
         if member is None or family is None or member.deleted or family.deleted:

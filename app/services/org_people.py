@@ -47,6 +47,7 @@ from app.services.org_base import (
     under,
 )
 from app.services.scope import (
+    edit_session,
     ensure_in_scope,
     ensure_may,
     ensure_writable,
@@ -383,7 +384,7 @@ def save_person(
     """Register or update a person with one role, in one transaction; returns the role's id."""
     today = today or date.today()
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         clean, target, issues = _checked(s, ws, person, role, today)
         raise_for(issues, accept_warnings)
         values = {
@@ -437,7 +438,7 @@ def save_person(
 def end_role(ws: Workspace, role_id: str, on: date) -> None:
     """离任 / 退出: the role ends on a date; the person and their history stay."""
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         role = s.get(PersonRole, role_id)
         if role is None or role.deleted:
             raise NotFound("这条人员角色不存在或已被删除。")
@@ -450,7 +451,7 @@ def end_role(ws: Workspace, role_id: str, on: date) -> None:
 def mark_role_deleted(ws: Workspace, role_id: str) -> None:
     """标记删除 one role (entered by mistake); a person left with no role is marked deleted too."""
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         role = s.get(PersonRole, role_id)
         if role is None or role.deleted:
             raise NotFound("这条人员角色不存在或已被删除。")
@@ -536,7 +537,7 @@ def unmask_person(ws: Workspace, role_id: str) -> str:
     if not shows_full_numbers(ws):
         ensure_may(ws, Permission.UNMASK)
     gone = "这条人员记录不存在，可能已被删除或尚未同步到本机。"
-    with ws.db.session() as s:
+    with ws.db.session() as s:  # a look, not an edit: audited below
         role = s.get(PersonRole, role_id)
         person = s.get(Person, role.person_id) if role is not None else None
         if role is None or person is None or role.deleted or person.deleted:

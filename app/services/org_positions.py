@@ -27,7 +27,7 @@ from app.services.org_base import (
     text_or_none,
     under,
 )
-from app.services.scope import ensure_in_scope, ensure_writable, within
+from app.services.scope import edit_session, ensure_in_scope, ensure_writable, within
 from app.services.search import like_pattern, words
 from app.services.workspace import Workspace
 
@@ -186,7 +186,7 @@ def save_position(
     """Create or update a position; returns its id."""
     today = today or date.today()
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         values, issues = _check(s, ws, inp, today)
         raise_for(issues, accept_warnings)
         if inp.id is None:
@@ -204,7 +204,7 @@ def save_position(
 
 def mark_position_deleted(ws: Workspace, position_id: str) -> None:
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         found = s.get(Position, position_id)
         if found is None or found.deleted:
             raise NotFound("这个阵地不存在或已被删除。")

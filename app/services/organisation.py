@@ -62,7 +62,7 @@ from app.services.org_positions import (
     position_detail,
     save_position,
 )
-from app.services.scope import ensure_in_scope, ensure_writable, within
+from app.services.scope import edit_session, ensure_in_scope, ensure_writable, within
 from app.services.search import like_pattern, words
 from app.services.workspace import Workspace
 
@@ -318,7 +318,7 @@ def save_association(
     """Create or update an association (not its terms: see ``record_term``); returns its id."""
     today = today or date.today()
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         values, issues = _check_association(s, ws, inp, today)
         raise_for(issues, accept_warnings)
         if inp.id is None:
@@ -340,7 +340,7 @@ def record_term(
     """换届: record a term election. The newest one sets the association's officers and date."""
     today = today or date.today()
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         assoc = s.get(Association, inp.association_id)
         if assoc is None or assoc.deleted:
             raise NotFound("要登记换届的协会不存在或已被删除。")
@@ -395,7 +395,7 @@ def record_term(
 def mark_association_deleted(ws: Workspace, association_id: str) -> None:
     """标记删除; refused while people hold roles in it or positions belong to it."""
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         assoc = s.get(Association, association_id)
         if assoc is None or assoc.deleted:
             raise NotFound("这个协会不存在或已被删除。")

@@ -30,7 +30,15 @@ from app.domain.validation import MAX_FEN, Issue, check_date, error, format_fen,
 from app.services.families import known_id_regions
 from app.services.org_base import check_division, places, raise_for, text_or_none
 from app.services.project_catalogue import pays_individuals
-from app.services.scope import bank_shown, ensure_in_scope, ensure_writable, id_shown, in_scope, within
+from app.services.scope import (
+    bank_shown,
+    edit_session,
+    ensure_in_scope,
+    ensure_writable,
+    id_shown,
+    in_scope,
+    within,
+)
 from app.services.search import family_clause, like_ignores_case, like_pattern, words
 from app.services.workspace import Workspace
 
@@ -224,7 +232,7 @@ def save_beneficiary(
     """Put someone on a project's reported list (or correct their entry); returns the entry's id."""
     ensure_writable(ws)
     today = today or date.today()
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         clean, issues = _check_beneficiary(s, ws, inp, today)
         raise_for(issues, accept_warnings)
         values = {
@@ -258,7 +266,7 @@ def save_beneficiary(
 def remove_beneficiary(ws: Workspace, beneficiary_id: str) -> None:
     """Take someone off the list; refused once they were paid (the payment needs its list entry)."""
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         row = s.get(ProjectBeneficiary, beneficiary_id)
         if row is None or row.deleted or not in_scope(ws, row.division_code):
             raise NotFound("名单中的这一条不存在或已被删除。")
@@ -417,7 +425,7 @@ def record_payment(
     """Record a payment to someone on the project's list; returns its id. Nothing is written if refused."""
     ensure_writable(ws)
     today = today or date.today()
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         payee, issues = _check_payment(s, ws, inp, today)
         if payee is None and not issues:  # pragma: no cover - _payee always says why
             issues = [error("beneficiary", "请选择领取人")]
@@ -442,7 +450,7 @@ def record_payment(
 def mark_payment_deleted(ws: Workspace, payment_id: str) -> None:
     """标记删除 a payment entered by mistake (it stays in the change log and travels to the county)."""
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         row = s.get(ProjectPayment, payment_id)
         if row is None or row.deleted:
             raise NotFound("这笔发放记录不存在或已被删除。")

@@ -40,7 +40,7 @@ from app.services.project_lists import (
     remove_beneficiary,
     save_beneficiary,
 )
-from app.services.scope import ensure_in_scope, ensure_writable, within
+from app.services.scope import edit_session, ensure_in_scope, ensure_writable, within
 from app.services.search import like_pattern, words
 from app.services.workspace import Workspace
 
@@ -335,7 +335,7 @@ def save_project(
     """Register (as 申报) or update a project; its status moves only through ``advance_project``."""
     ensure_writable(ws)
     today = today or date.today()
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         if inp.id is not None:
             _live(s, ws, inp.id)
         values, issues = _check(s, ws, inp, today)
@@ -400,7 +400,7 @@ def advance_project(
     """
     ensure_writable(ws)
     today = today or date.today()
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         project = _live(s, ws, project_id)
         target = project.status.next()
         if target is None:
@@ -432,7 +432,7 @@ def advance_project(
 def mark_project_deleted(ws: Workspace, project_id: str) -> None:
     """标记删除 a project entered by mistake, with its list; refused once money was paid out."""
     ensure_writable(ws)
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         project = _live(s, ws, project_id)
         paid = s.scalar(
             select(func.count()).where(

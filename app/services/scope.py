@@ -8,15 +8,22 @@ save all ask the same questions:
 - ``ensure_in_scope(ws, code, message)``: refuse a record outside it, as if it were not there;
 - ``ensure_may(ws, permission)`` / ``ensure_writable(ws)``: refuse an action the role lacks,
   before anything is written (只读查看 gets "当前账户为只读查看，不能修改");
-- ``shows_full_numbers(ws)``, ``id_shown`` and ``bank_shown``: full or masked numbers.
+- ``shows_full_numbers(ws)``, ``id_shown`` and ``bank_shown``: full or masked numbers;
+- ``edit_session(ws)``: the transaction of a user's edit, refused for 只读查看, and written to
+  the audit log (which records were inserted or changed) in the same transaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 
+from app.database.audit import AuditAction, record
+from app.database.models import ChangeLogEntry
 from app.domain.errors import NotFound, UserInputError
 from app.domain.permissions import (
     Permission,
@@ -72,6 +79,33 @@ def ensure_may(ws: Workspace, permission: Permission) -> None:
 def ensure_writable(ws: Workspace) -> None:
     """Every service that writes records calls this first (只读查看 never writes)."""
     ensure_may(ws, Permission.WRITE)
+
+
+_AUDITED_ROWS = 20  # an edit touching more rows (a family with many members) lists the first ones
+
+
+@contextmanager
+def edit_session(ws: Workspace) -> Iterator[Session]:
+    """One transaction of a user's edit of records: refused up front for a role that may not write,
+    and ending with an ``edit`` audit entry naming the rows it inserted or changed (from the
+    change log of this very transaction, so the entry says exactly what will travel upward).
+    An edit that changed nothing writes no entry.
+    """
+    ensure_writable(ws)
+    with ws.db.session() as s:
+        start = s.scalar(select(func.max(ChangeLogEntry.seq))) or 0
+        yield s
+        s.flush()
+        rows = s.execute(
+            select(ChangeLogEntry.table_name, ChangeLogEntry.row_id, ChangeLogEntry.op)
+            .where(ChangeLogEntry.seq > start)
+            .order_by(ChangeLogEntry.seq)
+        ).all()
+        if rows:
+            first_table, first_id, _ = rows[0]
+            listed = [f"{op} {table}:{row_id}" for table, row_id, op in rows[:_AUDITED_ROWS]]
+            detail = {"rows": len(rows), "changes": listed}
+            record(s, ws.username, AuditAction.EDIT, f"{first_table}:{first_id}", detail)
 
 
 def allowed(ws: Workspace, permission: Permission) -> bool:

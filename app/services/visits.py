@@ -19,7 +19,7 @@ from app.domain.records.families import (
 )
 from app.domain.validation import Issue, Severity, has_errors
 from app.services import family_checks
-from app.services.scope import ensure_in_scope, ensure_writable, within
+from app.services.scope import edit_session, ensure_in_scope, ensure_writable, within
 from app.services.workspace import Workspace
 
 _NO_FAMILY = "要登记走访的家庭不存在或已被删除。"
@@ -82,7 +82,7 @@ def record_visit(
     if issues and not accept_warnings:
         raise WarningsToConfirm(list(issues))
     assert clean.visited_on is not None  # checked above
-    with ws.db.session() as s:
+    with edit_session(ws) as s:
         family = s.get(SpecialFamily, clean.family_id)
         if family is None or family.deleted:
             raise NotFound(_NO_FAMILY)

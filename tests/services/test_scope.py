@@ -239,3 +239,18 @@ def test_an_exported_family_list_is_masked_unless_the_role_sees_full_numbers(
     assert values == expected
     entry = audit_service.list_entries(ws, 1)[0]
     assert entry.action == "export" and entry.detail == {"rows": len(ids), "file": "families.xlsx"}
+
+
+def test_an_edit_is_written_to_the_audit_log_with_what_it_changed(demo_workspace: Workspace) -> None:
+    ws = demo_workspace
+    inside, _ = families_by_place(ws)
+    sign_in_as(ws, UserRole.TOWNSHIP_CLERK)
+    detail = families.family_detail(ws, inside[0].id)
+    families.save_family(ws, replace(to_input(detail), address="星沙街道新地址 8 号"), accept_warnings=True)
+    entry = audit_service.list_entries(ws, 1)[0]
+    assert (entry.action, entry.username) == ("edit", "user-township_clerk")
+    assert entry.target == f"special_family:{detail.id}"
+    assert entry.detail == {"rows": 1, "changes": [f"update special_family:{detail.id}"]}
+    families.save_family(ws, replace(to_input(detail), address="星沙街道新地址 8 号"), accept_warnings=True)
+    assert audit_service.list_entries(ws, 1)[0].seq == entry.seq  # nothing changed, nothing logged
+    assert audit_service.verify(ws).ok
