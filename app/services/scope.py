@@ -112,6 +112,11 @@ def allowed(ws: Workspace, permission: Permission) -> bool:
     return ws.user is None or may(ws.user.role, permission)
 
 
+def can_write(ws: Workspace) -> bool:
+    """Whether the user may change records (the screens hide New and Delete for 只读查看)."""
+    return allowed(ws, Permission.WRITE)
+
+
 def shows_full_numbers(ws: Workspace) -> bool:
     """Whether ID and bank numbers reach this user in full (forms, exports)."""
     return allowed(ws, Permission.SEE_FULL_NUMBERS)

@@ -113,6 +113,11 @@ def test_a_read_only_viewer_is_not_offered_the_full_numbers(qtbot: QtBot, demo_w
     assert "*" in form.members.id_number.text()
     assert not form.members.unmask_button.isVisible()
     assert audit_service.list_entries(ws, 1)[0].action == "view_person"
+    page = FamiliesPage(PageContext(ws, SyncTaskRunner()))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.edit_button.isVisible() and page.print_button.isVisible()
+    assert not any(b.isVisible() for b in (page.new_button, page.visit_button, page.delete_button))
 
 
 def test_a_township_clerk_logs_in_and_sees_only_its_township(qtbot: QtBot, demo_workspace: Workspace) -> None:

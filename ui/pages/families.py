@@ -28,6 +28,7 @@ from app.domain.records.families import (
     VisitSheet,
 )
 from app.services import families
+from app.services.scope import can_write
 from app.services.visit_sheets import visit_sheets
 from ui.dialogs.family_form import FamilyForm
 from ui.dialogs.visit_form import VisitForm
@@ -81,6 +82,8 @@ class FamiliesPage(Page):
             self.print_button,
         ):
             self.list.add_action(button)
+        for button in (self.new_button, self.visit_button, self.delete_button):
+            button.setVisible(can_write(ws))  # 只读查看: the services refuse it anyway; do not offer it
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.errors import FpaError
+from app.services.scope import can_write
 from ui.dialogs.draft_dialog import DraftDialog
 from ui.pages.base import PageContext
 from ui.widgets.record_list import RecordList
@@ -64,6 +65,9 @@ class RecordTab(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_record())
         self.list.activated.connect(self.edit_record)
         self.list.current_changed.connect(lambda _id: self.update_buttons())
+        for button in (self.new_button, self.delete_button):
+            if button is not None:
+                button.setVisible(can_write(context.workspace))  # 只读查看 is not offered changes
         self.update_buttons()
 
     def add_action(self, button: QWidget) -> None:
