@@ -17,17 +17,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QByteArray, QEventLoop, QObject
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import __version__
 from app.domain.errors import FpaError
 from app.paths import APP_AUTHOR, APP_NAME, default_database, demo_database, ensure
 from app.services import accounts
+from app.services.backup_files import RestoreOutcome, restore_database
 from app.services.workspace import Workspace, open_workspace
 from ui.crash import install_crash_handler, setup_logging
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
+from ui.pages.system_backup import RestorePlan
 from ui.progress import run_with_progress
 from ui.refcount_guard import pin_singletons
 from ui.tasks import TaskRunner
@@ -169,11 +171,16 @@ def open_target(args: argparse.Namespace, runner: TaskRunner) -> Workspace | Non
 
 
 class Shell(QObject):
-    """Holds the open workspace and its window; File → Open swaps both."""
+    """Holds the open workspace and its window; File → Open swaps both, a restore reopens them.
 
-    def __init__(self, runner: TaskRunner) -> None:
+    ``auto_backup``: the window backs up by itself (at start when none was taken today, and as it
+    closes); off for tests and screenshots.
+    """
+
+    def __init__(self, runner: TaskRunner, *, auto_backup: bool = False) -> None:
         super().__init__()
         self.runner = runner
+        self.auto_backup = auto_backup
         self.workspace: Workspace | None = None
         self.window: MainWindow | None = None
 
@@ -181,8 +188,76 @@ class Shell(QObject):
         self.workspace = workspace
         self.window = MainWindow(workspace, self.runner)
         self.window.database_chosen.connect(self.switch)
+        self.window.restore_requested.connect(self.restore)
+        self.window.auto_backup = self.auto_backup
         self.window.show()
+        self.window.start_auto_backup()
         return self.window
+
+    def _close_window(self) -> QByteArray | None:
+        """Close the window without its backup and wait for its work; its geometry for the next one."""
+        old = self.window
+        if old is None:
+            return None
+        geometry = old.saveGeometry()
+        old.auto_backup = False
+        old.close()
+        old.deleteLater()
+        self.window = None
+        self.runner.wait()  # nothing may still be reading the old database
+        return geometry
+
+    def restore(self, plan: RestorePlan) -> None:
+        """Close the database, restore the backup off the GUI thread, and open the result again.
+
+        The restored database opens signed in with the account that opened the backup (else the
+        sign-in dialog asks); a refused restore reopens the database as it was and says why.
+        """
+        workspace = self.workspace
+        if workspace is None:
+            return
+        app = QApplication.instance()
+        quits = isinstance(app, QApplication) and app.quitOnLastWindowClosed()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)  # between the two windows, none is open
+        try:
+            geometry = self._close_window()
+            self.workspace = None
+            outcome: RestoreOutcome = wait_for(
+                self.runner,
+                restore_database,
+                workspace,
+                plan.backup,
+                plan.username,
+                plan.password,
+                text=QApplication.translate("Startup", "Restoring the backup…"),
+            )
+            reopened = outcome.workspace
+            if reopened is None:
+                reopened = sign_in(workspace.path, self.runner)
+            if reopened is None:
+                log.info("restored %s; the sign-in afterwards was cancelled", plan.backup.name)
+                QApplication.quit()
+                return
+            window = self.show(reopened)
+            if geometry is not None:
+                window.restoreGeometry(geometry)
+            title = QApplication.translate("Startup", "Restore from a backup")
+            if outcome.restored:
+                log.info("restored the database from %s", plan.backup.name)
+                self.tell(window, title, outcome.message, warning=False)
+            else:
+                self.tell(window, title, outcome.message, warning=True)
+        finally:
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(quits)
+
+    def tell(self, parent: QWidget, title: str, text: str, *, warning: bool) -> None:
+        """A message after a restore (tests replace it: a message box blocks offscreen)."""
+        if warning:
+            QMessageBox.warning(parent, title, text)
+        else:
+            QMessageBox.information(parent, title, text)
 
     def switch(self, path: Path) -> None:
         try:
@@ -194,16 +269,12 @@ class Shell(QObject):
             return
         if workspace is None:
             return  # the sign-in was cancelled: the open database stays
-        old_window, old_workspace = self.window, self.workspace
-        if old_window is not None:
-            geometry = old_window.saveGeometry()
-            old_window.close()
-            old_window.deleteLater()
-        self.runner.wait()  # nothing may still be reading the old database
+        old_workspace = self.workspace
+        geometry = self._close_window()
         if old_workspace is not None:
             old_workspace.close()
         window = self.show(workspace)
-        if old_window is not None:
+        if geometry is not None:
             window.restoreGeometry(geometry)
         log.info("switched to database %s", path)
 
@@ -224,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(app: QApplication, args: argparse.Namespace) -> int:
     runner = TaskRunner()
-    shell = Shell(runner)
+    shell = Shell(runner, auto_backup=not args.screenshot)
     try:
         workspace = open_target(args, runner)
     except FpaError as exc:

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QSplitter,
     QStackedWidget,
@@ -35,8 +36,9 @@ from app.domain.records.overview import InstallationFacts
 from app.paths import APP_AUTHOR, APP_NAME, ENV_HOME, data_dir, ensure, is_portable, logs_dir
 from app.services.installation import installation_facts
 from app.services.workspace import Workspace
+from ui import auto_backup
 from ui.pages.base import Page, PageContext
-from ui.tasks import TaskRunner
+from ui.tasks import Task, TaskRunner
 from ui.widgets import idle_lock
 from ui.widgets.idle_lock import IdleLock
 from ui.widgets.record_list import RecordList
@@ -114,6 +116,7 @@ class ComingPage(QWidget):
 
 class MainWindow(QMainWindow):
     database_chosen = Signal(Path)  # the user opened another database (ui.main switches to it)
+    restore_requested = Signal(object)  # a RestorePlan from the system page (ui.main restores and reopens)
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, title: str | None = None) -> None:
         super().__init__()
@@ -160,6 +163,11 @@ class MainWindow(QMainWindow):
         runner.run(installation_facts, workspace, on_done=self._show_facts, on_error=self._facts_failed)
         self._restore()
         self.idle_lock = self._idle_lock(workspace)
+        # Automatic backups: the shell turns them on (tests and screenshots never back up by themselves).
+        self.auto_backup = False
+        self._start_backup: Task | None = None
+        self._closing_backup: object | None = None
+        self._backup_finished = False
 
     def _idle_lock(self, workspace: Workspace) -> IdleLock | None:
         """Auto-lock after idle minutes (window settings, default 10; 0: never), for a signed-in user."""
@@ -195,6 +203,12 @@ class MainWindow(QMainWindow):
     def _status_bar(self, workspace: Workspace, runner: TaskRunner) -> None:
         self.database_label = QLabel(self.tr("Database: %1").replace("%1", str(workspace.path)))
         self.device_label = QLabel(self.tr("Device: %1").replace("%1", workspace.device_id))
+        user = workspace.user
+        self.user_label = QLabel(
+            self.tr("Signed in: %1 (%2)").replace("%1", user.display_name).replace("%2", user.role.value)
+            if user is not None
+            else ""
+        )
         self.busy_label = QLabel()
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)  # "working", with no amount: long jobs have their own dialog
@@ -205,6 +219,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.database_label, 1)
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.busy_bar)
+        bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.device_label)
         runner.busy_changed.connect(self.set_busy)
 
@@ -252,6 +267,8 @@ class MainWindow(QMainWindow):
             widget.visit_requested.connect(self.record_visit)
         if hasattr(widget, "draft_requested"):
             widget.draft_requested.connect(self.open_draft)
+        if hasattr(widget, "restore_requested"):
+            widget.restore_requested.connect(self.restore_requested)
 
     def show_page(self, key: str, **filters: Any) -> QWidget:
         """Show a module's page; with filters, ask the page to narrow its list (``apply_filter``)."""
@@ -360,7 +377,58 @@ class MainWindow(QMainWindow):
         settings.setValue("window/page", self.current_key())
         settings.sync()
 
+    # --- automatic backups ----------------------------------------------------------------------------
+
+    def start_auto_backup(self) -> None:
+        """At start, when a backup is due (none today): in the background, the status bar says when done."""
+        if self.auto_backup:
+            self._start_backup = auto_backup.start_in_background(
+                self.context.runner, self.context.workspace, self._auto_backup_written
+            )
+
+    def _auto_backup_written(self, result: object) -> None:
+        self._start_backup = None
+        written = getattr(result, "written", [])
+        if written:
+            self.statusBar().showMessage(
+                self.tr("Automatic backup written: %1").replace("%1", str(written[0])), 8000
+            )
+
+    def _backup_before_closing(self) -> bool:
+        """True when a backup was started (or is running) and the window must wait for it."""
+        if not self.auto_backup or self._backup_finished:
+            return False
+        if self._closing_backup is not None:
+            return True  # already running: its dialog offers Cancel
+        if self._start_backup is not None:
+            self._start_backup.cancel()  # the one at start gives way; the one at closing runs instead
+        job = auto_backup.start_on_close(
+            self.context.runner, self.context.workspace, self, self._closing_backup_finished
+        )
+        if job is None:
+            return False
+        self._closing_backup = job
+        self.statusBar().showMessage(self.tr("Backing up before closing…"))
+        return True
+
+    def _closing_backup_finished(self, problems: list[str]) -> None:
+        self._backup_finished = True
+        self._closing_backup = None
+        if problems:
+            self.report_backup_problems(problems)
+        QTimer.singleShot(0, self.close)  # not from inside the close event that started it
+
+    def report_backup_problems(self, problems: list[str]) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Automatic backup"),
+            self.tr("The automatic backup was not written:") + "\n" + "\n".join(problems),
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._backup_before_closing():
+            event.ignore()
+            return
         if self.idle_lock is not None:
             self.idle_lock.stop()
         self.save_state()

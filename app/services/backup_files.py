@@ -1,7 +1,10 @@
-"""Before a restore: the backups found in a folder, and what one holds once it has opened with a password.
+"""Restore from the screen: the backups in a folder, what one holds, and the restore with the reopening.
 
 ``inspect_backup`` works on a copy in a temporary folder beside the database (an older backup is
 upgraded there, never in place), so looking at a backup changes neither it nor the database.
+``restore_database`` closes the open workspace, restores, and hands back the workspace to go on
+with: the restored database signed in with the account that opened the backup, or, when the
+restore was refused, the old database as it was.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import logging
 import re
 import shutil
 import tempfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -17,14 +21,15 @@ from app.database import keyring
 from app.database.engine import sqlite_path
 from app.domain.errors import FpaError, UserInputError
 from app.domain.records.backup import BackupContents, BackupFile
-from app.services.backup import backup_key
+from app.services.accounts import sign_in
+from app.services.backup import backup_key, restore_backup
 from app.services.check import check_database
 from app.services.installation import installation_facts
 from app.services.workspace import Workspace, open_workspace
 
 log = logging.getLogger(__name__)
 
-_BACKUP = re.compile(r"(?P<db>.+)-备份-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.db")
+_BACKUP = re.compile(r"(?P<db>.+)-备份-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.db")
 _SNAPSHOT = re.compile(  # app/database/snapshot.py and backup_before_upgrade name them so
     r"(?P<db>.+)\.before-(?P<label>[a-z0-9]+(?:-[a-z]+)*)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.db"
 )
@@ -72,7 +77,13 @@ def list_backups(folder: Path) -> list[BackupFile]:
     except OSError:
         return []
     found = [f for f in (_found(p) for p in paths) if f is not None]
-    return sorted(found, key=lambda f: (f.taken_at, f.path.name), reverse=True)
+    return sorted(found, key=_order, reverse=True)
+
+
+def _order(f: BackupFile) -> tuple[datetime, int, str]:
+    """Time, then the number of a second backup in the same second (``-2``), then the name."""
+    match = _BACKUP.fullmatch(f.path.name)
+    return f.taken_at, int(match.group("n") or 1) if match else 0, f.path.name
 
 
 def inspect_backup(
@@ -128,3 +139,45 @@ def inspect_backup(
         accounts=facts.accounts,
         counts=tuple((label, report.counts.get(name, 0)) for name, label in COUNT_LABELS.items()),
     )
+
+
+@dataclass
+class RestoreOutcome:
+    """After ``restore_database``: the workspace to go on with, and what happened (in Chinese)."""
+
+    workspace: Workspace | None  # None: restored, but the account could not sign in to it (ask again)
+    restored: bool
+    message: str
+    safety_copy: Path | None = None
+
+
+def restore_database(
+    ws: Workspace, backup: Path, username: str | None = None, password: str | None = None
+) -> RestoreOutcome:
+    """Close ``ws``, put ``backup`` in the place of its database, and open the result.
+
+    Nothing else may be using ``ws`` (the screen closes its window first). A refusal (wrong
+    password, damaged file, plain backup over an encrypted database) leaves the database as it was
+    and opens it again for the same user; the outcome's message says why.
+    """
+    target = sqlite_path(ws.db.url)
+    if target is None:
+        raise UserInputError("服务器数据库（PostgreSQL）请由服务器管理员用 pg_restore 恢复。")
+    key, user = ws.db.key, ws.user
+    ws.close()
+    try:
+        safety = restore_backup(backup, target, username=username, password=password)
+    except FpaError as exc:
+        again = open_workspace(target, key)
+        again.user = user
+        return RestoreOutcome(again, False, exc.message)
+    message = f"已从备份“{backup.name}”恢复。"
+    if safety is not None:
+        message += f"恢复前的数据库已复制为“{safety.name}”（在 {safety.parent} 中）。"
+    if not keyring.is_encrypted(target):
+        return RestoreOutcome(open_workspace(target), True, message, safety)
+    try:
+        return RestoreOutcome(sign_in(target, username or "", password or ""), True, message, safety)
+    except FpaError as exc:
+        log.info("restored, sign-in with the backup's account refused: %s", exc)
+        return RestoreOutcome(None, True, message, safety)

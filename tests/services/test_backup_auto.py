@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app.database import keyring
 from app.database.models import SpecialFamily
@@ -15,7 +16,7 @@ from app.domain.errors import UserInputError
 from app.services.accounts import sign_in
 from app.services.backup import backup_database, backup_name
 from app.services.backup_auto import NOT_PLUGGED_IN, auto_backup, backup_due, due_folders
-from app.services.backup_files import inspect_backup, list_backups
+from app.services.backup_files import inspect_backup, list_backups, restore_database
 
 ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator (conftest.py)
 
@@ -28,7 +29,10 @@ def test_the_folder_lists_backups_and_safety_copies_newest_first(tmp_path: Path)
     (folder / "fpa.before-restore-20260303-080000-123456.db").write_bytes(b"\x02" * 10)
     (folder / "fpa.before-0002-20260228-080000.db").write_bytes(b"\x02" * 10)
     (folder / "notes.txt").write_text("not a backup")
-    found = list_backups(folder)
+    (folder / backup_name("fpa", datetime(2026, 2, 27, 8), 2)).write_bytes(b"\x01")
+    (folder / backup_name("fpa", datetime(2026, 2, 27, 8))).write_bytes(b"\x01")
+    found = list_backups(folder)[:-2]
+    assert [f.path.name[-6:] for f in list_backups(folder)[-2:]] == ["0-2.db", "000.db"]
     assert [f.taken_at.day for f in found] == [3, 2, 1, 28]
     assert [f.kind for f in found] == ["恢复前的副本", "备份", "备份", "升级前的副本"]
     assert found[1].encrypted and not found[2].encrypted and found[1].size_bytes == 2048
@@ -107,3 +111,28 @@ def test_auto_backup_writes_where_due_and_says_what_it_skipped(workspace, tmp_pa
     assert auto_backup(workspace, home, usb).written == []
     later = datetime.now() + timedelta(days=1, minutes=1)
     assert len(auto_backup(workspace, home, usb, now=later).written) == 2
+
+
+def _families(ws) -> list[str]:  # type: ignore[no-untyped-def]
+    with ws.db.read() as s:
+        return sorted(s.scalars(select(SpecialFamily.head_name)).all())
+
+
+def test_restore_database_reopens_the_restored_file_or_the_old_one_when_refused(encrypted_path: Path) -> None:
+    ws = sign_in(encrypted_path, "admin", ADMIN[2])
+    with ws.db.session() as s:
+        s.add(SpecialFamily(division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="甲"))
+    copy = backup_database(ws, encrypted_path.parent / "backups")
+    with ws.db.session() as s:
+        s.add(SpecialFamily(division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="乙"))
+    refused = restore_database(ws, copy, "admin", "wrong-pass-9")
+    assert not refused.restored and "用户名或密码不正确" in refused.message
+    assert refused.workspace is not None and refused.workspace.user == ws.user
+    assert _families(refused.workspace) == ["乙", "甲"]
+    done = restore_database(refused.workspace, copy, "admin", ADMIN[2])
+    assert done.restored and done.safety_copy is not None and done.safety_copy.exists()
+    assert done.workspace is not None and done.workspace.user is not None
+    try:
+        assert _families(done.workspace) == ["甲"]
+    finally:
+        done.workspace.close()

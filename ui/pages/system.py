@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -29,6 +29,7 @@ from app.paths import backups_dir
 from app.services import installation
 from app.services.backup import KEEP, backup_database
 from ui.pages.base import Page, PageContext
+from ui.pages.system_backup import BackupSettingsPanel
 from ui.pages.system_divisions import ADD, RENAME, DivisionDialog, DivisionsPanel
 from ui.pages.system_users import UsersPanel
 from ui.progress import run_with_progress
@@ -42,6 +43,7 @@ def _size(n: int | None) -> str:
 
 class SystemPage(Page):
     screenshot_dialogs: ClassVar[tuple[str, ...]] = ("add_division_dialog", "rename_division_dialog")
+    restore_requested = Signal(object)  # a RestorePlan (ui/pages/system_backup.py), for the shell
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -64,6 +66,9 @@ class SystemPage(Page):
         left = QVBoxLayout()
         left.addWidget(self._installation_box())
         left.addWidget(self._backup_box())
+        self.backup_settings = BackupSettingsPanel(context)
+        self.backup_settings.restore_requested.connect(self.restore_requested)
+        left.addWidget(self.backup_settings)
         left.addStretch(1)
         columns.addLayout(left, 2)
         self.divisions = DivisionsPanel(context)
@@ -164,6 +169,7 @@ class SystemPage(Page):
 
     def backup_written(self, path: Path) -> None:
         self.last_backup = path
+        self.backup_settings.reload()
         self.backup_message.setText(self.tr("Backup written and checked: %1").replace("%1", str(path)))
 
     def _backup_failed(self, exc: BaseException) -> None:
@@ -177,6 +183,7 @@ class SystemPage(Page):
         self.runner.run(installation.installation_facts, self.workspace, on_done=self.show_facts)
         self.divisions.reload()
         self.users.reload()
+        self.backup_settings.reload()
 
     def add_division_dialog(self) -> DivisionDialog | None:
         return self.divisions.division_dialog(ADD)
