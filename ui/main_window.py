@@ -73,7 +73,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
 ]
 PROGRAM_NAME = str(QT_TRANSLATE_NOOP("MainWindow", "FPA offline data collection"))
 # Draft kinds of pages that predate the ``draft_kinds`` attribute.
-DRAFT_PAGES = {"family": "families", "visit": "families"}
+DRAFT_PAGES = {"family": "families", "visit": "families", "policy": "families"}
 
 
 def window_settings() -> QSettings:

@@ -487,6 +487,11 @@ Save anyway?</source>
 <context>
     <name>FamilyForm</name>
     <message>
+        <location filename="../../ui/dialogs/family_form.py" line="1" />
+        <source>&amp;5 Insurance</source>
+        <translation>&amp;5 保险保障</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/family_form.py" line="43" />
         <location filename="../../ui/dialogs/family_form.py" line="94" />
         <source>New family</source>
@@ -1312,6 +1317,207 @@ Save anyway?</source>
         <location filename="../../ui/visit_print.py" line="1" />
         <source>Special family visit form</source>
         <translation>计生特殊家庭走访慰问登记表</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyForm</name>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Product</source>
+        <translation>保险产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Year</source>
+        <translation>保险年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Insurer</source>
+        <translation>承保公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Policy no.</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Premium</source>
+        <translation>保费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Insured amount</source>
+        <translation>保险金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>From</source>
+        <translation>起期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>To</source>
+        <translation>止期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>&amp;Product</source>
+        <translation>保险产品(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>&amp;Year</source>
+        <translation>保险年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>&amp;Insurer</source>
+        <translation>承保公司(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Policy &amp;no.</source>
+        <translation>保单号(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Pre&amp;mium (yuan)</source>
+        <translation>保费（元）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Insured &amp;amount (yuan)</source>
+        <translation>保险金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>&amp;From</source>
+        <translation>起期(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>&amp;To</source>
+        <translation>止期(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Family: %1</source>
+        <translation>家庭：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Insurance: %1</source>
+        <translation>保险：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>(new)</source>
+        <translation>（新）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>New insurance policy</source>
+        <translation>新增保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Insurance policy: %1</source>
+        <translation>保单：%1</translation>
+    </message>
+</context>
+<context>
+    <name>InsuranceSection</name>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Product</source>
+        <translation>保险产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Insurer</source>
+        <translation>承保公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Policy no.</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Premium (yuan)</source>
+        <translation>保费（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Insured (yuan)</source>
+        <translation>保险金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>From</source>
+        <translation>起期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>To</source>
+        <translation>止期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>In force</source>
+        <translation>是否在保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Add &amp;policy…</source>
+        <translation>新增保单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Ed&amp;it policy…</source>
+        <translation>修改保单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>&amp;Delete policy</source>
+        <translation>删除保单(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Save the family first, then add its policies.</source>
+        <translation>请先保存家庭信息，再登记保单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>%1 policies, %2 in force</source>
+        <translation>共 %1 份保单，%2 份在保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Delete policy</source>
+        <translation>删除保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <source>Mark the %1 policy of %2 as deleted?</source>
+        <translation>将 %2 年的“%1”保单标记为删除？</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,8 @@
 """The family form: family, members and 三个全覆盖 in one window, checked as you type, kept as a draft.
 
-Keyboard: Tab moves field to field, Alt+1…4 switch tabs, Enter or Ctrl+S saves, Ctrl+N starts
-a new family, Esc closes (asking first when something is unsaved). Errors block saving; warnings
-(an unknown old region code, an ID number already in another family …) are asked about once.
+Keyboard: Tab moves field to field, Alt+1…5 switch tabs (5: insurance), Enter or Ctrl+S saves,
+Ctrl+N starts a new family, Esc closes (asking first when something is unsaved). Errors block
+saving; warnings (an unknown old region code, an ID number already in another family …) are asked about once.
 Typing a valid ID number fills sex and birth date and at once warns when another family already
 holds the number, with a link that opens that family.
 
@@ -30,6 +30,7 @@ from app.domain.validation import Issue, Severity
 from app.services import drafts, families
 from app.services.visits import list_visits
 from ui.dialogs.draft_dialog import DraftDialog
+from ui.dialogs.family_insurance import InsuranceSection
 from ui.dialogs.family_members import MembersPanel, empty_member, member_from_row
 from ui.dialogs.family_sections import CoverageSection, GeneralSection, VisitsSection
 from ui.pages.base import PageContext
@@ -54,11 +55,13 @@ class FamilyForm(DraftDialog):
         self.members = MembersPanel(known_region=families.known_id_regions().__contains__)
         self.coverage = CoverageSection()
         self.visits = VisitsSection()
+        self.insurance = InsuranceSection(context)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general.scroll, self.tr("&1 Family"))
         self.tabs.addTab(self.members, self.tr("&2 Members"))
         self.tabs.addTab(self.coverage.scroll, self.tr("&3 Three coverages"))
         self.tabs.addTab(self.visits, self.tr("&4 Visits"))
+        self.tabs.addTab(self.insurance, self.tr("&5 Insurance"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.summary)
@@ -107,6 +110,7 @@ class FamilyForm(DraftDialog):
             self.members.set_members([empty_member(MemberRelation.SELF)])
             self.visits.set_visits([])
         self.visits.setEnabled(False)
+        self.insurance.set_family(None)
         self.mark_clean()
         self.tabs.setCurrentIndex(0)
         self.offer_draft()
@@ -122,6 +126,7 @@ class FamilyForm(DraftDialog):
             self.members.set_members([member_from_row(m) for m in detail.members])
         self.visits.setEnabled(True)
         self.refresh_visits()
+        self.insurance.set_family(detail.id, detail.head_name)
         self.mark_clean()
         self.offer_draft()
 

@@ -27,10 +27,11 @@ from app.domain.records.families import (
     FamilyRow,
     VisitSheet,
 )
-from app.services import families
+from app.services import families, insurance
 from app.services.scope import can_write
 from app.services.visit_sheets import visit_sheets
 from ui.dialogs.family_form import FamilyForm
+from ui.dialogs.family_insurance import PolicyForm
 from ui.dialogs.visit_form import VisitForm
 from ui.models.lazy_table import LazyColumn, date_column, money_column, yes_no_column
 from ui.pages.base import Page, PageContext
@@ -350,7 +351,25 @@ class FamiliesPage(Page):
             return self.new_family() if key == "new" else self.edit_family(key)
         if kind == VisitForm.draft_kind:
             return self.record_visit(key)
+        if kind == PolicyForm.draft_kind:
+            return self._open_policy_draft(key)
         return None
+
+    def _open_policy_draft(self, key: str) -> PolicyForm | None:
+        try:
+            family_id = key.removeprefix("new-") if key.startswith("new-") else None
+            policy_id = None if family_id else key
+            if family_id is None:
+                family_id = insurance.policy_detail(self.workspace, key).family_id
+        except FpaError as exc:
+            self.list.show_message(exc.message, error=True)
+            return None
+        row = self._row(family_id)
+        form = PolicyForm(
+            self.context, family_id, policy_id, family_name=row.head_name if row else "", parent=self
+        )
+        self._keep(form)
+        return form
 
     def open_forms(self) -> Sequence[Any]:
         return [f for f in self.forms if f.isVisible()]

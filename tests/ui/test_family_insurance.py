@@ -1,0 +1,82 @@
+"""保险保障 through the family form: the demo family's policies, a new one typed in, one deleted."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.database.models import InsurancePolicy
+from app.services import insurance
+from app.services.workspace import Workspace
+from ui.dialogs.draft_dialog import DraftDialog
+from ui.dialogs.family_form import FamilyForm
+from ui.dialogs.family_insurance import InsuranceSection, PolicyForm
+from ui.pages.base import PageContext
+from ui.tasks import SyncTaskRunner
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(DraftDialog, "ask_restore", lambda self, info: False)
+    monkeypatch.setattr(DraftDialog, "ask_close", lambda self: "discard")
+    monkeypatch.setattr(InsuranceSection, "confirm_delete", lambda self, row: True)
+
+
+def insured_family(ws: Workspace) -> str:
+    with ws.db.read() as s:
+        family_id = s.scalar(select(InsurancePolicy.family_id).where(InsurancePolicy.deleted.is_(False)))
+    assert family_id is not None
+    return family_id
+
+
+def test_policies_are_shown_added_and_deleted(
+    qtbot: QtBot, qtmodeltester: ModelTester, demo_workspace: Workspace
+) -> None:
+    family_id = insured_family(demo_workspace)
+    before = insurance.list_policies(demo_workspace, family_id)
+    form = FamilyForm(PageContext(demo_workspace, SyncTaskRunner()), family_id)
+    qtbot.addWidget(form)
+    form.show()
+    form.tabs.setCurrentWidget(form.insurance)
+    section = form.insurance
+    qtmodeltester.check(section.model)
+    assert section.isEnabled() and section.model.rowCount() == len(before) > 0
+    assert str(len(before)) in section.count.text()
+
+    qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+    policy_form = section.forms[-1]
+    assert isinstance(policy_form, PolicyForm)
+    assert policy_form.product.text() == "计生特殊家庭综合保险" and policy_form.year.value() is not None
+    policy_form.year.set_text("2027")  # next year's cover, bought ahead
+    policy_form.insurer.set_text("中国平安")
+    qtbot.keyClicks(policy_form.premium.edit, "120")
+    qtbot.keyClicks(policy_form.insured.edit, "50000")
+    policy_form.starts_on.set_text("2027-01-01")
+    policy_form.ends_on.set_text("2026-12-31")  # before the start: refused
+    policy_form.save()
+    assert policy_form.isVisible() and "止期" in policy_form.summary.text()
+    policy_form.ends_on.set_text("2027-12-31")
+    with qtbot.waitSignal(policy_form.saved, timeout=3000):
+        policy_form.save()
+    assert section.model.rowCount() == len(before) + 1
+    newest = section.model.row_at(0)
+    assert (newest.year, newest.insurer, newest.premium_fen) == (2027, "中国平安", 12_000)
+
+    section.view.setFocus()
+    section.view.selectRow(0)
+    section.delete_policy()
+    assert section.model.rowCount() == len(before)
+    assert all(p.year != 2027 for p in insurance.list_policies(demo_workspace, family_id))
+    QApplication.processEvents()
+
+
+def test_a_new_family_gets_its_policies_after_saving(qtbot: QtBot, workspace: Workspace) -> None:
+    form = FamilyForm(PageContext(workspace, SyncTaskRunner()), None)
+    qtbot.addWidget(form)
+    form.show()
+    assert not form.insurance.isEnabled()
+    assert form.insurance.count.text() and form.insurance.model.rowCount() == 0
