@@ -29,6 +29,7 @@ from app.domain.errors import FpaError
 from app.domain.records.insurance import DEFAULT_PRODUCT, PolicyInput, PolicyRow
 from app.domain.validation import format_fen
 from app.services import insurance
+from app.services.scope import can_write
 from ui.dialogs.record_form import CountField, RecordForm
 from ui.models.lazy_table import date_text
 from ui.models.rows_model import Column, RowsTableModel
@@ -190,6 +191,8 @@ class InsuranceSection(QWidget):
         top.addWidget(self.count, 1)
         for button in (self.add_button, self.edit_button, self.delete_button):
             top.addWidget(button)
+        for button in (self.add_button, self.delete_button):
+            button.setVisible(can_write(context.workspace))  # 只读查看 only reads (the services refuse)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
