@@ -9,10 +9,12 @@ The service function gets ``progress(done, total)`` and ``cancelled()`` from the
 signature asks for them. The dialog shows after ``DELAY_MS`` (a job that ends sooner never
 flickers a window), Cancel sets the task's cancel flag, and a job that ends with ``Cancelled``
 calls ``on_cancelled`` (by default nothing: the user asked for it, the service rolled back).
+A job whose function takes no ``cancelled`` cannot stop halfway: its dialog has no Cancel button.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +33,7 @@ class JobProgress(QObject):
     def __init__(self, parent: QWidget | None, text: str, delay_ms: int = DELAY_MS) -> None:
         super().__init__(parent)
         self.finished = False
+        self.cancellable = True
         self.task: Task | None = None
         self.dialog = QProgressDialog(text, self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(self.tr("Please wait"))
@@ -50,8 +53,12 @@ class JobProgress(QObject):
         if not self.finished:
             self.dialog.show()
 
+    def cannot_cancel(self) -> None:
+        self.cancellable = False
+        self.dialog.setCancelButton(None)
+
     def cancel(self) -> None:
-        if self.task is not None and not self.finished:
+        if self.task is not None and not self.finished and self.cancellable:
             self.task.cancel()
             self.dialog.setLabelText(self.tr("Cancelling… the work done so far is being undone."))
             self.dialog.setCancelButtonText(self.tr("Cancelling…"))
@@ -87,6 +94,8 @@ def run_with_progress(
 ) -> JobProgress:
     """Run ``fn(*args, **kwargs)`` on the runner with a delayed progress dialog; returns the dialog's job."""
     job = JobProgress(parent, text, delay_ms)
+    if "cancelled" not in inspect.signature(fn).parameters:
+        job.cannot_cancel()
 
     def done(result: Any) -> None:
         job.finish()

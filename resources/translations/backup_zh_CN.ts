@@ -133,11 +133,6 @@
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../work/wt-crypt/ui/pages/system_backup.py" line="140"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <location filename="../work/wt-crypt/ui/pages/system_backup.py" line="154"/>
         <source>Backups in %1</source>
         <translation>%1 中的备份</translation>

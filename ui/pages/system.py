@@ -29,7 +29,7 @@ from app.paths import backups_dir
 from app.services import installation
 from app.services.backup import KEEP, backup_database
 from ui.pages.base import Page, PageContext
-from ui.pages.system_backup import BackupSettingsPanel
+from ui.pages.system_backup import BackupSettingsPanel, RestoreDialog
 from ui.pages.system_divisions import ADD, RENAME, DivisionDialog, DivisionsPanel
 from ui.pages.system_users import UsersPanel
 from ui.progress import run_with_progress
@@ -42,7 +42,11 @@ def _size(n: int | None) -> str:
 
 
 class SystemPage(Page):
-    screenshot_dialogs: ClassVar[tuple[str, ...]] = ("add_division_dialog", "rename_division_dialog")
+    screenshot_dialogs: ClassVar[tuple[str, ...]] = (
+        "add_division_dialog",
+        "rename_division_dialog",
+        "restore_dialog",
+    )
     restore_requested = Signal(object)  # a RestorePlan (ui/pages/system_backup.py), for the shell
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -190,3 +194,7 @@ class SystemPage(Page):
 
     def rename_division_dialog(self) -> DivisionDialog | None:
         return self.divisions.division_dialog(RENAME)
+
+    def restore_dialog(self) -> RestoreDialog:
+        """从备份恢复…, not shown yet (for screenshots; the button opens it through the panel)."""
+        return RestoreDialog(self.context, None, self)

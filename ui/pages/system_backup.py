@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -131,18 +132,18 @@ class RestoreDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.check_button = QPushButton(self.tr("&Check the backup"))
+        buttons = QDialogButtonBox()
+        self.check_button = buttons.addButton(
+            self.tr("&Check the backup"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.check_button.clicked.connect(self.check)
-        self.restore_button = QPushButton(self.tr("&Restore…"))
+        self.restore_button = buttons.addButton(self.tr("&Restore…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
         for button in (self.check_button, self.restore_button, self.cancel_button):
             button.setAutoDefault(False)
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self.resize(720, 560)
         self.show_folder(folder or backups_dir())
 
