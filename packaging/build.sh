@@ -15,6 +15,7 @@ tmp=$(mktemp -d)
 echo "self-test-pass-1" | "$out/fpa" init "$tmp/encrypted.db" --division 430121 --admin admin --password-stdin >/dev/null
 echo "self-test-pass-1" | "$out/fpa" check "$tmp/encrypted.db" --user admin --password-stdin --json
 echo "self-test-pass-1" | "$out/fpa" backup --db "$tmp/encrypted.db" --out "$tmp/backups" --user admin --password-stdin
+echo "self-test-pass-1" | "$out/fpa" restore "$tmp"/backups/*.db --db "$tmp/encrypted.db" --user admin --password-stdin
 if head -c 15 "$tmp/encrypted.db" | grep -q "SQLite format"; then echo "not encrypted!" >&2; exit 1; fi
 QT_QPA_PLATFORM=offscreen FPA_HOME="$tmp/home" "$out/jishengxie" --demo --screenshot "$tmp/demo.png"
 test -s "$tmp/demo.png"

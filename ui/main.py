@@ -223,15 +223,22 @@ class Shell(QObject):
         try:
             geometry = self._close_window()
             self.workspace = None
-            outcome: RestoreOutcome = wait_for(
-                self.runner,
-                restore_database,
-                workspace,
-                plan.backup,
-                plan.username,
-                plan.password,
-                text=QApplication.translate("Startup", "Restoring the backup…"),
-            )
+            title = QApplication.translate("Startup", "Restore from a backup")
+            try:
+                outcome: RestoreOutcome = wait_for(
+                    self.runner,
+                    restore_database,
+                    workspace,
+                    plan.backup,
+                    plan.username,
+                    plan.password,
+                    text=QApplication.translate("Startup", "Restoring the backup…"),
+                )
+            except FpaError as exc:  # the database could not even be opened again: nothing left to show
+                log.error("restore from %s failed: %s", plan.backup.name, exc)
+                self.tell(None, title, exc.message, warning=True)
+                QApplication.quit()
+                return
             reopened = outcome.workspace
             if reopened is None:
                 reopened = sign_in(workspace.path, self.runner)
@@ -242,7 +249,6 @@ class Shell(QObject):
             window = self.show(reopened)
             if geometry is not None:
                 window.restoreGeometry(geometry)
-            title = QApplication.translate("Startup", "Restore from a backup")
             if outcome.restored:
                 log.info("restored the database from %s", plan.backup.name)
                 self.tell(window, title, outcome.message, warning=False)
@@ -252,7 +258,7 @@ class Shell(QObject):
             if isinstance(app, QApplication):
                 app.setQuitOnLastWindowClosed(quits)
 
-    def tell(self, parent: QWidget, title: str, text: str, *, warning: bool) -> None:
+    def tell(self, parent: QWidget | None, title: str, text: str, *, warning: bool) -> None:
         """A message after a restore (tests replace it: a message box blocks offscreen)."""
         if warning:
             QMessageBox.warning(parent, title, text)
