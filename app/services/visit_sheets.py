@@ -13,11 +13,13 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from app.database.audit import AuditAction
 from app.database.models import FamilyMember, SpecialFamily, Visit
 from app.domain.enums import MemberRelation
 from app.domain.errors import UserInputError
 from app.domain.idcard import age_on, mask_id_number
 from app.domain.records.families import SheetMember, VisitSheet
+from app.services.audit import audit
 from app.services.family_list import division_names, place_names
 from app.services.scope import within
 from app.services.workspace import Workspace
@@ -123,4 +125,6 @@ def visit_sheets(ws: Workspace, family_ids: Sequence[str], *, today: date | None
                 needs=f.needs or "",
             )
         )
+    if sheets:  # paper with names and addresses leaves the office: an export, in the audit log
+        audit(ws, AuditAction.EXPORT, "走访表", {"kind": "visit_sheets", "sheets": len(sheets)})
     return sheets

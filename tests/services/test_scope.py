@@ -19,6 +19,7 @@ from app.domain.records.families import FamilyFilter, FamilyInput, MemberInput
 from app.services import audit as audit_service
 from app.services import families, overview, projects, search, visits
 from app.services.export_xlsx import export_records
+from app.services.visit_sheets import visit_sheets
 from app.services.workspace import Workspace
 
 TOWNSHIP = "430121001000"  # 星沙街道
@@ -254,3 +255,18 @@ def test_an_edit_is_written_to_the_audit_log_with_what_it_changed(demo_workspace
     families.save_family(ws, replace(to_input(detail), address="星沙街道新地址 8 号"), accept_warnings=True)
     assert audit_service.list_entries(ws, 1)[0].seq == entry.seq  # nothing changed, nothing logged
     assert audit_service.verify(ws).ok
+
+
+def test_printed_visit_forms_hold_the_clerks_families_only_and_are_audited(demo_workspace: Workspace) -> None:
+    ws = demo_workspace
+    inside, outside = families_by_place(ws)
+    sign_in_as(ws, UserRole.TOWNSHIP_CLERK)
+    sheets = visit_sheets(ws, [f.id for f in outside[:3]] + [f.id for f in inside[:2]])
+    assert [s.family_id for s in sheets] == [f.id for f in inside[:2]]
+    assert all("*" in s.head_id_masked for s in sheets if s.head_id_masked)
+    entry = audit_service.list_entries(ws, 1)[0]
+    assert (entry.action, entry.target, entry.detail) == (
+        "export",
+        "走访表",
+        {"kind": "visit_sheets", "sheets": 2},
+    )
