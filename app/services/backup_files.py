@@ -25,6 +25,7 @@ from app.services.accounts import sign_in
 from app.services.backup import backup_key, restore_backup
 from app.services.check import check_database
 from app.services.installation import installation_facts
+from app.services.scope import can_write
 from app.services.workspace import Workspace, open_workspace
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ _SNAPSHOT = re.compile(  # app/database/snapshot.py and backup_before_upgrade na
     r"(?P<db>.+)\.before-(?P<label>[a-z0-9]+(?:-[a-z]+)*)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.db"
 )
 KINDS = {"merge": "合并前的副本", "restore": "恢复前的副本"}  # else a revision: 升级前的副本
+READ_ONLY = "当前账户为只读查看，不能恢复备份（恢复会替换整个数据库）。"
 COUNT_LABELS = {
     "families": "特殊家庭",
     "family_members": "家庭成员",
@@ -86,6 +88,16 @@ def _order(f: BackupFile) -> tuple[datetime, int, str]:
     return f.taken_at, int(match.group("n") or 1) if match else 0, f.path.name
 
 
+def _restorable(ws: Workspace) -> Path:
+    """The database file a restore would replace, or why this user may not restore it."""
+    if not can_write(ws):
+        raise UserInputError(READ_ONLY)
+    target = sqlite_path(ws.db.url)
+    if target is None:
+        raise UserInputError("服务器数据库（PostgreSQL）请由服务器管理员用 pg_restore 恢复。")
+    return target
+
+
 def inspect_backup(
     ws: Workspace, backup: Path, username: str | None = None, password: str | None = None
 ) -> BackupContents:
@@ -94,9 +106,7 @@ def inspect_backup(
     Refuses, in Chinese, what ``restore_backup`` would refuse: a wrong password, a damaged file, a
     plain backup over an encrypted database, a missing keyring. Nothing is changed either way.
     """
-    target = sqlite_path(ws.db.url)
-    if target is None:
-        raise UserInputError("服务器数据库（PostgreSQL）请由服务器管理员用 pg_restore 恢复。")
+    target = _restorable(ws)
     key = backup_key(backup, target, username, password)
     with tempfile.TemporaryDirectory(prefix=".fpa-inspect-", dir=target.parent) as tmp:
         copy = Path(tmp) / backup.name
@@ -160,9 +170,7 @@ def restore_database(
     password, damaged file, plain backup over an encrypted database) leaves the database as it was
     and opens it again for the same user; the outcome's message says why.
     """
-    target = sqlite_path(ws.db.url)
-    if target is None:
-        raise UserInputError("服务器数据库（PostgreSQL）请由服务器管理员用 pg_restore 恢复。")
+    target = _restorable(ws)
     key, user = ws.db.key, ws.user
     ws.close()
     try:

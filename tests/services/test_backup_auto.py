@@ -136,3 +136,22 @@ def test_restore_database_reopens_the_restored_file_or_the_old_one_when_refused(
         assert _families(done.workspace) == ["甲"]
     finally:
         done.workspace.close()
+
+
+def test_a_read_only_account_cannot_restore(encrypted_path: Path) -> None:
+    from app.domain.enums import UserRole
+    from app.services import users
+
+    admin = sign_in(encrypted_path, "admin", ADMIN[2])
+    copy = backup_database(admin, encrypted_path.parent / "backups")
+    users.add_user(admin, "kan", "只看", UserRole.READ_ONLY, "430121000000", "kan-mi-ma-2026")
+    admin.close()
+    viewer = sign_in(encrypted_path, "kan", "kan-mi-ma-2026")
+    try:
+        with pytest.raises(UserInputError, match="只读查看"):
+            inspect_backup(viewer, copy, "admin", ADMIN[2])
+        with pytest.raises(UserInputError, match="只读查看"):
+            restore_database(viewer, copy, "admin", ADMIN[2])
+        assert _families(viewer) == []  # still open, nothing replaced
+    finally:
+        viewer.close()

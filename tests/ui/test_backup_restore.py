@@ -213,3 +213,21 @@ def test_the_status_bar_shows_who_is_signed_in(qtbot: QtBot, encrypted_path: Pat
     plain = MainWindow(workspace, SyncTaskRunner())  # no sign-in happened: nobody to show
     qtbot.addWidget(plain)
     assert plain.user_label.text() == ""
+
+
+def test_a_read_only_account_is_not_offered_the_restore(qtbot: QtBot, encrypted_path: Path) -> None:
+    from app.domain.enums import UserRole
+    from app.services import users
+    from ui.pages.base import PageContext
+
+    admin = sign_in(encrypted_path, "admin", ADMIN[2])
+    users.add_user(admin, "kan", "只看", UserRole.READ_ONLY, "430121000000", "kan-mi-ma-2026")
+    admin_page = SystemPage(PageContext(admin, SyncTaskRunner()))
+    qtbot.addWidget(admin_page)
+    assert admin_page.backup_settings.restore_button.isVisibleTo(admin_page)
+    admin.close()
+    viewer = sign_in(encrypted_path, "kan", "kan-mi-ma-2026")
+    page = SystemPage(PageContext(viewer, SyncTaskRunner()))
+    qtbot.addWidget(page)
+    assert not page.backup_settings.restore_button.isVisibleTo(page)
+    viewer.close()

@@ -39,6 +39,7 @@ from app.paths import backups_dir
 from app.services.backup import KEEP
 from app.services.backup_auto import last_backup_time
 from app.services.backup_files import inspect_backup, list_backups
+from app.services.scope import can_write
 from ui.auto_backup import AutoBackupSettings, load_settings, save_settings
 from ui.pages.base import PageContext
 from ui.progress import run_with_progress
@@ -301,6 +302,7 @@ class BackupSettingsPanel(QGroupBox):
         layout = QVBoxLayout(self)
         self.restore_button = QPushButton(self.tr("Re&store from a backup…"))
         self.restore_button.clicked.connect(lambda: self.open_restore_dialog())
+        self.restore_button.setVisible(can_write(context.workspace))  # 只读查看 cannot restore
         row = QHBoxLayout()
         row.addWidget(self.restore_button)
         row.addStretch(1)
