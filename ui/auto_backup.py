@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from app.domain.records.backup import AutoBackupResult
 from app.paths import backups_dir
@@ -131,3 +131,57 @@ def start_on_close(
         on_error=failed,
         on_cancelled=lambda: finished([]),
     )
+
+
+class WindowBackups(QObject):
+    """The automatic backups of one main window: one at start when due, and one before it closes.
+
+    ``enabled`` is off until the shell turns it on, so tests and screenshots never back up.
+    """
+
+    def __init__(self, window: QMainWindow, runner: TaskRunner, workspace: Workspace) -> None:
+        super().__init__(window)
+        self.window, self.runner, self.workspace = window, runner, workspace
+        self.enabled = False
+        self.start_task: Task | None = None
+        self.closing: JobProgress | None = None
+        self.finished = False
+
+    def at_start(self) -> None:
+        """In the background when one is due (none today); the status bar says when it is written."""
+        if self.enabled:
+            self.start_task = start_in_background(self.runner, self.workspace, self._written_at_start)
+
+    def _written_at_start(self, result: AutoBackupResult) -> None:
+        self.start_task = None
+        if result.written:
+            text = self.tr("Automatic backup written: %1").replace("%1", str(result.written[0]))
+            self.window.statusBar().showMessage(text, 8000)
+
+    def hold_close(self) -> bool:
+        """True when the window must wait: a backup was started (or is running) before it closes."""
+        if not self.enabled or self.finished:
+            return False
+        if self.closing is not None:
+            return True  # already running: its dialog offers Cancel
+        if self.start_task is not None:
+            self.start_task.cancel()  # the one at start gives way; the one at closing runs instead
+        self.closing = start_on_close(self.runner, self.workspace, self.window, self._closing_finished)
+        if self.closing is None:
+            return False
+        self.window.statusBar().showMessage(self.tr("Backing up before closing…"))
+        return True
+
+    def _closing_finished(self, problems: list[str]) -> None:
+        self.finished = True
+        self.closing = None
+        if problems:
+            self.report(problems)
+        QTimer.singleShot(0, self.window.close)  # not from inside the close event that started it
+
+    def report(self, problems: list[str]) -> None:
+        QMessageBox.warning(
+            self.window,
+            self.tr("Automatic backup"),
+            self.tr("The automatic backup was not written:") + "\n" + "\n".join(problems),
+        )

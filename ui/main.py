@@ -189,9 +189,9 @@ class Shell(QObject):
         self.window = MainWindow(workspace, self.runner)
         self.window.database_chosen.connect(self.switch)
         self.window.restore_requested.connect(self.restore)
-        self.window.auto_backup = self.auto_backup
+        self.window.backups.enabled = self.auto_backup
         self.window.show()
-        self.window.start_auto_backup()
+        self.window.backups.at_start()
         return self.window
 
     def _close_window(self) -> QByteArray | None:
@@ -200,7 +200,7 @@ class Shell(QObject):
         if old is None:
             return None
         geometry = old.saveGeometry()
-        old.auto_backup = False
+        old.backups.enabled = False
         old.close()
         old.deleteLater()
         self.window = None

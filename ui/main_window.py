@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QStackedWidget,
@@ -36,9 +35,9 @@ from app.domain.records.overview import InstallationFacts
 from app.paths import APP_AUTHOR, APP_NAME, ENV_HOME, data_dir, ensure, is_portable, logs_dir
 from app.services.installation import installation_facts
 from app.services.workspace import Workspace
-from ui import auto_backup
+from ui.auto_backup import WindowBackups
 from ui.pages.base import Page, PageContext
-from ui.tasks import Task, TaskRunner
+from ui.tasks import TaskRunner
 from ui.widgets import idle_lock
 from ui.widgets.idle_lock import IdleLock
 from ui.widgets.record_list import RecordList
@@ -164,10 +163,7 @@ class MainWindow(QMainWindow):
         self._restore()
         self.idle_lock = self._idle_lock(workspace)
         # Automatic backups: the shell turns them on (tests and screenshots never back up by themselves).
-        self.auto_backup = False
-        self._start_backup: Task | None = None
-        self._closing_backup: object | None = None
-        self._backup_finished = False
+        self.backups = WindowBackups(self, runner, workspace)
 
     def _idle_lock(self, workspace: Workspace) -> IdleLock | None:
         """Auto-lock after idle minutes (window settings, default 10; 0: never), for a signed-in user."""
@@ -377,56 +373,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/page", self.current_key())
         settings.sync()
 
-    # --- automatic backups ----------------------------------------------------------------------------
-
-    def start_auto_backup(self) -> None:
-        """At start, when a backup is due (none today): in the background, the status bar says when done."""
-        if self.auto_backup:
-            self._start_backup = auto_backup.start_in_background(
-                self.context.runner, self.context.workspace, self._auto_backup_written
-            )
-
-    def _auto_backup_written(self, result: object) -> None:
-        self._start_backup = None
-        written = getattr(result, "written", [])
-        if written:
-            self.statusBar().showMessage(
-                self.tr("Automatic backup written: %1").replace("%1", str(written[0])), 8000
-            )
-
-    def _backup_before_closing(self) -> bool:
-        """True when a backup was started (or is running) and the window must wait for it."""
-        if not self.auto_backup or self._backup_finished:
-            return False
-        if self._closing_backup is not None:
-            return True  # already running: its dialog offers Cancel
-        if self._start_backup is not None:
-            self._start_backup.cancel()  # the one at start gives way; the one at closing runs instead
-        job = auto_backup.start_on_close(
-            self.context.runner, self.context.workspace, self, self._closing_backup_finished
-        )
-        if job is None:
-            return False
-        self._closing_backup = job
-        self.statusBar().showMessage(self.tr("Backing up before closing…"))
-        return True
-
-    def _closing_backup_finished(self, problems: list[str]) -> None:
-        self._backup_finished = True
-        self._closing_backup = None
-        if problems:
-            self.report_backup_problems(problems)
-        QTimer.singleShot(0, self.close)  # not from inside the close event that started it
-
-    def report_backup_problems(self, problems: list[str]) -> None:
-        QMessageBox.warning(
-            self,
-            self.tr("Automatic backup"),
-            self.tr("The automatic backup was not written:") + "\n" + "\n".join(problems),
-        )
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._backup_before_closing():
+        if self.backups.hold_close():  # a backup is due: the window closes once it is written
             event.ignore()
             return
         if self.idle_lock is not None:

@@ -221,6 +221,9 @@
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
+</context>
+<context>
+    <name>WindowBackups</name>
     <message>
         <source>Automatic backup written: %1</source>
         <translation>已自动备份：%1</translation>

@@ -164,7 +164,7 @@ def test_the_window_backs_up_as_it_closes_also_to_the_chosen_stick(
     panel = page.backup_settings
     panel.set_extra_folder(usb)  # 自动备份到… a folder, ticked when chosen
     assert load_settings() == AutoBackupSettings(True, usb, True) and panel.extra_check.isChecked()
-    window.auto_backup = True
+    window.backups.enabled = True
     window.close()
     assert window.isVisible()  # waiting for the backup
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
@@ -186,7 +186,7 @@ def test_automatic_backups_can_be_turned_off_and_a_cancel_closes_without_one(
     window = MainWindow(ws, CancelledAtOnce())
     qtbot.addWidget(window)
     window.show()
-    window.auto_backup = True
+    window.backups.enabled = True
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     assert _backups() == [] and not list(backups_dir().glob("*.partial"))
@@ -195,7 +195,7 @@ def test_automatic_backups_can_be_turned_off_and_a_cancel_closes_without_one(
     other = MainWindow(ws, SyncTaskRunner())
     qtbot.addWidget(other)
     other.show()
-    other.auto_backup = True
+    other.backups.enabled = True
     page = other.show_page("system")
     assert isinstance(page, SystemPage) and not page.backup_settings.auto_check.isChecked()
     other.close()

@@ -236,6 +236,7 @@ class RestoreDialog(QDialog):
         )
 
     def show_contents(self, contents: BackupContents) -> None:
+        self.check_button.setEnabled(self.selected() is not None)
         if contents.path != self.selected():
             return  # another backup was chosen meanwhile
         self.contents = contents
@@ -256,7 +257,6 @@ class RestoreDialog(QDialog):
         if not contents.schema_is_current:
             lines.append(self.tr("Made by an older version: it is upgraded when restored."))
         self.contents_label.setText("<br>".join(lines))
-        self.check_button.setEnabled(True)
         self.restore_button.setEnabled(True)
         self.restore_button.setFocus()
 
