@@ -3,6 +3,36 @@
 <context>
     <name>SyncPage</name>
     <message>
+        <location filename="../../ui/pages/sync.py" line="1" />
+        <source>Merge the townships' bundles as they come and write a receipt for each; regularly write a bundle for the province and import its receipt.</source>
+        <translation>乡镇报送的同步文件随到随合并，并为每份写出回执；定期写出同步文件报送省级，并导入省级回执。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="1" />
+        <source>Step 1: create this computer's keys (once per computer).</source>
+        <translation>第一步：创建本机密钥（每台电脑只需一次）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="1" />
+        <source>Step 2: import the setup package the level above gave you (a .fpas file on a USB stick).</source>
+        <translation>第二步：导入上级下发的配置包（U 盘中的 .fpas 文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="1" />
+        <source>The setup package names nobody to send to: ask the level above for a new one.</source>
+        <translation>配置包中没有接收方：请向上级索取新的配置包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="1" />
+        <source>Regularly (each week or month): write a bundle to a USB stick and take it to the level above; import the receipt it gives back.</source>
+        <translation>定期（每周或每月）：写出同步文件到 U 盘交给上级；上级返回回执后导入回执。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="1" />
+        <source>Merge the bundles the counties send, then write a receipt for each.</source>
+        <translation>合并各县报送的同步文件，再为每份写出回执。</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/sync.py" line="38" />
         <location filename="../../ui/pages/sync.py" line="208" />
         <source>Sync</source>

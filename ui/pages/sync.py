@@ -67,6 +67,10 @@ class SyncPage(Page):
             setup_row.addWidget(b)
         for b in (self.export_button, self.merge_button, self.receipt_button, self.ack_button):
             exchange_row.addWidget(b)
+        self.next_step = QLabel()  # what to do next, in order: a new user needs no manual
+        self.next_step.setObjectName("hint")
+        self.next_step.setWordWrap(True)
+        layout.addWidget(self.next_step)
         for row in (setup_row, exchange_row):
             row.addStretch(1)
             layout.addLayout(row)
@@ -195,6 +199,28 @@ class SyncPage(Page):
         self.receipt_button.setVisible(merging)
         self.merge_button.setEnabled(status.has_identity)
         self.receipt_button.setEnabled(status.has_identity)
+        self.next_step.setText(self._next_step(status, upward))
+
+    def _next_step(self, status: SyncStatus, upward: bool) -> str:
+        if not status.has_identity:
+            return self.tr("Step 1: create this computer's keys (once per computer).")
+        if not status.setup_package_id:
+            return self.tr(
+                "Step 2: import the setup package the level above gave you (a .fpas file on a USB stick)."
+            )
+        if upward and status.recipients == 0:
+            return self.tr("The setup package names nobody to send to: ask the level above for a new one.")
+        if upward and status.role == "county":
+            return self.tr(
+                "Merge the townships' bundles as they come and write a receipt for each; regularly write "
+                "a bundle for the province and import its receipt."
+            )
+        if upward:
+            return self.tr(
+                "Regularly (each week or month): write a bundle to a USB stick and take it to the level "
+                "above; import the receipt it gives back."
+            )
+        return self.tr("Merge the bundles the counties send, then write a receipt for each.")
 
     def _show_history(self, rows: list[LedgerRow]) -> None:
         self.history_model.set_rows(rows)
