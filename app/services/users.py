@@ -70,7 +70,10 @@ def user_divisions(ws: Workspace) -> list[UserDivision]:
             )
             .order_by(Division.code)
         ).all()
-    return [UserDivision(code, name, level.label) for code, name, level in rows]
+    return [
+        UserDivision(code, name, level.label, tuple(r for r in UserRole if level in ROLE_LEVELS[r]))
+        for code, name, level in rows
+    ]
 
 
 def list_users(ws: Workspace) -> list[UserRow]:

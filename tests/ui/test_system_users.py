@@ -59,11 +59,15 @@ def test_an_administrator_adds_a_clerk_resets_its_password_and_deactivates_it(
     qtbot.keyClicks(dialog.username, "zhangsan")
     assert "姓名" in dialog.message.text() and not ok.isEnabled()
     dialog.display_name.setText("张三")  # QTest types ASCII only
+    assert dialog.chosen_role() is UserRole.TOWNSHIP_CLERK  # the usual account is offered first
+    assert dialog.division.findData(COUNTY) < 0 <= dialog.division.findData(TOWNSHIP)  # townships only
+    dialog.role.setCurrentIndex(dialog.role.findData(UserRole.COUNTY_ADMIN.value))
+    assert dialog.division.findData(TOWNSHIP) < 0 <= dialog.division.findData(COUNTY)
     dialog.role.setCurrentIndex(dialog.role.findData(UserRole.TOWNSHIP_CLERK.value))
-    dialog.division.setCurrentIndex(dialog.division.findData(COUNTY))
     qtbot.keyClicks(dialog.password, "Zs-pass-2026")
-    qtbot.keyClicks(dialog.repeated, "Zs-pass-2026")
-    assert "乡镇街道" in dialog.message.text() and not ok.isEnabled()  # a clerk needs a township
+    qtbot.keyClicks(dialog.repeated, "Zs-pass-202")
+    assert "不一致" in dialog.message.text() and not ok.isEnabled()
+    qtbot.keyClicks(dialog.repeated, "6")
     dialog.division.setCurrentIndex(dialog.division.findData(TOWNSHIP))
     assert dialog.message.text() == "" and ok.isEnabled()
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)

@@ -46,6 +46,7 @@ class SystemPage(Page):
         "add_division_dialog",
         "rename_division_dialog",
         "restore_dialog",
+        "add_user_dialog",
     )
     restore_requested = Signal(object)  # a RestorePlan (ui/pages/system_backup.py), for the shell
 
@@ -194,6 +195,10 @@ class SystemPage(Page):
 
     def rename_division_dialog(self) -> DivisionDialog | None:
         return self.divisions.division_dialog(RENAME)
+
+    def add_user_dialog(self) -> QWidget | None:
+        """添加账户…, for screenshots and the keyboard audit (None for a role that may not)."""
+        return self.users.add_user_dialog()
 
     def restore_dialog(self) -> RestoreDialog:
         """从备份恢复…, not shown yet (for screenshots; the button opens it through the panel)."""

@@ -69,9 +69,8 @@ class AddUserDialog(QDialog):
         self.role = QComboBox()
         for role in roles:
             self.role.addItem(role.value, role.value)
-        self.division = QComboBox()
-        for d in divisions:
-            self.division.addItem(f"{d.name}（{d.level}）", d.code)
+        self.divisions = list(divisions)
+        self.division = QComboBox()  # filled with the divisions that fit the chosen role
         self.password = _password_edit()
         self.repeated = _password_edit()
         form.addRow(self.tr("&User name:"), self.username)
@@ -99,9 +98,24 @@ class AddUserDialog(QDialog):
         self.setMinimumWidth(460)
         for edit in (self.username, self.display_name, self.password, self.repeated):
             edit.textChanged.connect(lambda _t: self.check())
-        for combo in (self.role, self.division):
-            combo.currentIndexChanged.connect(lambda _i: self.check())
+        self.role.currentIndexChanged.connect(lambda _i: self._role_chosen())
+        self.division.currentIndexChanged.connect(lambda _i: self.check())
         self._typed = False
+        # The account most often added is a township's clerk.
+        self.role.setCurrentIndex(max(self.role.findData(UserRole.TOWNSHIP_CLERK.value), 0))
+        self._role_chosen()
+
+    def _role_chosen(self) -> None:
+        """Offer only the divisions an account of this role may belong to (a clerk: townships)."""
+        role = self.chosen_role()
+        current = self.division.currentData()
+        self.division.blockSignals(True)
+        self.division.clear()
+        for d in self.divisions:
+            if role is None or role in d.roles:
+                self.division.addItem(f"{d.name}（{d.level}）", d.code)
+        self.division.setCurrentIndex(max(self.division.findData(current), 0))
+        self.division.blockSignals(False)
         self.check()
 
     def chosen_role(self) -> UserRole | None:
@@ -305,6 +319,15 @@ class UsersPanel(QGroupBox):
         dialog.added.connect(self.reload)
         self.dialogs.append(dialog)
         dialog.open()
+
+    def add_user_dialog(self) -> AddUserDialog | None:
+        """The add dialog as the button opens it (with a synchronous runner: at once), or None."""
+        if not self.allowed:
+            return None
+        before = len(self.dialogs)
+        self.open_add_dialog()
+        dialog = self.dialogs[-1] if len(self.dialogs) > before else None
+        return dialog if isinstance(dialog, AddUserDialog) else None
 
     def open_reset_dialog(self) -> ResetPasswordDialog | None:
         row = self.current_user()

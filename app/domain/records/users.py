@@ -28,3 +28,4 @@ class UserDivision:
     code: str
     name: str
     level: str  # 县市区 / 乡镇街道 …
+    roles: tuple[UserRole, ...] = ()  # the roles an account in this division may have
