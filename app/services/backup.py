@@ -142,14 +142,21 @@ def latest_backup(folder: Path, stem: str) -> Path | None:
 
 
 def restore_backup(
-    backup: Path, target: Path, *, username: str | None = None, password: str | None = None
+    backup: Path,
+    target: Path,
+    *,
+    username: str | None = None,
+    password: str | None = None,
+    current_key: bytes | None = None,
 ) -> Path | None:
     """Put ``backup`` in the place of the database at ``target``; returns the safety copy, if any.
 
     Nothing is replaced until a copy of the backup has opened and passed the integrity check: an
     encrypted backup only with ``username`` and ``password`` of an account in the keyring beside
     it. The database being replaced is first copied to ``backups/`` beside it (encrypted as it
-    was). The restore is written to the restored database's audit log. The target must not be open.
+    was: with ``current_key``, its own key, when the caller has it open — then a backup of another
+    installation, with another key, can replace it; without, only one with the backup's key).
+    The restore is written to the restored database's audit log. The target must not be open.
     """
     key = backup_key(backup, target, username, password)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -167,7 +174,8 @@ def restore_backup(
         safety = None
         if target.exists():
             try:
-                safety = snapshot(target, "before-restore", key=key if keyring.is_encrypted(target) else None)
+                own = (current_key or key) if keyring.is_encrypted(target) else None
+                safety = snapshot(target, "before-restore", key=own)
             except DRIVER_ERRORS as exc:
                 raise UserInputError(
                     f"当前数据库无法先行备份（{exc}）：备份与它不是同一个加密数据库，未恢复。"

@@ -174,7 +174,7 @@ def restore_database(
     key, user = ws.db.key, ws.user
     ws.close()
     try:
-        safety = restore_backup(backup, target, username=username, password=password)
+        safety = restore_backup(backup, target, username=username, password=password, current_key=key)
     except FpaError as exc:
         again = open_workspace(target, key)
         again.user = user

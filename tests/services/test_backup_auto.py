@@ -155,3 +155,39 @@ def test_a_read_only_account_cannot_restore(encrypted_path: Path) -> None:
         assert _families(viewer) == []  # still open, nothing replaced
     finally:
         viewer.close()
+
+
+def test_a_backup_of_another_installation_replaces_this_one_from_the_screen(
+    encrypted_path: Path, tmp_path: Path
+) -> None:
+    """A new laptop gets the old one's data back: the backup has another key and its own accounts."""
+    from app.domain.enums import NodeRole
+    from app.services.installation import set_up_installation
+
+    old = set_up_installation(
+        tmp_path / "old.db",
+        "430121000000",
+        NodeRole.COUNTY,
+        username="li",
+        display_name="李四",
+        password="old-pass-2026",
+    )
+    _add_family(old.workspace, "旧")
+    copy = backup_database(old.workspace, tmp_path / "usb")
+    old.workspace.close()
+    ws = sign_in(encrypted_path, "admin", ADMIN[2])
+    done = restore_database(ws, copy, "li", "old-pass-2026")
+    assert done.restored and done.workspace is not None and done.workspace.user is not None
+    try:
+        assert done.workspace.user.username == "li" and _families(done.workspace) == ["旧"]
+    finally:
+        done.workspace.close()
+    assert done.safety_copy is not None  # the replaced database, with its own key and keyring
+    keyring.unwrap(done.safety_copy, "admin", ADMIN[2])
+    with pytest.raises(UserInputError):
+        sign_in(encrypted_path, "admin", ADMIN[2])  # the restored database has the backup's accounts
+
+
+def _add_family(ws, name: str) -> None:  # type: ignore[no-untyped-def]
+    with ws.db.session() as s:
+        s.add(SpecialFamily(division_code="430121001001", category=FamilyCategory.BEREAVED, head_name=name))
