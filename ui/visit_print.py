@@ -8,14 +8,15 @@ visits, and types them in with the visit form, form number included.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QMarginsF, QObject, QSizeF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from app.domain.errors import UserInputError
 from app.domain.records.families import VisitSheet
 
 _STYLE = """
@@ -115,8 +116,17 @@ class VisitSheetPrinter(QObject):
         )
 
     def print_to(
-        self, printer: QPrinter, sheets: Sequence[VisitSheet], printed_on: date | None = None
-    ) -> None:
+        self,
+        printer: QPrinter,
+        sheets: Sequence[VisitSheet],
+        printed_on: date | None = None,
+        progress: Callable[[int, int], bool] | None = None,
+    ) -> bool:
+        """Print sheet after sheet, each from a new page; False when ``progress`` said stop.
+
+        ``progress(done, total)`` is called before each sheet (a dialog's Cancel returns False);
+        a sheet longer than a page (many members, long notes) goes on over the next pages.
+        """
         printer.setPageLayout(
             QPageLayout(
                 QPageSize(QPageSize.PageSizeId.A4),
@@ -125,11 +135,33 @@ class VisitSheetPrinter(QObject):
                 QPageLayout.Unit.Millimeter,
             )
         )
-        doc = self.document(sheets, printed_on)
-        # Laid out on the printer's own page: print_ would otherwise add 2 cm margins and page
-        # numbers to a narrower copy, and each sheet would spill onto a second page.
+        # Laid out at the screen's resolution on the printer's own page, then scaled to the
+        # printer's: the same layout on paper as on screen, one sheet per page.
         area = printer.pageLayout().paintRect(QPageLayout.Unit.Inch)
         screen = QGuiApplication.primaryScreen()
         dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
-        doc.setPageSize(QSizeF(area.width() * dpi, area.height() * dpi))
-        doc.print_(printer)
+        page = QSizeF(area.width() * dpi, area.height() * dpi)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise UserInputError("无法打开打印机，请检查打印机或选择“打印到 PDF”")
+        try:
+            first = True
+            for done, sheet in enumerate(sheets):
+                if progress is not None and not progress(done, len(sheets)):
+                    return False
+                doc = self.document([sheet], printed_on)
+                doc.setPageSize(page)
+                for number in range(doc.pageCount()):
+                    if not first:
+                        printer.newPage()
+                    first = False
+                    painter.save()
+                    painter.scale(printer.resolution() / dpi, printer.resolution() / dpi)
+                    painter.translate(0, -number * page.height())
+                    doc.drawContents(painter, QRectF(0, number * page.height(), page.width(), page.height()))
+                    painter.restore()
+            if progress is not None:
+                progress(len(sheets), len(sheets))
+            return True
+        finally:
+            painter.end()

@@ -255,6 +255,16 @@ Save anyway?</source>
     <name>FamiliesPage</name>
     <message>
         <location filename="../../ui/pages/families.py" line="1" />
+        <source>Printing visit forms…</source>
+        <translation>正在打印走访表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="1" />
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/families.py" line="1" />
         <source>&amp;Print visit forms…</source>
         <translation>打印走访表(&amp;P)…</translation>
     </message>

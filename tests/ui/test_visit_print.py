@@ -76,3 +76,18 @@ def test_the_sheet_reads_as_the_paper_form(demo_workspace: Workspace) -> None:
     for sheet in sheets:
         assert sheet.head_name in text and sheet.form_number in text and sheet.village in text
     assert "Visitor signature" in text or "走访人签字" in text
+
+
+def test_cancel_stops_after_the_pages_printed_so_far(demo_workspace: Workspace, tmp_path: Path) -> None:
+    from app.services.family_list import list_family_ids
+
+    sheets = visit_sheets(demo_workspace, list_family_ids(demo_workspace, limit=5))
+    out = tmp_path / "cut-short.pdf"
+    asked: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        asked.append((done, total))
+        return done < 2  # Cancel pressed while the third sheet was due
+
+    assert VisitSheetPrinter().print_to(pdf_printer(out), sheets, progress=progress) is False
+    assert asked == [(0, 5), (1, 5), (2, 5)] and pages_in(out) == 2

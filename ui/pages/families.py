@@ -13,8 +13,12 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.enums import FamilyCategory, FamilyStatus
 from app.domain.errors import FpaError
@@ -25,23 +29,19 @@ from app.domain.records.families import (
     MISSING_VISIT,
     FamilyFilter,
     FamilyRow,
-    VisitSheet,
 )
 from app.services import families, insurance
 from app.services.scope import can_write
-from app.services.visit_sheets import visit_sheets
 from ui.dialogs.family_form import FamilyForm
 from ui.dialogs.family_insurance import PolicyForm
 from ui.dialogs.visit_form import VisitForm
 from ui.models.lazy_table import LazyColumn, date_column, money_column, yes_no_column
 from ui.pages.base import Page, PageContext
-from ui.visit_print import VisitSheetPrinter
+from ui.pages.family_printing import PrintsVisitForms
 from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 
-PRINT_ASK_ABOVE = 30  # more forms than this: ask first (a whole county is thousands of pages)
 
-
-class FamiliesPage(Page):
+class FamiliesPage(PrintsVisitForms, Page):
     screenshot_dialogs: ClassVar[tuple[str, ...]] = ("family_form", "visit_form")
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -303,45 +303,6 @@ class FamiliesPage(Page):
             self.list.show_message(exc.message, error=True)
             return
         raise exc
-
-    # --- printed visit forms -------------------------------------------------------------------------
-
-    def print_visit_forms(self, printer: QPrinter | None = None) -> None:
-        """A visit form for every family the list shows; the print dialog unless a printer is given."""
-        if not self.list.is_complete():
-            self.list.show_message(self.tr("The list is still loading: print again in a moment."))
-            return
-        ids = self.list.model.ids()
-        if not ids:
-            self.list.show_message(self.tr("The list is empty: there is nothing to print."))
-            return
-        if len(ids) > PRINT_ASK_ABOVE and printer is None and not self.confirm_print(len(ids)):
-            return
-        self.runner.run(
-            visit_sheets,
-            self.workspace,
-            ids,
-            on_done=lambda sheets: self._print_sheets(sheets, printer),
-            on_error=self._show_error,
-        )
-
-    def confirm_print(self, count: int) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Print visit forms"),
-            self.tr(
-                "Print %1 visit forms, one page each? Choose a village or a filter to print fewer."
-            ).replace("%1", f"{count:,}"),
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _print_sheets(self, sheets: Sequence[VisitSheet], printer: QPrinter | None) -> None:
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-                return
-        VisitSheetPrinter(self).print_to(printer, sheets)
-        self.list.show_message(self.tr("%1 visit forms printed.").replace("%1", f"{len(sheets):,}"))
 
     # --- drafts from the home page --------------------------------------------------------------------
 
