@@ -19,7 +19,7 @@ from app.database.session import utcnow
 from app.domain.errors import NotFound, UserInputError
 from app.domain.permissions import Permission
 from app.domain.records.sync import ConflictRow, DuplicateRow
-from app.services.scope import ensure_may, id_shown
+from app.services.scope import bank_shown, ensure_may, id_shown
 from app.services.workspace import Workspace
 from app.sync.merge import ID_NUMBER_COLUMNS, conflict_id
 
@@ -49,10 +49,10 @@ def list_conflicts(ws: Workspace, only_open: bool = True) -> list[ConflictRow]:
             table_name=c.table_name,
             row_id=c.row_id,
             field=c.field,
-            losing_value=c.losing_value,
+            losing_value=_shown(ws, c.field, c.losing_value),
             losing_stamp=c.losing_stamp,
             losing_device=_device(c.losing_stamp),
-            current_value=value,
+            current_value=_shown(ws, c.field, value),
             current_stamp=stamp,
             current_device=_device(stamp),
             status=c.status,
@@ -69,6 +69,21 @@ def list_conflicts(ws: Workspace, only_open: bool = True) -> list[ConflictRow]:
         if row.needs_review or not only_open:
             rows.append(row)
     return rows
+
+
+_ID_FIELDS = frozenset({"id_number", "head_id_number"})
+_BANK_FIELDS = frozenset({"bank_account"})
+
+
+def _shown(ws: Workspace, field: str, value: Any) -> Any:
+    """A field's value as this user may see it: ID and bank numbers masked unless the role sees them."""
+    if not isinstance(value, str):
+        return value
+    if field in _ID_FIELDS:
+        return id_shown(ws, value)
+    if field in _BANK_FIELDS:
+        return bank_shown(ws, value)
+    return value
 
 
 def _device(stamp: str) -> str:

@@ -10,14 +10,20 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from app.database.models import ChangeLogEntry, FamilyMember, SpecialFamily
+from app.database.models import (
+    ChangeLogEntry,
+    DuplicateCandidate,
+    FamilyMember,
+    MergeConflict,
+    SpecialFamily,
+)
 from app.domain.enums import FamilyStatus, UserRole
 from app.domain.errors import NotFound, UserInputError
 from app.domain.permissions import mask_bank_account, mask_id_number
 from app.domain.records.accounts import SignedInUser
 from app.domain.records.families import FamilyFilter, FamilyInput, MemberInput
 from app.services import audit as audit_service
-from app.services import families, overview, projects, search, visits
+from app.services import conflicts, families, overview, projects, search, visits
 from app.services.export_xlsx import export_records
 from app.services.visit_sheets import visit_sheets
 from app.services.workspace import Workspace
@@ -270,3 +276,38 @@ def test_printed_visit_forms_hold_the_clerks_families_only_and_are_audited(demo_
         "走访表",
         {"kind": "visit_sheets", "sheets": 2},
     )
+
+
+def test_conflicts_and_duplicates_show_numbers_masked_to_a_clerk(demo_workspace: Workspace) -> None:
+    ws = demo_workspace
+    _family, member = _member_with_numbers(ws)
+    assert member.id_number is not None
+    other = member.id_number[:-1] + ("0" if member.id_number[-1] != "0" else "1")
+    with ws.db.session() as s:  # what a merge leaves behind: a losing value and a duplicate pair
+        s.add(
+            MergeConflict(
+                id="c1",
+                table_name="family_member",
+                row_id=member.id,
+                field="id_number",
+                losing_value=other,
+                losing_stamp="0" * 20 + "ffffffffffffffff",
+            )
+        )
+        s.add(
+            DuplicateCandidate(
+                id="d1", table_name="family_member", id_number=member.id_number, row_a=member.id, row_b="x"
+            )
+        )
+    sign_in_as(ws, UserRole.TOWNSHIP_CLERK)
+    (conflict,) = conflicts.list_conflicts(ws, only_open=False)
+    assert (conflict.losing_value, conflict.current_value) == (
+        mask_id_number(other),
+        mask_id_number(member.id_number),
+    )
+    (duplicate,) = conflicts.list_duplicates(ws)
+    assert duplicate.id_number == mask_id_number(member.id_number)
+    with pytest.raises(UserInputError, match="只有系统管理员和县级管理员"):
+        conflicts.keep_current(ws, "c1")
+    sign_in_as(ws, UserRole.COUNTY_ADMIN, "430121000000")
+    assert conflicts.list_conflicts(ws, only_open=False)[0].losing_value == other
