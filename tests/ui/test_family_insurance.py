@@ -80,3 +80,24 @@ def test_a_new_family_gets_its_policies_after_saving(qtbot: QtBot, workspace: Wo
     form.show()
     assert not form.insurance.isEnabled()
     assert form.insurance.count.text() and form.insurance.model.rowCount() == 0
+
+
+def test_an_unfinished_policy_is_reopened_from_the_home_page(
+    qtbot: QtBot, demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import drafts
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(DraftDialog, "ask_restore", lambda self, info: True)
+    family_id = insured_family(demo_workspace)
+    drafts.save_draft(
+        demo_workspace, "policy", f"new-{family_id}", {"insurer": "中国平安", "year": "2027"}, title="保险"
+    )
+    window = MainWindow(demo_workspace, SyncTaskRunner())
+    qtbot.addWidget(window)
+    window.show()
+    form = window.open_draft("policy", f"new-{family_id}")
+    assert isinstance(form, PolicyForm) and form.family_id == family_id
+    assert form.insurer.text() == "中国平安" and form.year.value() == 2027
+    assert window.current_key() == "families"
+    form.close()
