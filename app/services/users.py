@@ -216,7 +216,11 @@ def deactivate_user(ws: Workspace, username: str) -> None:
 
 
 def reset_password(ws: Workspace, username: str, new_password: str, repeated: str) -> None:
-    """管理员重置密码: a new password for someone who forgot theirs (the user changes it after)."""
+    """管理员重置密码: a new password for someone who forgot theirs (the user changes it after).
+
+    For a deactivated account this is 重新启用: it becomes active again with the new password
+    (its old keyring entry went with the deactivation).
+    """
     ensure_may(ws, Permission.MANAGE_USERS)
     problems = password_problems(new_password, repeated)
     if problems:
@@ -227,10 +231,10 @@ def reset_password(ws: Workspace, username: str, new_password: str, repeated: st
     key = ws.db.key
     with ws.db.session() as s:
         account = _managed(s, ws, username)
-        if not account.active:
-            raise UserInputError(f"账户“{username}”已经停用，不能重置密码。")
+        action = "reset_password" if account.active else "reactivate_user"
         account.password_hash = hashed
-        record(s, ws.username, AuditAction.EDIT, f"账户 {username}", {"action": "reset_password"})
+        account.active = True
+        record(s, ws.username, AuditAction.EDIT, f"账户 {username}", {"action": action})
         if key is not None:
             keyring.set_password(ws.path, key, username, new_password)
 

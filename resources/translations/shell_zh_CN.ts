@@ -861,6 +861,11 @@
         <source>R&amp;epeat password:</source>
         <translation>再次输入密码(&amp;E)：</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>Reactivate %1 with a new password</source>
+        <translation>重新启用 %1（设置新密码）</translation>
+    </message>
 </context>
 <context>
     <name>RolePage</name>
@@ -1114,6 +1119,11 @@
         <location filename="../../ui/pages/system_users.py" line="1" />
         <source>%1 can no longer sign in.</source>
         <translation>%1 已停用，不能再登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/system_users.py" line="1" />
+        <source>%1 can sign in again.</source>
+        <translation>%1 已重新启用，可以登录。</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,11 @@ def test_deactivating_and_resetting_update_the_keyring_of_an_encrypted_database(
     actions = [e.detail["action"] for e in audit_service.list_entries(admin_ws, 3) if e.detail]
     assert actions == ["deactivate_user", "reset_password", "add_user"]
 
+    users.reset_password(admin_ws, "zhangsan", "Back-again-1", "Back-again-1")  # 重新启用
+    assert keyring.unwrap(admin_ws.path, "zhangsan", "Back-again-1") == key
+    assert accounts.check_password(admin_ws, "zhangsan", "Back-again-1")
+    assert audit_service.list_entries(admin_ws, 1)[0].detail == {"action": "reactivate_user"}
+
 
 def test_the_last_administrator_and_oneself_cannot_be_deactivated(admin_ws: Workspace) -> None:
     with pytest.raises(UserInputError, match="当前登录"):

@@ -97,6 +97,7 @@ def test_an_administrator_adds_a_clerk_resets_its_password_and_deactivates_it(
     assert asked == ["zhangsan"]
     assert {row[0]: row for row in table_text(panel)}["zhangsan"][4] == "deactivated"
     assert not panel.deactivate_button.isEnabled()  # the selected account is no longer active
+    assert panel.reset_button.isEnabled()  # … but can be reactivated with a new password
     assert not accounts.check_password(admin_ws, "zhangsan", "New-pass-2026")
     actions = [e.detail["action"] for e in audit_service.list_entries(admin_ws, 3) if e.detail]
     assert actions == ["deactivate_user", "reset_password", "add_user"]

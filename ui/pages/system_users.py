@@ -177,7 +177,12 @@ class ResetPasswordDialog(QDialog):
     def __init__(self, context: PageContext, row: UserRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.row = context, row
-        self.setWindowTitle(self.tr("Reset the password of %1").replace("%1", row.display_name))
+        title = (
+            self.tr("Reset the password of %1")
+            if row.active
+            else self.tr("Reactivate %1 with a new password")
+        )
+        self.setWindowTitle(title.replace("%1", row.display_name))
         form = QFormLayout(self)
         self.password = _password_edit()
         self.repeated = _password_edit()
@@ -301,7 +306,7 @@ class UsersPanel(QGroupBox):
         self.add_button.setEnabled(self.allowed)
         live = self.allowed and row is not None and row.active
         self.deactivate_button.setEnabled(live)
-        self.reset_button.setEnabled(live)
+        self.reset_button.setEnabled(self.allowed and row is not None)  # a deactivated one: reactivate
 
     # --- actions ---------------------------------------------------------------------------------------
 
@@ -334,12 +339,15 @@ class UsersPanel(QGroupBox):
         if row is None:
             return None
         dialog = ResetPasswordDialog(self.context, row, self)
-        dialog.done_with.connect(
-            lambda name: self.show_message(self.tr("Password of %1 reset.").replace("%1", name))
-        )
+        done = self.tr("Password of %1 reset.") if row.active else self.tr("%1 can sign in again.")
+        dialog.done_with.connect(lambda name: self._password_set(done.replace("%1", name), name))
         self.dialogs.append(dialog)
         dialog.open()
         return dialog
+
+    def _password_set(self, message: str, username: str) -> None:
+        self.show_message(message)
+        self.reload(username)
 
     def confirm_deactivate(self, row: UserRow) -> bool:
         answer = QMessageBox.question(
