@@ -76,11 +76,13 @@ class SystemPage(Page):
         left.addWidget(self.backup_settings)
         left.addStretch(1)
         columns.addLayout(left, 2)
+        right = QVBoxLayout()  # the county's divisions, and who may work in them
         self.divisions = DivisionsPanel(context)
-        columns.addWidget(self.divisions, 3)
-        layout.addLayout(columns, 1)
+        right.addWidget(self.divisions, 3)
         self.users = UsersPanel(context)
-        layout.addWidget(self.users)
+        right.addWidget(self.users, 2)
+        columns.addLayout(right, 3)
+        layout.addLayout(columns, 1)
 
     # --- this installation ------------------------------------------------------------------------------
 
