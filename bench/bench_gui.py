@@ -72,6 +72,9 @@ def parent(args: argparse.Namespace) -> int:
 
 
 def child(db: Path, rounds: int) -> int:
+    from ui.refcount_guard import pin_singletons
+
+    pin_singletons()  # as the program does at start (ui/main.py): PySide6 6.12 on Python 3.11
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
