@@ -14,6 +14,7 @@ from app.cli import (
     core_commands,
     division_commands,
     sync_commands,
+    user_commands,
 )
 from app.domain.errors import FpaError
 
@@ -27,6 +28,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [  # type: igno
     division_commands.register,
     account_commands.register,
     backup_commands.register,
+    user_commands.register,
 ]
 
 
