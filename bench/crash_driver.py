@@ -1,6 +1,8 @@
 """The child side of the crash harness: one long write, reporting progress, waiting to be killed.
 
-Run as ``python bench/crash_driver.py JOB --db DB ...``. It prints ``ready`` once its imports and
+Run as ``python bench/crash_driver.py JOB --db DB [--user U --password P] ...``; with ``--user``
+the database is encrypted and opened the way the program opens it (``sign_in``: the key unwrapped
+from the keyring beside the file). It prints ``ready`` once its imports and
 opening are done, then one line per durable step (``committed <id>``, ``merged <n>``...), each
 flushed at once: what it printed before the SIGKILL is what it promised was on disk. The parent
 (bench/crash_harness.py) decides when to kill it and checks the promises afterwards.
@@ -12,6 +14,7 @@ import argparse
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 COUNTY = "430121000000"
 VILLAGES = ["430121001001", "430121001002", "430121002001", "430121003001", "430121100201"]
@@ -67,11 +70,19 @@ def add_family(session: object, rng: random.Random, n: int) -> str:
     return family.id
 
 
+def workspace(args: argparse.Namespace) -> Any:
+    """The database opened as the program does: signed in (key from the keyring) when encrypted."""
+    from app.services.accounts import sign_in
+    from app.services.workspace import open_workspace
+
+    if args.user:
+        return sign_in(args.db, args.user, args.password)
+    return open_workspace(args.db)
+
+
 def job_save(args: argparse.Namespace) -> None:
     """A clerk saving families one by one: one transaction per family, as the form does."""
-    from app.database.migrate import open_database
-
-    db = open_database(args.db)
+    db = workspace(args).db
     rng = random.Random(args.seed)
     say("ready")
     for n in range(args.count):
@@ -83,9 +94,8 @@ def job_save(args: argparse.Namespace) -> None:
 
 def job_merge(args: argparse.Namespace) -> None:
     from app.services import sync
-    from app.services.workspace import open_workspace
 
-    ws = open_workspace(args.db)
+    ws = workspace(args)
     say("ready")
     results = sync.merge_bundles(
         ws, args.identity, None, [args.bundles], progress=lambda done, _total: say(f"merged {done}")
@@ -96,18 +106,19 @@ def job_merge(args: argparse.Namespace) -> None:
 
 
 def job_migrate(args: argparse.Namespace) -> None:
+    from app.database import keyring
     from app.database.migrate import open_database
 
+    key = keyring.unwrap(args.db, args.user, args.password) if args.user else None
     say("ready")
-    open_database(args.db).dispose()  # copies the file, then upgrades it
+    open_database(args.db, key).dispose()  # copies the file, then upgrades it
     say("done")
 
 
 def job_export(args: argparse.Namespace) -> None:
     from app.services import sync
-    from app.services.workspace import open_workspace
 
-    ws = open_workspace(args.db)
+    ws = workspace(args)
     say("ready")
     result = sync.write_bundle(ws, args.identity, None, args.out, full=True)
     say(f"exported {result.path.name} {result.records}")
@@ -119,8 +130,34 @@ def job_demo(args: argparse.Namespace) -> None:
 
     say("ready")
     generate_demo(
-        args.db, COUNTY, families=args.count, seed=args.seed, progress=lambda d, t: say(f"progress {d} {t}")
+        args.db,
+        COUNTY,
+        families=args.count,
+        seed=args.seed,
+        progress=lambda d, t: say(f"progress {d} {t}"),
+        encrypted=bool(args.user),
     )
+    say("done")
+
+
+def job_backup(args: argparse.Namespace) -> None:
+    """A manual backup into a folder that already holds ``--keep`` generations (so one is dropped)."""
+    from app.services.backup import backup_database
+
+    ws = workspace(args)
+    say("ready")
+    path = backup_database(ws, args.out, keep=args.keep, progress=lambda d, t: say(f"progress {d} {t}"))
+    say(f"backed-up {path.name}")
+    say("done")
+
+
+def job_restore(args: argparse.Namespace) -> None:
+    """A backup restored in the place of the (closed) database, as ``fpa restore`` does."""
+    from app.services.backup import restore_backup
+
+    say("ready")
+    safety = restore_backup(args.backup, args.db, username=args.user, password=args.password)
+    say(f"restored {safety.name if safety else ''}")
     say("done")
 
 
@@ -130,6 +167,8 @@ JOBS = {
     "migrate": job_migrate,
     "export": job_export,
     "demo": job_demo,
+    "backup": job_backup,
+    "restore": job_restore,
 }
 
 
@@ -142,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--identity", type=Path)
     parser.add_argument("--bundles", type=Path)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--backup", type=Path)
+    parser.add_argument("--keep", type=int, default=2)
+    parser.add_argument("--user", help="sign in as this user: the database is encrypted")
+    parser.add_argument("--password")
     args = parser.parse_args(argv)
     JOBS[args.job](args)
     return 0

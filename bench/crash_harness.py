@@ -8,7 +8,13 @@ Jobs (each child is ``bench/crash_driver.py``):
 - ``merge``    several township bundles merged into a county database (``merge_bundles``);
 - ``migrate``  a database at revision 0001 full of data, opened (copied, then upgraded to head);
 - ``export``   a full bundle written (``write_bundle``): no half bundle may carry the real name;
-- ``demo``     the demo generator (``generate_demo``), when ``app/services/demo.py`` exists.
+- ``demo``     the demo generator (``generate_demo``), when ``app/services/demo.py`` exists;
+- ``backup``   ``backup_database`` into a folder of older generations: no half backup under a real name;
+- ``restore``  ``restore_backup`` over a closed database: afterwards it is the old one or the backup.
+
+By default every database is encrypted (SQLCipher, a keyring beside it, made like ``fpa init
+--admin``); the children sign in, the checks open files with the key from the keyring and also
+check that the file carries no plain SQLite header. ``--plain`` runs on plain SQLite files.
 
 "Half files" in the table are files left incomplete under their real name that the program does
 not rely on (a pre-upgrade or pre-merge safety copy, a demo cut short): findings, not losses.
@@ -21,7 +27,7 @@ Kill times come from ``random.Random(f"{seed}:{job}:{trial}")`` — a uniform fr
 measured length, counted from the child's ``ready`` line — and are printed, so
 ``--jobs merge --only 17 --seed S`` repeats trial 17 (timing on a busy machine varies a little).
 
-    .venv/bin/python bench/crash_harness.py --trials 100 --json bench/results/crash.json
+    .venv/bin/python bench/crash_harness.py --trials 100 --json bench/results/crash-harness.json
     .venv/bin/python bench/crash_harness.py --trials 3 --scale small        # what CI runs
 
 POSIX only (SIGKILL). It simulates a process crash or a forced kill, not a power cut: data the
@@ -57,10 +63,16 @@ if str(HERE) not in sys.path:
 
 from crash_driver import COUNTY, add_family  # noqa: E402  (a sibling script, not a package)
 
+from app.database import keyring  # noqa: E402
 from app.database.audit import verify_chain  # noqa: E402
+from app.database.engine import DRIVER_ERRORS, key_pragma, sqlcipher  # noqa: E402
 from app.database.migrate import create_database, head_revision, open_database  # noqa: E402
 from app.domain.enums import NodeRole  # noqa: E402
+from app.domain.errors import FpaError  # noqa: E402
 from app.services import sync  # noqa: E402
+from app.services.accounts import sign_in  # noqa: E402
+from app.services.backup import backup_database, backup_name, restore_backup  # noqa: E402
+from app.services.installation import init_encrypted  # noqa: E402
 from app.services.setup import init_database  # noqa: E402
 from app.services.workspace import Workspace, open_workspace  # noqa: E402
 from app.sync import identity as ident  # noqa: E402
@@ -88,7 +100,14 @@ SCALES: dict[str, dict[str, int]] = {
         "demo_families": 1500,
     },
 }
-ALL_JOBS = ("save", "merge", "migrate", "export", "demo")
+ALL_JOBS = ("save", "merge", "migrate", "export", "demo", "backup", "restore")
+# Encrypted runs (the default, as the program makes databases): every database of the run is a
+# SQLCipher file made like ``fpa init --admin`` (one random key, a keyring beside the file with an
+# administrator); children sign in with USER/PASSWORD, checks open files with the key unwrapped
+# from the keyring beside them. ``--plain`` runs on plain SQLite files, as before encryption.
+USER, PASSWORD = "kill-admin", "Harness-pass-2026"
+ENCRYPTED = True
+BAD_FILE = (*DRIVER_ERRORS, OSError, FpaError)  # what opening a damaged or half-written file raises
 # Columns whose values depend on the wall clock of the run, not on the data: left out of comparisons.
 CLOCK_COLUMNS = {"created_at", "updated_at", "merged_at", "recorded_at", "added_at", "at", "resolved_at"}
 SKIP_TABLES = {"sqlite_sequence", "alembic_version", "meta", "audit_entry"}
@@ -190,29 +209,93 @@ def calibrate(args: list[str], work: Path) -> float:
 
 
 # --------------------------------------------------------------------------------------------
+# Opening files: with the key from the keyring beside them when encrypted
+
+_KEYS: dict[bytes, bytes] = {}
+
+
+def key_for(path: Path) -> bytes | None:
+    """The key of an encrypted file (unwrapped from its keyring, as a sign-in does), None for a plain one."""
+    if not keyring.is_encrypted(path):
+        return None
+    ring = keyring.keyring_path(path)
+    content = ring.read_bytes()  # no keyring: FileNotFoundError, the file cannot be opened
+    digest = hashlib.sha256(content).digest()
+    if digest not in _KEYS:
+        from app.services.demo import DEMO_PASSWORD, DEMO_USERNAME  # type: ignore[import-not-found, unused-ignore]
+
+        demo = keyring.flag(path, "demo")
+        _KEYS[digest] = keyring.unwrap(
+            path, DEMO_USERNAME if demo else USER, DEMO_PASSWORD if demo else PASSWORD
+        )
+    return _KEYS[digest]
+
+
+def connect(path: Path, readonly: bool = False) -> Any:
+    """A driver connection: SQLCipher with the file's key when it is encrypted, sqlite3 otherwise."""
+    key = key_for(path)
+    if key is None:
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True) if readonly else sqlite3.connect(path)
+    con = sqlcipher.connect(f"file:{path}?mode=ro", uri=True) if readonly else sqlcipher.connect(str(path))
+    con.execute(key_pragma(key))
+    return con
+
+
+def copy_db(src: Path, dest: Path) -> Path:
+    """A closed database copied with its keyring (if it has one), as a user would move it."""
+    shutil.copy2(src, dest)
+    if keyring.has_keyring(src):
+        keyring.copy_keyring(src, dest)
+    return dest
+
+
+def open_ws(path: Path) -> Workspace:
+    """Open a database as the program does: a sign-in when it is encrypted."""
+    if keyring.is_encrypted(path):
+        return sign_in(path, USER, PASSWORD)
+    return open_workspace(path)
+
+
+def auth() -> list[str]:
+    return ["--user", USER, "--password", PASSWORD] if ENCRYPTED else []
+
+
+# --------------------------------------------------------------------------------------------
 # Checks shared by every job
 
 
 def integrity(path: Path) -> str:
     """``ok``, or what SQLite says is wrong (a damaged header makes the PRAGMA itself fail)."""
     try:
-        con = sqlite3.connect(path)
+        con = connect(path)
         try:
             return str(con.execute("PRAGMA integrity_check").fetchone()[0])
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except BAD_FILE as exc:
         return f"unreadable: {exc}"
 
 
 def check_database(path: Path, trial: Trial) -> bool:
-    """Integrity, open_database (which also finishes an interrupted upgrade) and the audit chain."""
+    """No SQLite header and a key from the keyring (when encrypted), integrity, open_database (which
+    also finishes an interrupted upgrade) and the audit chain."""
+    key = None
+    if ENCRYPTED:
+        with path.open("rb") as fh:
+            if fh.read(len(keyring.SQLITE_MAGIC)) == keyring.SQLITE_MAGIC:
+                trial.problems.append("the file has a plain SQLite header: not encrypted")
+                return False
+        try:
+            key = key_for(path)
+        except Exception as exc:  # a missing or damaged keyring: the file can no longer be opened
+            trial.problems.append(f"the key does not unwrap from the keyring beside the file: {exc!r}")
+            return False
     result = integrity(path)
     if result != "ok":
         trial.problems.append(f"integrity_check: {result[:200]}")
         return False
     try:
-        db = open_database(path)
+        db = open_database(path, key)
     except Exception as exc:  # the check is that it opens: any failure is the finding
         trial.problems.append(f"open_database failed: {exc!r}")
         return False
@@ -231,7 +314,7 @@ def check_database(path: Path, trial: Trial) -> bool:
 def complete_copy(path: Path) -> bool:
     """A database copy under its real name must be whole: readable, intact, with its schema."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect(path, readonly=True)
         try:
             ok = con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             has_schema = (
@@ -241,13 +324,13 @@ def complete_copy(path: Path) -> bool:
             return bool(ok and has_schema)
         finally:
             con.close()
-    except sqlite3.DatabaseError:
+    except BAD_FILE:
         return False
 
 
 def logical_dump(path: Path) -> str:
     """A hash of every table's rows (sorted), leaving out wall-clock columns and local bookkeeping."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = connect(path, readonly=True)
     digest = hashlib.sha256()
     try:
         tables = [
@@ -268,8 +351,8 @@ def logical_dump(path: Path) -> str:
 
 
 def copy_as_device(src: Path, dest: Path, device: str) -> Path:
-    shutil.copy2(src, dest)
-    con = sqlite3.connect(dest)
+    copy_db(src, dest)
+    con = connect(dest)
     with con:
         con.execute("UPDATE meta SET value=? WHERE key='device_id'", (device,))
         con.execute("UPDATE meta SET value=? WHERE key='clock_last'", (f"{0:013d}-{0:05d}-{device}",))
@@ -297,6 +380,11 @@ class Fixtures:
     migrate_base: Path
     migrate_rows: int
     migrate_digest: str
+    encrypted: bool
+    backup_seed: Path  # a backup of export_base, copied in as the older generations
+    export_dump: str
+    restore_from: Path  # a backup of another station's database, restored over export_base
+    restore_dump: str
 
 
 def add_families(ws: Workspace, count: int, seed: int, start: int = 0) -> None:
@@ -306,10 +394,15 @@ def add_families(ws: Workspace, count: int, seed: int, start: int = 0) -> None:
             add_family(s, rng, n)
 
 
-def prepare(work: Path, scale: dict[str, int], jobs: set[str]) -> Fixtures:
+def prepare(work: Path, scale: dict[str, int], jobs: set[str], encrypted: bool = True) -> Fixtures:
+    global ENCRYPTED
+    ENCRYPTED = encrypted
     work.mkdir(parents=True, exist_ok=True)
     template = work / "template.db"
-    init_database(template, COUNTY).dispose()
+    if ENCRYPTED:  # as `fpa init --admin` makes it: a random key, its keyring, the first administrator
+        init_encrypted(template, COUNTY, None, USER, "崩溃测试管理员", PASSWORD).workspace.close()
+    else:
+        init_database(template, COUNTY).dispose()
     county_keys = work / "keys" / "county"
     sync.new_identity(county_keys, "长沙县计生协", None)
     station_keys = []
@@ -323,7 +416,7 @@ def prepare(work: Path, scale: dict[str, int], jobs: set[str]) -> Fixtures:
     )
 
     merge_base = copy_as_device(template, work / "merge-base.db", "00000000000c0001")
-    ws = open_workspace(merge_base)
+    ws = open_ws(merge_base)
     sync.import_setup(ws, setup, trust=trust)
     ws.close()
 
@@ -331,7 +424,7 @@ def prepare(work: Path, scale: dict[str, int], jobs: set[str]) -> Fixtures:
     export_base = work / "export-base.db"
     for i, keys_dir in enumerate(station_keys):
         path = copy_as_device(template, work / f"station-{i}.db", f"00000000000a{i:04x}")
-        ws = open_workspace(path)
+        ws = open_ws(path)
         sync.import_setup(ws, setup, trust=trust)
         for b in range(scale["bundles_per_station"]):
             add_families(ws, scale["bundle_families"], seed=1000 * i + b, start=b * scale["bundle_families"])
@@ -340,28 +433,31 @@ def prepare(work: Path, scale: dict[str, int], jobs: set[str]) -> Fixtures:
             add_families(ws, scale["export_families"], seed=99, start=10**6)
         ws.close()
         if i == 0:
-            shutil.copy2(path, export_base)
+            copy_db(path, export_base)
     merge_files = sorted(p.name for p in bundles.glob("*.fpab"))
 
     reference = work / "merge-reference.db"
-    shutil.copy2(merge_base, reference)
-    ws = open_workspace(reference)
+    copy_db(merge_base, reference)
+    ws = open_ws(reference)
     results = sync.merge_bundles(ws, county_keys, None, [bundles])
     ws.close()
     assert all(r.status == "accepted" for r in results), [r.reason for r in results]
 
-    db = open_database(export_base)
+    db = open_database(export_base, key_for(export_base))
     with db.engine.connect() as conn:
         export_records = sum(payload.collect(conn, None)[1].values())  # what a full bundle must hold
     db.dispose()
 
     migrate_base = work / "migrate-base.db"
     rows = scale["migrate_rows"] if "migrate" in jobs else 10
-    db = create_database(migrate_base, COUNTY, NodeRole.STATION, revision="0001")
+    key = key_for(template)
+    if key is not None:
+        keyring.copy_keyring(template, migrate_base)
+    db = create_database(migrate_base, COUNTY, NodeRole.STATION, revision="0001", key=key)
     device = db.device_id
     db.dispose()
     rng = random.Random(5)
-    with sqlite3.connect(migrate_base) as con:
+    with connect(migrate_base) as con:
         con.executemany(
             "INSERT INTO special_family (id, created_stamp, stamp, device_id, created_at, updated_at, deleted,"
             " division_code, category, status, head_name, name_key, address, needs)"
@@ -377,6 +473,18 @@ def prepare(work: Path, scale: dict[str, int], jobs: set[str]) -> Fixtures:
                 for n in range(rows)
             ),
         )
+    con.close()
+    # Backup and restore: a backup of the station that exports, and one of another station.
+    ws = open_ws(export_base)
+    try:
+        backup_seed = backup_database(ws, work / "backup-seed", keep=1)
+    finally:
+        ws.close()
+    ws = open_ws(work / "station-1.db")
+    try:
+        restore_from = backup_database(ws, work / "restore-from", keep=1)
+    finally:
+        ws.close()
     return Fixtures(
         work=work,
         scale=scale,
@@ -392,11 +500,16 @@ def prepare(work: Path, scale: dict[str, int], jobs: set[str]) -> Fixtures:
         migrate_base=migrate_base,
         migrate_rows=rows,
         migrate_digest=family_digest(migrate_base),
+        encrypted=ENCRYPTED,
+        backup_seed=backup_seed,
+        export_dump=logical_dump(export_base),
+        restore_from=restore_from,
+        restore_dump=logical_dump(restore_from),
     )
 
 
 def family_digest(path: Path) -> str:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = connect(path, readonly=True)
     try:
         rows = con.execute("SELECT id, head_name, address, needs FROM special_family ORDER BY id")
         return hashlib.sha256(repr(list(rows)).encode()).hexdigest()
@@ -427,8 +540,17 @@ class SaveJob(Job):
     name = "save"
 
     def setup(self, work: Path) -> list[str]:
-        shutil.copy2(self.fx.template, work / "c.db")
-        return ["save", "--db", str(work / "c.db"), "--count", str(self.fx.scale["save"]), "--seed", "3"]
+        copy_db(self.fx.template, work / "c.db")
+        return [
+            "save",
+            "--db",
+            str(work / "c.db"),
+            "--count",
+            str(self.fx.scale["save"]),
+            "--seed",
+            "3",
+            *auth(),
+        ]
 
     def check(self, work: Path, run: ChildRun, trial: Trial) -> None:
         path = work / "c.db"
@@ -438,7 +560,7 @@ class SaveJob(Job):
         if not check_database(path, trial):
             trial.lost = len(promised)
             return
-        with sqlite3.connect(path) as con:
+        with connect(path) as con:
             present = {r[0] for r in con.execute("SELECT id FROM special_family")}
             torn = con.execute(
                 "SELECT count(*) FROM special_family f WHERE (SELECT count(*) FROM family_member m WHERE m.family_id = f.id) != 2"
@@ -451,12 +573,12 @@ class SaveJob(Job):
         if torn:
             trial.problems.append(f"{torn} families saved without both members (a torn transaction)")
         # Run again: the clerk carries on saving.
-        ws = open_workspace(path)
+        ws = open_ws(path)
         try:
             add_families(ws, 20, seed=trial.trial + 11, start=10**7)
         finally:
             ws.close()
-        with sqlite3.connect(path) as con:
+        with connect(path) as con:
             after = con.execute("SELECT count(*) FROM special_family").fetchone()[0]
         if after != len(present) + 20 or integrity(path) != "ok":
             trial.problems.append("saving again after the kill did not complete")
@@ -467,7 +589,7 @@ class MergeJob(Job):
     name = "merge"
 
     def setup(self, work: Path) -> list[str]:
-        shutil.copy2(self.fx.merge_base, work / "county.db")
+        copy_db(self.fx.merge_base, work / "county.db")
         return [
             "merge",
             "--db",
@@ -476,6 +598,7 @@ class MergeJob(Job):
             str(self.fx.county_keys),
             "--bundles",
             str(self.fx.bundles),
+            *auth(),
         ]
 
     def check(self, work: Path, run: ChildRun, trial: Trial) -> None:
@@ -497,14 +620,14 @@ class MergeJob(Job):
             trial.phase = f"merging bundle {merged + 1} of {total}"
         else:
             trial.phase = "after the last merge"
-        with sqlite3.connect(path) as con:
+        with connect(path) as con:
             ledger = {r[0] for r in con.execute("SELECT file_name FROM bundle_ledger")}
         trial.lost = sum(1 for f in promised if f not in ledger)
         if trial.lost:
             trial.problems.append(f"{trial.lost} merged bundles missing from the ledger")
         # Run again: every bundle is merged now or refused as already merged, and the result is
         # exactly that of a merge nobody interrupted.
-        ws = open_workspace(path)
+        ws = open_ws(path)
         try:
             results = sync.merge_bundles(ws, self.fx.county_keys, None, [self.fx.bundles])
         finally:
@@ -529,15 +652,15 @@ class MigrateJob(Job):
     name = "migrate"
 
     def setup(self, work: Path) -> list[str]:
-        shutil.copy2(self.fx.migrate_base, work / "old.db")
-        return ["migrate", "--db", str(work / "old.db")]
+        copy_db(self.fx.migrate_base, work / "old.db")
+        return ["migrate", "--db", str(work / "old.db"), *auth()]
 
     def check(self, work: Path, run: ChildRun, trial: Trial) -> None:
         path = work / "old.db"
         trial.reported = self.fx.migrate_rows  # every row was committed before the migration began
         copies = sorted(work.glob("old.before-*.db"))
         trial.half_copies = sum(1 for c in copies if not complete_copy(c))
-        con = sqlite3.connect(path)
+        con = connect(path)
         try:
             at_kill = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         finally:
@@ -554,7 +677,7 @@ class MigrateJob(Job):
         if not check_database(path, trial):
             trial.lost = trial.reported
             return
-        con = sqlite3.connect(path)
+        con = connect(path)
         try:
             revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
             count = con.execute("SELECT count(*) FROM special_family").fetchone()[0]
@@ -572,7 +695,7 @@ class ExportJob(Job):
     name = "export"
 
     def setup(self, work: Path) -> list[str]:
-        shutil.copy2(self.fx.export_base, work / "station.db")
+        copy_db(self.fx.export_base, work / "station.db")
         (work / "out").mkdir()
         return [
             "export",
@@ -582,6 +705,7 @@ class ExportJob(Job):
             str(self.fx.station_keys[0]),
             "--out",
             str(work / "out"),
+            *auth(),
         ]
 
     def bundle_ok(self, path: Path) -> int | None:
@@ -619,7 +743,7 @@ class ExportJob(Job):
                 trial.problems.append(f"half-written bundle under its real name: {f.name}")
                 trial.lost += 1
         before = {f.name for f in out.glob("*.fpab")}
-        ws = open_workspace(path)
+        ws = open_ws(path)
         try:
             result = sync.write_bundle(ws, self.fx.station_keys[0], None, out, full=True)
         finally:
@@ -639,7 +763,7 @@ class DemoJob(Job):
 
     def setup(self, work: Path) -> list[str]:
         families = str(self.fx.scale["demo_families"])
-        return ["demo", "--db", str(work / "demo.db"), "--count", families, "--seed", "4"]
+        return ["demo", "--db", str(work / "demo.db"), "--count", families, "--seed", "4", *auth()]
 
     def check(self, work: Path, run: ChildRun, trial: Trial) -> None:
         from app.services.demo import generate_demo  # type: ignore[import-not-found, unused-ignore]
@@ -648,7 +772,7 @@ class DemoJob(Job):
         trial.reported = 1 if "done" in run.lines else 0
         # Run again, under a new name: a demo is made into a new file and never over an existing one.
         again = work / "demo-again.db"
-        generate_demo(again, COUNTY, families=self.fx.scale["demo_families"], seed=4)
+        generate_demo(again, COUNTY, families=self.fx.scale["demo_families"], seed=4, encrypted=ENCRYPTED)
         if not check_database(again, trial):
             trial.problems.append("the demo made again does not open")
             return
@@ -672,35 +796,178 @@ class DemoJob(Job):
         trial.recovered = not trial.problems
 
 
+GENERATIONS = 2  # backups kept in the backup job's folder: the run drops the oldest
+
+
+class BackupJob(Job):
+    """``backup_database`` into a folder holding two older generations (``keep=2``: one is dropped).
+
+    After the kill: the database is intact; every file under a real backup name is a whole database
+    with its keyring and the source's records; a ``.partial`` (or a keyring whose backup never got
+    its name) is a stray leftover. Run again: a whole backup is written and old ones are dropped.
+    """
+
+    name = "backup"
+
+    def old_names(self) -> list[str]:
+        return [backup_name("station", datetime(2026, 1, day, 9, 0, 0)) for day in range(1, GENERATIONS + 1)]
+
+    def setup(self, work: Path) -> list[str]:
+        copy_db(self.fx.export_base, work / "station.db")
+        folder = work / "backups"
+        folder.mkdir()
+        for name in self.old_names():
+            copy_db(self.fx.backup_seed, folder / name)
+        return [
+            "backup",
+            "--db",
+            str(work / "station.db"),
+            "--out",
+            str(folder),
+            "--keep",
+            str(GENERATIONS),
+            *auth(),
+        ]
+
+    def real_backups(self, folder: Path) -> list[Path]:
+        return sorted(p for p in folder.glob("station-备份-*.db") if p.is_file())
+
+    def check_backups(self, folder: Path, trial: Trial) -> list[Path]:
+        """Problems for any half backup under a real name; returns the real-named backups."""
+        found = self.real_backups(folder)
+        for f in found:
+            if ENCRYPTED and not keyring.has_keyring(f):
+                trial.problems.append(f"backup without its keyring (cannot be opened): {f.name}")
+                trial.lost += 1
+            elif not complete_copy(f):
+                trial.problems.append(f"half-written backup under its real name: {f.name}")
+                trial.lost += 1
+            elif logical_dump(f) != self.fx.export_dump:
+                trial.problems.append(f"backup does not hold the database's records: {f.name}")
+                trial.lost += 1
+        # Leftovers: a .partial copy, a keyring whose backup never got its name. (-wal/-shm files
+        # are SQLite's, made by opening a file, also by these checks: not counted.)
+        trial.stray_partials += sum(
+            1
+            for p in folder.iterdir()
+            if p.name.endswith(".partial")
+            or (p.name.endswith(keyring.SUFFIX) and not p.with_suffix("").exists())
+        )
+        return found
+
+    def check(self, work: Path, run: ChildRun, trial: Trial) -> None:
+        path, folder = work / "station.db", work / "backups"
+        trial.reported = sum(1 for line in run.lines if line.startswith("backed-up "))
+        old = set(self.old_names())
+        names = {p.name for p in folder.iterdir()}
+        new = [n for n in names if n.endswith(".db") and n not in old]
+        if not new:
+            trial.phase = "copying" if any(n.endswith(".partial") for n in names) else "before the copy"
+        elif self.old_names()[0] in names:
+            trial.phase = "after the rename"
+        else:
+            trial.phase = "after dropping the oldest"
+        if trial.reported and not new:
+            trial.problems.append("a backup reported as written is not there")
+            trial.lost += 1
+        if not check_database(path, trial) or logical_dump(path) != self.fx.export_dump:
+            trial.problems.append("the database changed during its backup")
+            trial.lost = max(trial.lost, 1)
+            return
+        self.check_backups(folder, trial)
+        stray_before = trial.stray_partials
+        ws = open_ws(path)
+        try:
+            made = backup_database(ws, folder, keep=GENERATIONS)
+        finally:
+            ws.close()
+        trial.stray_partials = stray_before
+        after = [f.name for f in self.real_backups(folder)]
+        if made.name not in after or len(after) > GENERATIONS:
+            trial.problems.append(f"backup run again: {made.name} among {after} (keep {GENERATIONS})")
+        if not complete_copy(made) or logical_dump(made) != self.fx.export_dump:
+            trial.problems.append(f"backup written again is not whole: {made.name}")
+        trial.recovered = not trial.problems
+
+
+class RestoreJob(Job):
+    """``restore_backup`` of another station's backup over a (closed) database with the same key.
+
+    After the kill the database is the old one or the restored one, whole, and opens with the key
+    from the keyring beside it; the safety copy taken before the replacement is whole if it has its
+    name. Run again: the restore completes and the database holds the backup's records.
+    """
+
+    name = "restore"
+
+    def setup(self, work: Path) -> list[str]:
+        copy_db(self.fx.export_base, work / "station.db")
+        return ["restore", "--db", str(work / "station.db"), "--backup", str(self.fx.restore_from), *auth()]
+
+    def check(self, work: Path, run: ChildRun, trial: Trial) -> None:
+        path = work / "station.db"
+        trial.reported = sum(1 for line in run.lines if line.startswith("restored "))
+        copies = sorted((work / "backups").glob("*.db")) if (work / "backups").is_dir() else []
+        trial.half_copies = sum(1 for c in copies if not complete_copy(c))
+        trial.stray_partials = sum(1 for p in work.iterdir() if p.name.startswith(".station.db.restoring"))
+        if not check_database(path, trial):
+            trial.lost = 1
+            return
+        now = logical_dump(path)
+        if now == self.fx.export_dump:
+            trial.phase = "before the replacement"
+            if trial.reported:
+                trial.problems.append("a restore reported as done is not there")
+                trial.lost = 1
+        elif now == self.fx.restore_dump:
+            trial.phase = "after the replacement"
+        else:
+            trial.phase = "neither"
+            trial.problems.append("the database is neither the old one nor the backup")
+            trial.lost = 1
+        if trial.half_copies:
+            trial.problems.append(f"{trial.half_copies} half-written safety copies under their real name")
+        restore_backup(self.fx.restore_from, path, username=USER if ENCRYPTED else None, password=PASSWORD)
+        problems_before = len(trial.problems)
+        if not check_database(path, trial) or logical_dump(path) != self.fx.restore_dump:
+            trial.problems.insert(problems_before, "restore run again did not give the backup's records")
+        if ENCRYPTED:
+            ws = open_ws(path)  # a user signs in to the restored database
+            ws.close()
+        trial.recovered = not trial.problems
+
+
 def has_schema(path: Path) -> bool:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = connect(path, readonly=True)
     try:
         found = con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'").fetchone()[0]
         return bool(found)
-    except sqlite3.DatabaseError:
+    except BAD_FILE:
         return False
     finally:
         con.close()
 
 
 def family_count(path: Path) -> int:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = connect(path, readonly=True)
     try:
         return int(con.execute("SELECT count(*) FROM special_family").fetchone()[0])
-    except sqlite3.DatabaseError:
+    except BAD_FILE:
         return -1
     finally:
         con.close()
 
 
-JOB_CLASSES: dict[str, type[Job]] = {c.name: c for c in (SaveJob, MergeJob, MigrateJob, ExportJob, DemoJob)}
+JOB_CLASSES: dict[str, type[Job]] = {
+    c.name: c for c in (SaveJob, MergeJob, MigrateJob, ExportJob, DemoJob, BackupJob, RestoreJob)
+}
 
 
 def available_jobs() -> list[str]:
     jobs = ["save", "merge", "migrate", "export"]
     if importlib.util.find_spec("app.services.demo") is not None:
         jobs.append("demo")
-    return jobs
+    return [*jobs, "backup", "restore"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -716,12 +983,19 @@ def run(
     only: int | None = None,
     log: Callable[[str], None] = print,
     fixtures: Fixtures | None = None,
+    encrypted: bool = True,
 ) -> dict[str, Any]:
+    global ENCRYPTED
+    ENCRYPTED = fixtures.encrypted if fixtures is not None else encrypted
     scale = SCALES[scale_name]
     started = datetime.now(UTC)
     t0 = time.monotonic()
-    log(f"# crash harness: seed {seed}, scale {scale_name}, {trials} trials per job, jobs {', '.join(jobs)}")
-    fx = fixtures or prepare(work / "fixtures", scale, set(jobs))
+    kind = "encrypted (SQLCipher)" if ENCRYPTED else "plain SQLite"
+    log(
+        f"# crash harness: seed {seed}, scale {scale_name}, {trials} trials per job, {kind} databases,"
+        f" jobs {', '.join(jobs)}"
+    )
+    fx = fixtures or prepare(work / "fixtures", scale, set(jobs), ENCRYPTED)
     log(f"# fixtures ready in {time.monotonic() - t0:.1f} s")
     summaries: dict[str, JobSummary] = {}
     details: list[Trial] = []
@@ -779,6 +1053,8 @@ def run(
         "kind": "crash-harness",
         "seed": seed,
         "scale": scale_name,
+        "encrypted": ENCRYPTED,
+        "commit": os.environ.get("FPA_COMMIT", ""),
         "scale_sizes": scale,
         "trials_per_job": trials,
         "started": started.isoformat(timespec="seconds"),
@@ -833,6 +1109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", nargs="*", choices=ALL_JOBS, help="default: every job this program has")
     parser.add_argument("--seed", type=int, default=None, help="default: a new one, printed")
     parser.add_argument("--scale", choices=sorted(SCALES), default="full")
+    parser.add_argument("--plain", action="store_true", help="plain SQLite files (default: encrypted)")
     parser.add_argument("--only", type=int, help="run just this trial number (to reproduce a failure)")
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed after)")
     parser.add_argument("--json", type=Path, help="write the results here")
@@ -844,7 +1121,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"# not present in this program yet, skipped: {', '.join(missing)}")
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10**9)
     work = args.work or Path(tempfile.mkdtemp(prefix="fpa-crash-"))
-    report = run(jobs, args.trials, seed, args.scale, work, args.only)
+    report = run(jobs, args.trials, seed, args.scale, work, args.only, encrypted=not args.plain)
     # Folders of failed trials are kept (each passing trial removed its own) for a look afterwards.
     if report["failed"]:
         print(f"# failed trials kept in {work}")

@@ -1,5 +1,6 @@
 """Crash safety, short form: every long write is killed with SIGKILL a few times (bench/crash_harness.py
 does 100 per job in the long run), and the harness's own checks are shown to catch planted damage.
+The databases are encrypted, as the program makes them (SQLCipher, a keyring beside each file).
 
 FPA_CRASH_TRIALS sets the trials per job (default 3); FPA_CRASH_SEED repeats a run (the seed is
 printed, and shown with any failure).
@@ -11,13 +12,16 @@ import importlib.util
 import os
 import random
 import shutil
-import sqlite3
 import sys
+from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+from app.database import keyring
+from app.services.setup import init_database
 
 pytestmark = [
     pytest.mark.slow,
@@ -106,7 +110,7 @@ def test_the_merge_check_catches_a_record_lost_after_the_kill(fixtures: Any, tmp
     job = harness.MergeJob(fixtures)
     job.setup(tmp_path)
     # A "merge" that claims the first bundle but wrote only its ledger row, not its records.
-    with sqlite3.connect(tmp_path / "county.db") as con:
+    with harness.connect(tmp_path / "county.db") as con:
         con.execute(
             "INSERT INTO bundle_ledger (sender_device, sender_division, sender_key_id, seq, bundle_hash, since_seq,"
             " last_change_seq, file_name, created_at, merged_at, summary)"
@@ -119,8 +123,7 @@ def test_the_merge_check_catches_a_record_lost_after_the_kill(fixtures: Any, tmp
 
 
 def test_the_database_check_catches_a_damaged_file(fixtures: Any, tmp_path: Path) -> None:
-    path = tmp_path / "c.db"
-    shutil.copy2(fixtures.template, path)
+    path = harness.copy_db(fixtures.template, tmp_path / "c.db")
     with path.open("r+b") as fh:  # overwrite pages in the middle of the file
         fh.seek(8 * 4096)
         fh.write(b"\xff" * 4096 * 4)
@@ -133,5 +136,49 @@ def test_an_incomplete_copy_is_not_taken_for_a_whole_one(fixtures: Any, tmp_path
     data = fixtures.template.read_bytes()
     half = tmp_path / "half.db"
     half.write_bytes(data[: len(data) // 2])
+    keyring.copy_keyring(fixtures.template, half)  # with its key: the copy itself is what is wrong
     assert harness.complete_copy(fixtures.template)
     assert not harness.complete_copy(half)
+
+
+def test_the_database_check_refuses_a_plain_file_and_one_without_its_keyring(
+    fixtures: Any, tmp_path: Path
+) -> None:
+    plain = tmp_path / "plain.db"
+    init_database(plain, harness.COUNTY).dispose()
+    trial = _trial("save")
+    assert not harness.check_database(plain, trial)
+    assert any("plain SQLite header" in p for p in trial.problems)
+
+    lonely = tmp_path / "lonely.db"
+    shutil.copy2(fixtures.template, lonely)  # the database without the keyring beside it
+    trial = _trial("save")
+    assert not harness.check_database(lonely, trial)
+    assert any("keyring" in p for p in trial.problems)
+
+
+def test_the_backup_check_catches_a_half_backup_under_its_real_name(fixtures: Any, tmp_path: Path) -> None:
+    job = harness.BackupJob(fixtures)
+    job.setup(tmp_path)
+    whole = fixtures.backup_seed.read_bytes()
+    half = tmp_path / "backups" / harness.backup_name("station", datetime(2026, 2, 1, 9, 0, 0))
+    half.write_bytes(whole[: len(whole) // 2])
+    keyring.copy_keyring(fixtures.backup_seed, half)
+    trial = _trial("backup")
+    job.check(tmp_path, harness.ChildRun(["ready"], True, -9, ""), trial)
+    assert any("half-written backup" in p and half.name in p for p in trial.problems)
+    assert trial.lost >= 1 and not trial.recovered
+
+
+def test_the_restore_check_catches_a_database_that_is_neither_old_nor_restored(
+    fixtures: Any, tmp_path: Path
+) -> None:
+    job = harness.RestoreJob(fixtures)
+    job.setup(tmp_path)
+    with harness.connect(tmp_path / "station.db") as con:  # one family gone: neither database
+        con.execute("DELETE FROM family_member WHERE family_id = (SELECT min(id) FROM special_family)")
+        con.execute("DELETE FROM special_family WHERE id = (SELECT min(id) FROM special_family)")
+    trial = _trial("restore")
+    job.check(tmp_path, harness.ChildRun(["ready"], True, -9, ""), trial)
+    assert any("neither the old one nor the backup" in p for p in trial.problems)
+    assert trial.lost == 1 and not trial.recovered
