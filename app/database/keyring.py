@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -43,6 +44,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 ARGON2_TIME = 3
 ARGON2_MEMORY_KIB = 64 * 1024
 ARGON2_LANES = 4
+# What an entry may ask for when it is read back: a damaged or forged keyring must not make a sign-in
+# hang or exhaust memory (up to 1 GiB and 10 passes leaves room for raising the cost later).
+ARGON2_LIMITS = {"time_cost": (1, 10), "memory_cost": (8, 1024 * 1024), "parallelism": (1, 16)}
 
 # The recovery key: 8 groups of 5 characters from 32 that cannot be misread (no 0 O 1 I),
 # 200 random bits, so a fast key derivation (HKDF) is enough for it.
@@ -200,12 +204,18 @@ def _unb64(text: Any) -> bytes:
 
 
 def _password_kek(password: str, kdf: dict[str, Any]) -> bytes:
+    cost = {}
+    for name, (low, high) in ARGON2_LIMITS.items():
+        value = kdf[name]
+        if not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"argon2 {name} out of range")
+        cost[name] = value
     return hash_secret_raw(
         secret=password.encode("utf-8"),
         salt=_unb64(kdf["salt"]),
-        time_cost=int(kdf["time_cost"]),
-        memory_cost=int(kdf["memory_cost"]),
-        parallelism=int(kdf["parallelism"]),
+        time_cost=cost["time_cost"],
+        memory_cost=cost["memory_cost"],
+        parallelism=cost["parallelism"],
         hash_len=KEY_BYTES,
         type=Type.ID,
     )
@@ -253,7 +263,7 @@ def _try_unwrap(ring: _Keyring, username: str, secret: str, entry: dict[str, Any
         key = AESGCM(kek).decrypt(_unb64(entry["nonce"]), _unb64(entry["wrapped"]), ring.aad(username))
     except InvalidTag:
         return None
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, HashingError) as exc:
         raise DatabaseError(f"密钥文件“{ring.path.name}”中的条目已损坏，数据库无法用它打开。") from exc
     return key
 
@@ -276,20 +286,34 @@ def _time(text: Any) -> datetime | None:
         return None
     try:
         return datetime.fromisoformat(text).astimezone(UTC)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
+
+
+def _failures(entry: dict[str, Any]) -> int:
+    """The failure count; a damaged count (not a number) counts as none."""
+    value = entry.get("failures")
+    return value if isinstance(value, int) else 0
+
+
+def _pending(entry: dict[str, Any]) -> list[Any]:
+    value = entry.get("pending")
+    return list(value) if isinstance(value, list) else []
 
 
 def retry_at(entry: dict[str, Any]) -> tuple[datetime, bool] | None:
     """When the next attempt is allowed and whether that is a lockout, or None: allowed now."""
-    failures = int(entry.get("failures") or 0)
+    failures = _failures(entry)
     last = _time(entry.get("last_failure"))
     if last is None:
         return None
-    if failures >= LOCK_AFTER:
-        return last + LOCK_FOR, True
-    if failures >= DELAY_AFTER:
-        return last + timedelta(seconds=2 ** (failures - DELAY_AFTER)), False
+    try:
+        if failures >= LOCK_AFTER:
+            return last + LOCK_FOR, True
+        if failures >= DELAY_AFTER:
+            return last + timedelta(seconds=2 ** (failures - DELAY_AFTER)), False
+    except OverflowError:  # a last failure at the end of the calendar: a damaged entry
+        return None
     return None
 
 
@@ -302,9 +326,9 @@ def check_allowed(entry: dict[str, Any], now: datetime) -> None:
 
 def note_failure(entry: dict[str, Any], now: datetime) -> None:
     """Count one failed attempt in ``entry`` (a keyring entry, or a plain database's counter)."""
-    entry["failures"] = int(entry.get("failures") or 0) + 1
+    entry["failures"] = _failures(entry) + 1
     entry["last_failure"] = now.isoformat(timespec="seconds")
-    pending = [*list(entry.get("pending") or []), now.isoformat(timespec="seconds")]
+    pending = [*_pending(entry), now.isoformat(timespec="seconds")]
     entry["pending"] = pending[-PENDING_MAX:]
 
 
@@ -373,7 +397,7 @@ def set_password(db_path: Path | str, db_key: bytes, username: str, password: st
     ring = _load(db_path)
     old = ring.entry(username) or {}
     entry = _wrap(ring, username, password, db_key)
-    entry["pending"] = list(old.get("pending") or [])  # still to be written to the audit log
+    entry["pending"] = _pending(old)  # still to be written to the audit log
     ring.data["entries"][ring.slot(username)] = entry
     ring.save()
 
@@ -445,7 +469,7 @@ def new_recovery(db_path: Path | str, db_key: bytes) -> str:
 def pending_failures(db_path: Path | str, username: str) -> list[datetime]:
     """Failed attempts on this user (or RECOVERY) not yet written to the audit log."""
     entry = _load(db_path).entry(username) or {}
-    return [t for t in (_time(x) for x in entry.get("pending") or []) if t is not None]
+    return [t for t in (_time(x) for x in _pending(entry)) if t is not None]
 
 
 def clear_pending_failures(db_path: Path | str, username: str) -> None:

@@ -1,5 +1,6 @@
 """Fuzzing every file the program reads from outside: bundles, setup packages, receipts, the public
-``identity.json`` of a key folder, and division CSV files.
+``identity.json`` of a key folder, division CSV files, and the keyring (``<database>.keys``) beside
+an encrypted database.
 
 Two kinds of damage:
 
@@ -34,12 +35,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from app.database import keyring
 from app.database.divisions import read_division_csv, shipped_divisions, shipped_file_for, subtree
 from app.database.migrate import open_database
 from app.database.session import Database
 from app.domain.enums import DivisionLevel
-from app.domain.errors import FpaError
+from app.domain.errors import DatabaseError, FpaError
 from app.services import sync
+from app.services.accounts import sign_in
+from app.services.installation import init_encrypted
 from app.services.setup import init_database
 from app.services.workspace import open_workspace
 from app.sync import identity as ident
@@ -87,6 +91,10 @@ class World:
     csvs: list[bytes]
     county_dump: str
     station_dump: str
+    vault: Path  # an encrypted database; its keyring is what gets mutated
+    vault_key: bytes
+    recovery_key: str
+    keyrings: list[bytes]
 
     def __repr__(self) -> str:  # a failing case prints its draws, not this world of bytes
         return f"<fuzz world in {self.root}>"
@@ -130,6 +138,42 @@ def dump(path: Path) -> str:
     finally:
         con.close()
     return digest.hexdigest()
+
+
+VAULT_USER, VAULT_PASSWORD = "fuzz-admin", "Fuzz-pass-2026"
+
+
+def _vault(root: Path) -> tuple[Path, bytes, str, list[bytes]]:
+    """An encrypted database made like ``fpa init --admin``, with a second account.
+
+    Its keyring's Argon2 cost is lowered (8 MiB, one pass) so a case takes milliseconds; the cost is
+    stored in each entry, and unwrapping reads it from there, so the code path is the product's.
+    The keyring is kept in two states: fresh, and with two failed sign-ins counted.
+    """
+    vault = root / "vault.db"
+    saved = keyring.ARGON2_TIME, keyring.ARGON2_MEMORY_KIB, keyring.ARGON2_LANES
+    keyring.ARGON2_TIME, keyring.ARGON2_MEMORY_KIB, keyring.ARGON2_LANES = 1, 8 * 1024, 1
+    try:
+        made = init_encrypted(vault, COUNTY, None, VAULT_USER, "模糊测试管理员", VAULT_PASSWORD)
+        made.workspace.close()
+        key = keyring.unwrap(vault, VAULT_USER, VAULT_PASSWORD)
+        keyring.add_user(vault, key, "clerk", "Clerk-pass-2026")
+    finally:
+        keyring.ARGON2_TIME, keyring.ARGON2_MEMORY_KIB, keyring.ARGON2_LANES = saved
+    ring = keyring.keyring_path(vault)
+    fresh = ring.read_bytes()
+    for _ in range(2):
+        with pytest.raises(FpaError):
+            keyring.unwrap(vault, VAULT_USER, "wrong-password")
+    counted = ring.read_bytes()
+    ring.write_bytes(fresh)
+    shutil.copy2(vault, root / "vault-pristine.db")
+    return vault, key, made.recovery_key, [fresh, counted]
+
+
+def _file_state(path: Path) -> tuple[str, bool]:
+    """The file's hash, and whether SQLite left a -wal beside it (an open that wrote)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.with_name(path.name + "-wal").exists()
 
 
 def _csv(records: Sequence[Any]) -> bytes:
@@ -191,6 +235,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         )
     scratch.close()
     county, station = open_database(county_path), open_database(station_path)
+    vault, vault_key, recovery_key, keyrings = _vault(root)
     w = World(
         root=root,
         county=county,
@@ -205,6 +250,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         csvs=[_csv(tree[:40]), _csv(tree[-25:])],
         county_dump=dump(county_path),
         station_dump=dump(station_path),
+        vault=vault,
+        vault_key=vault_key,
+        recovery_key=recovery_key,
+        keyrings=keyrings,
     )
     yield w
     county.dispose()
@@ -451,6 +500,41 @@ def test_mutated_division_csv_is_refused_or_read_whole(world: World, data: st.Da
     OUTCOMES["division csv"]["read" if blob not in world.csvs else "read, unchanged"] += 1
 
 
+@FUZZ
+@given(data=st.data())
+def test_mutated_keyrings_refuse_sign_in_cleanly_and_write_nothing(world: World, data: st.DataObject) -> None:
+    """A damaged ``.keys`` file: sign-in and recovery refuse in Chinese or yield the database's own key.
+
+    A refusal leaves the database file untouched. A wrong password on an intact entry is counted in
+    the keyring by design (the lockout); a damaged keyring is never rewritten.
+    """
+    original = world.keyrings[data.draw(st.integers(0, len(world.keyrings) - 1))]
+    how, blob = data.draw(st.one_of(byte_mutation(world.keyrings), json_mutation(original)))
+    ring = keyring.keyring_path(world.vault)
+    before = _file_state(world.vault)
+    for attempt in ("password", "recovery"):
+        ring.write_bytes(blob)
+        try:
+            if attempt == "password":
+                ws = sign_in(world.vault, VAULT_USER, VAULT_PASSWORD)
+                key = ws.db.key
+                ws.close()
+                # A sign-in writes its audit entry: put the database back for the next case.
+                shutil.copy2(world.root / "vault-pristine.db", world.vault)
+                world.vault.with_name(world.vault.name + "-wal").unlink(missing_ok=True)
+            else:
+                key = keyring.unwrap_recovery(world.vault, world.recovery_key)
+        except FpaError as exc:
+            refused(f"keyring ({attempt})", exc)
+            assert _file_state(world.vault) == before, f"{how}: the database changed on a refused sign-in"
+            if isinstance(exc, DatabaseError):
+                assert ring.read_bytes() == blob, f"{how}: a damaged keyring was rewritten"
+            continue
+        assert key == world.vault_key, f"{how}: the keyring gave a key that is not the database's"
+        OUTCOMES[f"keyring ({attempt})"]["opened with the right key"] += 1
+    ring.write_bytes(world.keyrings[0])
+
+
 # ---------------------------------------------------------------------------------------------
 # Inner: the payload, sealed again with the trusted sender's real key
 
@@ -577,3 +661,45 @@ def test_setup_level_that_is_a_list_is_refused() -> None:
     doc["catalogue"] = [{"code": "A", "name": "项目", "category": "类", "level": []}]
     with pytest.raises(FpaError):
         parse_setup(json.dumps(doc).encode(), "x")
+
+
+def _damaged_entry(tmp_path: Path, change: Any) -> Path:
+    """A keyring (cheap Argon2, as in the fuzz world) whose user entry is changed by ``change``."""
+    db = tmp_path / "v.db"
+    saved = keyring.ARGON2_TIME, keyring.ARGON2_MEMORY_KIB, keyring.ARGON2_LANES
+    keyring.ARGON2_TIME, keyring.ARGON2_MEMORY_KIB, keyring.ARGON2_LANES = 1, 8 * 1024, 1
+    try:
+        keyring.create(db, keyring.new_database_key(), VAULT_USER, VAULT_PASSWORD)
+    finally:
+        keyring.ARGON2_TIME, keyring.ARGON2_MEMORY_KIB, keyring.ARGON2_LANES = saved
+    ring = keyring.keyring_path(db)
+    doc = json.loads(ring.read_bytes())
+    (entry,) = (v for k, v in doc["entries"].items() if k != "recovery")
+    change(entry, doc["entries"]["recovery"])
+    ring.write_text(json.dumps(doc))
+    return db
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda user, recovery: recovery.update(failures=[1]),  # was TypeError in retry_at
+        lambda user, recovery: user.update(kdf=None),  # was AttributeError in _kek
+        lambda user, recovery: user.update(pending=7, failures="x"),
+        lambda user, recovery: user["kdf"].update(time_cost=10**9),  # never finished (hung the sign-in)
+        lambda user, recovery: user["kdf"].update(memory_cost=2**40),  # would exhaust memory
+        lambda user, recovery: user["kdf"].update(salt=""),  # argon2 refuses a short salt
+        lambda user, recovery: user.update(failures=9, last_failure="9999-12-31T23:59:59+00:00"),
+    ],
+    ids=["failures-list", "kdf-null", "pending-int", "time-cost", "memory-cost", "empty-salt", "year-9999"],
+)
+def test_a_damaged_keyring_entry_is_refused_in_chinese(tmp_path: Path, change: Any) -> None:
+    db = _damaged_entry(tmp_path, change)
+    for attempt in (
+        lambda: keyring.unwrap(db, VAULT_USER, VAULT_PASSWORD),
+        lambda: keyring.unwrap_recovery(db, keyring.new_recovery_key()),
+    ):
+        try:
+            attempt()
+        except FpaError as exc:
+            assert CJK.search(exc.message)
