@@ -18,6 +18,7 @@ from sqlalchemy import Connection, inspect
 
 from app.database.base import table_of
 from app.database.engine import connect_file, database_url, make_engine, sqlite_path
+from app.database.files import partial_name, publish
 from app.database.keyring import copy_keyring, has_keyring, is_encrypted, keyring_path
 from app.database.models import Meta
 from app.database.session import (
@@ -29,7 +30,6 @@ from app.database.session import (
     Database,
     utcnow,
 )
-from app.database.snapshot import partial_name, publish
 from app.domain.enums import NodeRole
 from app.domain.errors import DatabaseError, UserInputError
 from app.domain.hlc import new_device_id

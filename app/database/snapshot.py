@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from pathlib import Path
 
 from app.database.engine import connect_file
+from app.database.files import partial_name, publish
 from app.database.keyring import copy_keyring, keyring_path
 
 KEEP = 5
-
-
-def partial_name(dest: Path) -> Path:
-    """Where a copy is written before it is whole: a file under ``dest``'s own name is always whole."""
-    return dest.with_name(dest.name + ".partial")
-
-
-def publish(partial: Path, dest: Path) -> None:
-    """Give a finished copy its real name: flushed to disk first, then renamed (atomic), then the
-    folder entry flushed, so a crash or power cut leaves either no copy or a whole one."""
-    with open(partial, "rb+") as f:
-        os.fsync(f.fileno())
-    os.replace(partial, dest)
-    if hasattr(os, "O_DIRECTORY"):  # POSIX; on Windows the rename is flushed with the file system
-        fd = os.open(dest.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def snapshot(

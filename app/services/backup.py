@@ -22,6 +22,7 @@ from pathlib import Path
 from app.database import keyring
 from app.database.audit import AuditAction, record
 from app.database.engine import DRIVER_ERRORS, connect_file, sqlite_path
+from app.database.files import partial_name, publish
 from app.database.migrate import open_database
 from app.database.snapshot import snapshot
 from app.domain.errors import Cancelled, FpaError, UserInputError
@@ -83,7 +84,7 @@ def backup_database(
     while (folder / backup_name(source.stem, now, n)).exists():
         n += 1
     target = folder / backup_name(source.stem, now, n)
-    partial = target.with_name(target.name + ".partial")
+    partial = partial_name(target)
 
     def step(_status: int, remaining: int, total: int) -> None:
         if cancelled is not None and cancelled():
@@ -103,7 +104,7 @@ def backup_database(
         _verify(partial, ws.db.key)
         if ws.db.key is not None:
             keyring.copy_keyring(source, target)  # before the backup gets its name: never one without
-        partial.replace(target)
+        publish(partial, target)
     except Cancelled:
         _discard(partial, target)
         raise
@@ -186,7 +187,7 @@ def restore_backup(
             os.replace(keyring.keyring_path(partial), keyring.keyring_path(target))
         for stale in (target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
             stale.unlink(missing_ok=True)
-        os.replace(partial, target)
+        publish(partial, target)
     finally:
         for leftover in (partial, keyring.keyring_path(partial), partial.with_name(partial.name + "-wal")):
             leftover.unlink(missing_ok=True)
