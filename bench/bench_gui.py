@@ -7,7 +7,7 @@ The demo county is generated once with ``app.services.demo.generate_demo`` into 
 (git-ignored) and copied for each run. The measurement runs in a fresh child process, so "start"
 includes importing Qt and the program, opening the database and building the window:
 
-- start → main window shown (``ui.main_window.MainWindow`` on its home page; the families page
+- start → main window shown (``ui.shell.main_window.MainWindow`` on its home page; the families page
   alone when the main window is not there);
 - start → families list usable: the 特殊家庭 page shown, its ids query back and the first rows
   drawn;
@@ -72,15 +72,15 @@ def parent(args: argparse.Namespace) -> int:
 
 
 def child(db: Path, rounds: int) -> int:
-    from ui.refcount_guard import pin_singletons
+    from ui.shell.refcount_guard import pin_singletons
 
     pin_singletons()  # as the program does at start (ui/main.py): PySide6 6.12 on Python 3.11
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.services.workspace import open_workspace
-    from ui.i18n import choose_font, install_translators
-    from ui.tasks import TaskRunner
+    from app.services.shared.workspace import open_workspace
+    from ui.shell.i18n import choose_font, install_translators
+    from ui.shell.tasks import TaskRunner
 
     app = QApplication([sys.argv[0]])
     install_translators(app)
@@ -105,11 +105,11 @@ def child(db: Path, rounds: int) -> int:
         signal.disconnect(seen)
 
     try:
-        from ui.main_window import MainWindow
+        from ui.shell.main_window import MainWindow
     except ImportError:
         MainWindow = None  # the shell engineer's window is optional here
-    from ui.pages.base import PageContext
-    from ui.pages.families import FamiliesPage
+    from ui.families.page import FamiliesPage
+    from ui.shell.page import PageContext
 
     if MainWindow is not None:
         window = MainWindow(workspace, runner, "bench")

@@ -53,7 +53,7 @@ from app.domain.enums import (  # noqa: E402
     VisitWay,
 )
 from app.services import sync  # noqa: E402
-from app.services.workspace import open_workspace  # noqa: E402
+from app.services.shared.workspace import open_workspace  # noqa: E402
 from app.sync import state  # noqa: E402
 from app.sync.bundle import export_bundle  # noqa: E402
 from app.sync.identity import create_identity, unlock  # noqa: E402

@@ -72,8 +72,8 @@ def add_family(session: object, rng: random.Random, n: int) -> str:
 
 def workspace(args: argparse.Namespace) -> Any:
     """The database opened as the program does: signed in (key from the keyring) when encrypted."""
-    from app.services.accounts import sign_in
-    from app.services.workspace import open_workspace
+    from app.services.shared.workspace import open_workspace
+    from app.services.system.accounts import sign_in
 
     if args.user:
         return sign_in(args.db, args.user, args.password)
@@ -142,7 +142,7 @@ def job_demo(args: argparse.Namespace) -> None:
 
 def job_backup(args: argparse.Namespace) -> None:
     """A manual backup into a folder that already holds ``--keep`` generations (so one is dropped)."""
-    from app.services.backup import backup_database
+    from app.services.system.backup import backup_database
 
     ws = workspace(args)
     say("ready")
@@ -153,7 +153,7 @@ def job_backup(args: argparse.Namespace) -> None:
 
 def job_restore(args: argparse.Namespace) -> None:
     """A backup restored in the place of the (closed) database, as ``fpa restore`` does."""
-    from app.services.backup import restore_backup
+    from app.services.system.backup import restore_backup
 
     say("ready")
     safety = restore_backup(args.backup, args.db, username=args.user, password=args.password)

@@ -70,11 +70,11 @@ from app.database.migrate import create_database, head_revision, open_database  
 from app.domain.enums import NodeRole  # noqa: E402
 from app.domain.errors import FpaError  # noqa: E402
 from app.services import sync  # noqa: E402
-from app.services.accounts import sign_in  # noqa: E402
-from app.services.backup import backup_database, backup_name, restore_backup  # noqa: E402
-from app.services.installation import init_encrypted  # noqa: E402
-from app.services.setup import init_database  # noqa: E402
-from app.services.workspace import Workspace, open_workspace  # noqa: E402
+from app.services.shared.workspace import Workspace, open_workspace  # noqa: E402
+from app.services.system.accounts import sign_in  # noqa: E402
+from app.services.system.backup import backup_database, backup_name, restore_backup  # noqa: E402
+from app.services.system.installation import init_encrypted  # noqa: E402
+from app.services.system.setup import init_database  # noqa: E402
 from app.sync import identity as ident  # noqa: E402
 from app.sync import payload  # noqa: E402
 from app.sync.envelope import open_envelope  # noqa: E402

@@ -14,7 +14,7 @@ The README's pictures (docs/screenshots, 256-colour PNGs of about 50 KB each)::
 ``--only`` takes page keys and dialog names (``families`` is the page alone, ``families-*`` its
 dialogs too).
 
-Pages come from the navigation (``ui.main_window.NAVIGATION``): a page appears here as soon as it
+Pages come from the navigation (``ui.shell.main_window.NAVIGATION``): a page appears here as soon as it
 is in the navigation, as ``<key>.png``. A page can also offer dialogs to render, by a class
 attribute ``screenshot_dialogs``: a sequence of names of methods that take no argument and return
 a dialog (or any widget) not yet shown, or None when there is nothing to show. Each is shown,
@@ -177,7 +177,7 @@ def few_colours(image: Any) -> Any:
 
 
 def render_pages(render: Renderer, window: object) -> None:
-    from ui.main_window import NAVIGATION, MainWindow
+    from ui.shell.main_window import NAVIGATION, MainWindow
 
     assert isinstance(window, MainWindow)
     for key, _label, _target in NAVIGATION:
@@ -195,12 +195,12 @@ def render_shell_dialogs(render: Renderer, window: object, runner: object, work:
     from PySide6.QtWidgets import QApplication
 
     from app.paths import logs_dir
-    from ui.crash import crash_box, crash_message
-    from ui.dialogs.about import AboutDialog
-    from ui.dialogs.welcome import WelcomeWizard
-    from ui.main_window import MainWindow
-    from ui.progress import JobProgress
-    from ui.tasks import TaskRunner
+    from ui.shell.about import AboutDialog
+    from ui.shell.crash import crash_box, crash_message
+    from ui.shell.main_window import MainWindow
+    from ui.shell.progress import JobProgress
+    from ui.shell.tasks import TaskRunner
+    from ui.shell.welcome import WelcomeWizard
 
     assert isinstance(window, MainWindow) and isinstance(runner, TaskRunner)
     render.dialog(lambda: AboutDialog(window.facts, window), "about")
@@ -247,13 +247,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="fpa-shots-") as tmp:
         work = Path(tmp)
         prepare_environment(args, work)
-        from ui.refcount_guard import pin_singletons
+        from ui.shell.refcount_guard import pin_singletons
 
         pin_singletons()  # PySide6 6.12 on Python 3.11 loses references to None and True
-        from app.services.workspace import open_workspace
+        from app.services.shared.workspace import open_workspace
         from ui.main import application
-        from ui.main_window import MainWindow
-        from ui.tasks import SyncTaskRunner
+        from ui.shell.main_window import MainWindow
+        from ui.shell.tasks import SyncTaskRunner
 
         path = database(args, work)
         args.out.mkdir(parents=True, exist_ok=True)

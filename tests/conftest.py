@@ -23,7 +23,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty county database (schema + the county's divisions), built once per run."""
-    from app.services.setup import init_database
+    from app.services.system.setup import init_database
 
     path = tmp_path_factory.mktemp("template") / "county.db"
     db = init_database(path, COUNTY)
@@ -47,7 +47,7 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def workspace(db_path: Path) -> Iterator[object]:
-    from app.services.workspace import open_workspace
+    from app.services.shared.workspace import open_workspace
 
     ws = open_workspace(db_path)
     yield ws
@@ -66,7 +66,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_workspace(demo_template: Path, tmp_path: Path) -> Iterator[object]:
-    from app.services.workspace import open_workspace
+    from app.services.shared.workspace import open_workspace
 
     ws = open_workspace(copy_database(demo_template, tmp_path / "demo.db"))
     yield ws
@@ -80,7 +80,7 @@ ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted template's admi
 def encrypted_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """An encrypted county database as the set-up makes it (keyring beside it), and its recovery key."""
     from app.domain.enums import NodeRole
-    from app.services.installation import set_up_installation
+    from app.services.system.installation import set_up_installation
 
     path = tmp_path_factory.mktemp("encrypted") / "county.db"
     username, name, password = ADMIN

@@ -1,6 +1,6 @@
 """Compiles every resources/translations/*.ts into the .qm Qt loads: ``python -m ui.i18n_build [--force]``.
 
-The set-up script runs it; ``ui.i18n`` also runs it (from source) so a .qm never lags its .ts.
+The set-up script runs it; ``ui.shell.i18n`` also runs it (from source) so a .qm never lags its .ts.
 """
 
 from __future__ import annotations

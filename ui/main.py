@@ -23,17 +23,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app import __version__
 from app.domain.errors import FpaError
 from app.paths import APP_AUTHOR, APP_NAME, default_database, demo_database, ensure
-from app.services import accounts
-from app.services.backup_files import RestoreOutcome, restore_database
-from app.services.workspace import Workspace, open_workspace
-from ui.crash import install_crash_handler, setup_logging
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
-from ui.pages.system_backup import RestorePlan
-from ui.progress import run_with_progress
-from ui.refcount_guard import pin_singletons
-from ui.tasks import TaskRunner
-from ui.theme import apply_theme
+from app.services.shared.workspace import Workspace, open_workspace
+from app.services.system import accounts
+from app.services.system.restore import RestoreOutcome, restore_database
+from ui.shell.crash import install_crash_handler, setup_logging
+from ui.shell.i18n import install_translators
+from ui.shell.main_window import MainWindow
+from ui.shell.progress import run_with_progress
+from ui.shell.refcount_guard import pin_singletons
+from ui.shell.tasks import TaskRunner
+from ui.shell.theme import apply_theme
+from ui.system.backup import RestorePlan
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ def sign_in(path: Path, runner: TaskRunner, *, automatic: bool = False) -> Works
     demo = accounts.demo_account(path)
     if automatic and demo is not None:
         return accounts.sign_in(path, *demo)
-    from ui.dialogs.login import LoginDialog
+    from ui.shell.login import LoginDialog
 
     dialog = LoginDialog(path, runner)
     if dialog.exec() != LoginDialog.DialogCode.Accepted:
@@ -147,7 +147,7 @@ def sign_in(path: Path, runner: TaskRunner, *, automatic: bool = False) -> Works
 
 def first_start(runner: TaskRunner) -> Workspace | None:
     """The welcome wizard; None when the user closed it."""
-    from ui.dialogs.welcome import WelcomeWizard
+    from ui.shell.welcome import WelcomeWizard
 
     wizard = WelcomeWizard(runner, default_database())
     if wizard.exec() != WelcomeWizard.DialogCode.Accepted:
@@ -291,7 +291,7 @@ class Shell(QObject):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    pin_singletons()  # before any Qt call: see ui/refcount_guard.py
+    pin_singletons()  # before any Qt call: see ui/shell/refcount_guard.py
     args = parse(sys.argv[1:] if argv is None else argv)
     setup_logging()
     with application() as app:

@@ -6,7 +6,7 @@ import argparse
 
 from app.cli.credentials import add_credentials, read_secret
 from app.domain.errors import UserInputError
-from app.services import accounts
+from app.services.system import accounts
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -8,7 +8,7 @@ import sys
 from datetime import UTC
 
 from app.cli.credentials import add_credentials, signed_in
-from app.services import audit
+from app.services.shared import audit
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

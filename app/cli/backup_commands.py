@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from app.cli.credentials import add_credentials, read_secret, signed_in
-from app.services import accounts
-from app.services.backup import backup_database, restore_backup
+from app.services.system import accounts
+from app.services.system.backup import backup_database, restore_backup
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

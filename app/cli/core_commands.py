@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from app.cli.credentials import add_credentials, read_secret, signed_in
-from app.services.check import check_database
-from app.services.setup import init_database
+from app.services.system.check import check_database
+from app.services.system.setup import init_database
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -49,7 +49,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     role = NodeRole(args.role) if args.role else None
     if args.admin:
-        from app.services.installation import init_encrypted
+        from app.services.system.installation import init_encrypted
 
         password = read_secret(args, f"{args.admin} 的密码：")
         made = init_encrypted(

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from app.domain.errors import UserInputError
-from app.services import accounts
-from app.services.workspace import Workspace, opened
+from app.services.shared.workspace import Workspace, opened
+from app.services.system import accounts
 
 
 def add_credentials(parser: argparse.ArgumentParser) -> None:

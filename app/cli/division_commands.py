@@ -6,7 +6,7 @@ import argparse
 
 from app.cli.credentials import add_credentials, signed_in
 from app.domain.validation import parse_date
-from app.services import divisions
+from app.services.system import divisions
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -2,7 +2,7 @@
 
 On an encrypted database the administrator signs in with ``--user`` (its password from a prompt,
 or the first line of standard input with ``--password-stdin``); a new or reset password is asked
-next (the second line). The rules are those of 系统管理 → 用户账户 (``app.services.users``).
+next (the second line). The rules are those of 系统管理 → 用户账户 (``app.services.system.users``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import argparse
 from app.cli.credentials import add_credentials, read_secret, signed_in
 from app.domain.enums import UserRole
 from app.domain.errors import UserInputError
-from app.services import users
+from app.services.system import users
 
 _ROLES = {role.value: role for role in UserRole} | {role.name.lower(): role for role in UserRole}
 

@@ -12,113 +12,113 @@
 <context>
     <name>CoverageSection</name>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="236" />
+        <location filename="../../ui/families/sections.py" line="236" />
         <source>Township contact</source>
         <translation>乡镇联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="239" />
+        <location filename="../../ui/families/sections.py" line="239" />
         <source>Township contact phone</source>
         <translation>乡镇联系人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="242" />
+        <location filename="../../ui/families/sections.py" line="242" />
         <source>Village contact</source>
         <translation>村级联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="245" />
+        <location filename="../../ui/families/sections.py" line="245" />
         <source>Village contact phone</source>
         <translation>村级联系人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="248" />
+        <location filename="../../ui/families/sections.py" line="248" />
         <source>Institution</source>
         <translation>医疗机构</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="250" />
+        <location filename="../../ui/families/sections.py" line="250" />
         <source>Family doctor</source>
         <translation>家庭医生</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="251" />
+        <location filename="../../ui/families/sections.py" line="251" />
         <source>Signed on</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="253" />
+        <location filename="../../ui/families/sections.py" line="253" />
         <source>Expires on</source>
         <translation>到期日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="256" />
+        <location filename="../../ui/families/sections.py" line="256" />
         <source>Hospital</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="258" />
+        <location filename="../../ui/families/sections.py" line="258" />
         <source>Open since</source>
         <translation>开通日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="260" />
+        <location filename="../../ui/families/sections.py" line="260" />
         <source>Contact persons</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="262" />
+        <location filename="../../ui/families/sections.py" line="262" />
         <source>&amp;Township cadre</source>
         <translation>乡镇干部(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="263" />
-        <location filename="../../ui/dialogs/family_sections.py" line="265" />
+        <location filename="../../ui/families/sections.py" line="263" />
+        <location filename="../../ui/families/sections.py" line="265" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="264" />
+        <location filename="../../ui/families/sections.py" line="264" />
         <source>&amp;Village cadre</source>
         <translation>村干部(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="266" />
+        <location filename="../../ui/families/sections.py" line="266" />
         <source>Family doctor contract</source>
         <translation>家庭医生签约</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="268" />
+        <location filename="../../ui/families/sections.py" line="268" />
         <source>&amp;Institution</source>
         <translation>医疗机构(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="269" />
+        <location filename="../../ui/families/sections.py" line="269" />
         <source>&amp;Doctor</source>
         <translation>医生(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="270" />
+        <location filename="../../ui/families/sections.py" line="270" />
         <source>Si&amp;gned on</source>
         <translation>签约日期(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="271" />
+        <location filename="../../ui/families/sections.py" line="271" />
         <source>&amp;Expires on</source>
         <translation>到期日期(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="272" />
+        <location filename="../../ui/families/sections.py" line="272" />
         <source>Hospital green channel</source>
         <translation>就医绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="274" />
+        <location filename="../../ui/families/sections.py" line="274" />
         <source>&amp;Hospital</source>
         <translation>医院(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="275" />
+        <location filename="../../ui/families/sections.py" line="275" />
         <source>O&amp;pen since</source>
         <translation>开通日期(&amp;P)</translation>
     </message>
@@ -144,43 +144,43 @@
 <context>
     <name>DraftDialog</name>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="53" />
-        <location filename="../../ui/dialogs/draft_dialog.py" line="264" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="53" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="264" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="55" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="55" />
         <source>Enter or Ctrl+S</source>
         <translation>回车或 Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="155" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="155" />
         <source>The draft of %1 was restored; save to keep it.</source>
         <translation>已恢复 %1 的草稿，请保存后才会存入数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="162" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="162" />
         <source>Unsaved draft</source>
         <translation>未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="163" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="163" />
         <source>A draft of this form from %1 was never saved. Restore it?</source>
         <translation>此表单有一份 %1 的草稿尚未保存，是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="175" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="175" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="225" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="225" />
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="226" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="226" />
         <source>Please check:
 %1
 
@@ -191,33 +191,33 @@ Save anyway?</source>
 仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="262" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="262" />
         <source>This record has unsaved changes.</source>
         <translation>这条记录有未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="265" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="265" />
         <source>&amp;Discard</source>
         <translation>不保存(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="266" />
-        <location filename="../../ui/dialogs/draft_dialog.py" line="277" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="266" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="277" />
         <source>&amp;Keep editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="273" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="273" />
         <source>The changes are not saved. Kept as a draft, they are offered back next time.</source>
         <translation>修改尚未保存。关闭后会保留为草稿，下次打开时可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="275" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="275" />
         <source>Close, keep the &amp;draft</source>
         <translation>关闭并保留草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/draft_dialog.py" line="276" />
+        <location filename="../../ui/widgets/draft_dialog.py" line="276" />
         <source>Disca&amp;rd changes</source>
         <translation>放弃修改(&amp;R)</translation>
     </message>
@@ -254,242 +254,242 @@ Save anyway?</source>
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../ui/pages/families.py" line="1" />
+        <location filename="../../ui/families/page.py" line="1" />
         <source>Printing visit forms…</source>
         <translation>正在打印走访表…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="1" />
+        <location filename="../../ui/families/page.py" line="1" />
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="1" />
+        <location filename="../../ui/families/page.py" line="1" />
         <source>&amp;Print visit forms…</source>
         <translation>打印走访表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="1" />
+        <location filename="../../ui/families/page.py" line="1" />
         <source>A visit form for each family in the list, to take along (first narrow the list)</source>
         <translation>为列表中的每户打印一份走访表，外出走访时带上（请先按村或条件缩小名单）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="1" />
+        <location filename="../../ui/families/page.py" line="1" />
         <source>The list is still loading: print again in a moment.</source>
         <translation>列表仍在加载，请稍后再打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="1" />
+        <location filename="../../ui/families/page.py" line="1" />
         <source>The list is empty: there is nothing to print.</source>
         <translation>列表为空，没有可打印的走访表。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="1" />
+        <location filename="../../ui/families/page.py" line="1" />
         <source>Print visit forms</source>
         <translation>打印走访表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="1" />
+        <location filename="../../ui/families/page.py" line="1" />
         <source>Print %1 visit forms, one page each? Choose a village or a filter to print fewer.</source>
         <translation>将打印 %1 份走访表，每户一页。是否继续？可先选择村或筛选条件以减少份数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="1" />
+        <location filename="../../ui/families/page.py" line="1" />
         <source>%1 visit forms printed.</source>
         <translation>已打印 %1 份走访表。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="39" />
-        <location filename="../../ui/pages/families.py" line="50" />
+        <location filename="../../ui/families/page.py" line="39" />
+        <location filename="../../ui/families/page.py" line="50" />
         <source>Special families</source>
         <translation>特殊家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="51" />
+        <location filename="../../ui/families/page.py" line="51" />
         <source>%1 families</source>
         <translation>共 %1 户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="53" />
+        <location filename="../../ui/families/page.py" line="53" />
         <source>Search: name, pinyin initials (zs), ID number, phone (Ctrl+F)</source>
         <translation>搜索：姓名、拼音首字母、身份证号、电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="55" />
+        <location filename="../../ui/families/page.py" line="55" />
         <source>&amp;New family</source>
         <translation>新增家庭(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="57" />
+        <location filename="../../ui/families/page.py" line="57" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="58" />
+        <location filename="../../ui/families/page.py" line="58" />
         <source>Enter or double-click</source>
         <translation>回车或双击</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="59" />
+        <location filename="../../ui/families/page.py" line="59" />
         <source>Record &amp;visit</source>
         <translation>登记走访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="61" />
+        <location filename="../../ui/families/page.py" line="61" />
         <source>&amp;Mark deleted</source>
         <translation>标记删除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="87" />
+        <location filename="../../ui/families/page.py" line="87" />
         <source>File no.</source>
         <translation>档案编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="88" />
+        <location filename="../../ui/families/page.py" line="88" />
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="89" />
+        <location filename="../../ui/families/page.py" line="89" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="90" />
+        <location filename="../../ui/families/page.py" line="90" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="91" />
+        <location filename="../../ui/families/page.py" line="91" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="92" />
+        <location filename="../../ui/families/page.py" line="92" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="93" />
+        <location filename="../../ui/families/page.py" line="93" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="94" />
+        <location filename="../../ui/families/page.py" line="94" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="95" />
+        <location filename="../../ui/families/page.py" line="95" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="96" />
+        <location filename="../../ui/families/page.py" line="96" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="98" />
+        <location filename="../../ui/families/page.py" line="98" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="102" />
+        <location filename="../../ui/families/page.py" line="102" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="104" />
-        <location filename="../../ui/pages/families.py" line="112" />
-        <location filename="../../ui/pages/families.py" line="120" />
+        <location filename="../../ui/families/page.py" line="104" />
+        <location filename="../../ui/families/page.py" line="112" />
+        <location filename="../../ui/families/page.py" line="120" />
         <source>Yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="105" />
-        <location filename="../../ui/pages/families.py" line="113" />
-        <location filename="../../ui/pages/families.py" line="121" />
+        <location filename="../../ui/families/page.py" line="105" />
+        <location filename="../../ui/families/page.py" line="113" />
+        <location filename="../../ui/families/page.py" line="121" />
         <source>Missing</source>
         <translation>缺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="110" />
+        <location filename="../../ui/families/page.py" line="110" />
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="118" />
+        <location filename="../../ui/families/page.py" line="118" />
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="124" />
+        <location filename="../../ui/families/page.py" line="124" />
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="125" />
+        <location filename="../../ui/families/page.py" line="125" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="127" />
+        <location filename="../../ui/families/page.py" line="127" />
         <source>Support (yuan/month)</source>
         <translation>特别扶助（元/月）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="129" />
+        <location filename="../../ui/families/page.py" line="129" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="133" />
+        <location filename="../../ui/families/page.py" line="133" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="136" />
+        <location filename="../../ui/families/page.py" line="136" />
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="140" />
+        <location filename="../../ui/families/page.py" line="140" />
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="145" />
+        <location filename="../../ui/families/page.py" line="145" />
         <source>Covera&amp;ge</source>
         <translation>三个全覆盖(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="148" />
+        <location filename="../../ui/families/page.py" line="148" />
         <source>No contact persons</source>
         <translation>缺联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="149" />
+        <location filename="../../ui/families/page.py" line="149" />
         <source>No family doctor</source>
         <translation>缺家庭医生</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="150" />
+        <location filename="../../ui/families/page.py" line="150" />
         <source>No green channel</source>
         <translation>缺绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="151" />
+        <location filename="../../ui/families/page.py" line="151" />
         <source>Not visited in 6 months</source>
         <translation>半年未走访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="262" />
+        <location filename="../../ui/families/page.py" line="262" />
         <source>Mark deleted</source>
         <translation>标记删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/families.py" line="264" />
+        <location filename="../../ui/families/page.py" line="264" />
         <source>Mark the family of %1 (%2) as deleted? It leaves every list; the next sync passes it on.</source>
         <translation>将 %1（%2）家标记为删除？删除后不再出现在任何列表中，下次同步时一并上报。</translation>
     </message>
@@ -497,49 +497,49 @@ Save anyway?</source>
 <context>
     <name>FamilyForm</name>
     <message>
-        <location filename="../../ui/dialogs/family_form.py" line="1" />
+        <location filename="../../ui/families/family_form.py" line="1" />
         <source>&amp;5 Insurance</source>
         <translation>&amp;5 保险保障</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_form.py" line="43" />
-        <location filename="../../ui/dialogs/family_form.py" line="94" />
+        <location filename="../../ui/families/family_form.py" line="43" />
+        <location filename="../../ui/families/family_form.py" line="94" />
         <source>New family</source>
         <translation>新增家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_form.py" line="51" />
+        <location filename="../../ui/families/family_form.py" line="51" />
         <source>&amp;1 Family</source>
         <translation>&amp;1 基本情况</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_form.py" line="52" />
+        <location filename="../../ui/families/family_form.py" line="52" />
         <source>&amp;2 Members</source>
         <translation>&amp;2 家庭成员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_form.py" line="53" />
+        <location filename="../../ui/families/family_form.py" line="53" />
         <source>&amp;3 Three coverages</source>
         <translation>&amp;3 三个全覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_form.py" line="54" />
+        <location filename="../../ui/families/family_form.py" line="54" />
         <source>&amp;4 Visits</source>
         <translation>&amp;4 走访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_form.py" line="109" />
-        <location filename="../../ui/dialogs/family_form.py" line="138" />
+        <location filename="../../ui/families/family_form.py" line="109" />
+        <location filename="../../ui/families/family_form.py" line="138" />
         <source>Family: %1</source>
         <translation>家庭：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_form.py" line="138" />
+        <location filename="../../ui/families/family_form.py" line="138" />
         <source>(new)</source>
         <translation>（新登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_form.py" line="228" />
+        <location filename="../../ui/families/family_form.py" line="228" />
         <source>Already registered: %1, in the family of %2 (%3, %4). &lt;a href="%5"&gt;Open that family&lt;/a&gt;</source>
         <translation>该身份证号已登记：%1，在 %2 家（%3，%4）。&lt;a href="%5"&gt;打开该户&lt;/a&gt;</translation>
     </message>
@@ -568,132 +568,132 @@ Save anyway?</source>
 <context>
     <name>GeneralSection</name>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="121" />
+        <location filename="../../ui/families/sections.py" line="121" />
         <source>village</source>
         <translation>所在村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="126" />
+        <location filename="../../ui/families/sections.py" line="126" />
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="130" />
+        <location filename="../../ui/families/sections.py" line="130" />
         <source>disability grade</source>
         <translation>伤残等级</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="132" />
+        <location filename="../../ui/families/sections.py" line="132" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="134" />
+        <location filename="../../ui/families/sections.py" line="134" />
         <source>Grade %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="135" />
+        <location filename="../../ui/families/sections.py" line="135" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="139" />
+        <location filename="../../ui/families/sections.py" line="139" />
         <source>Status changed on</source>
         <translation>状态变更日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="140" />
+        <location filename="../../ui/families/sections.py" line="140" />
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="141" />
+        <location filename="../../ui/families/sections.py" line="141" />
         <source>File number</source>
         <translation>档案编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="142" />
+        <location filename="../../ui/families/sections.py" line="142" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="143" />
+        <location filename="../../ui/families/sections.py" line="143" />
         <source>Special support</source>
         <translation>特别扶助金额</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="144" />
+        <location filename="../../ui/families/sections.py" line="144" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="145" />
+        <location filename="../../ui/families/sections.py" line="145" />
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="146" />
+        <location filename="../../ui/families/sections.py" line="146" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="165" />
+        <location filename="../../ui/families/sections.py" line="165" />
         <source>&amp;Village</source>
         <translation>村（社区）(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="166" />
+        <location filename="../../ui/families/sections.py" line="166" />
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="167" />
+        <location filename="../../ui/families/sections.py" line="167" />
         <source>Disability &amp;grade (child)</source>
         <translation>伤残等级（子女）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="168" />
+        <location filename="../../ui/families/sections.py" line="168" />
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="169" />
+        <location filename="../../ui/families/sections.py" line="169" />
         <source>Status c&amp;hanged on</source>
         <translation>状态变更日期(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="170" />
+        <location filename="../../ui/families/sections.py" line="170" />
         <source>&amp;File number</source>
         <translation>档案编号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="171" />
+        <location filename="../../ui/families/sections.py" line="171" />
         <source>&amp;Registered on</source>
         <translation>登记日期(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="172" />
+        <location filename="../../ui/families/sections.py" line="172" />
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="173" />
+        <location filename="../../ui/families/sections.py" line="173" />
         <source>Special support per &amp;month</source>
         <translation>特别扶助（每人每月）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="174" />
+        <location filename="../../ui/families/sections.py" line="174" />
         <source>&amp;Address</source>
         <translation>住址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="175" />
+        <location filename="../../ui/families/sections.py" line="175" />
         <source>&amp;Needs</source>
         <translation>需求(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="176" />
+        <location filename="../../ui/families/sections.py" line="176" />
         <source>N&amp;ote</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -714,159 +714,159 @@ Save anyway?</source>
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="131" />
-        <location filename="../../ui/dialogs/family_members.py" line="145" />
+        <location filename="../../ui/families/members.py" line="131" />
+        <location filename="../../ui/families/members.py" line="145" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="131" />
+        <location filename="../../ui/families/members.py" line="131" />
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="131" />
-        <location filename="../../ui/dialogs/family_members.py" line="150" />
+        <location filename="../../ui/families/members.py" line="131" />
+        <location filename="../../ui/families/members.py" line="150" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="131" />
+        <location filename="../../ui/families/members.py" line="131" />
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="140" />
+        <location filename="../../ui/families/members.py" line="140" />
         <source>&amp;Add member</source>
         <translation>添加成员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="141" />
+        <location filename="../../ui/families/members.py" line="141" />
         <source>Remo&amp;ve member</source>
         <translation>删除成员(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="156" />
+        <location filename="../../ui/families/members.py" line="156" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="157" />
+        <location filename="../../ui/families/members.py" line="157" />
         <source>&amp;Deceased</source>
         <translation>已去世(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="158" />
+        <location filename="../../ui/families/members.py" line="158" />
         <source>Date of death</source>
         <translation>去世日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="160" />
+        <location filename="../../ui/families/members.py" line="160" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="162" />
+        <location filename="../../ui/families/members.py" line="162" />
         <source>Grade %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="163" />
+        <location filename="../../ui/families/members.py" line="163" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="164" />
+        <location filename="../../ui/families/members.py" line="164" />
         <source>Bank</source>
         <translation>开户银行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="165" />
+        <location filename="../../ui/families/members.py" line="165" />
         <source>Bank account</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="166" />
+        <location filename="../../ui/families/members.py" line="166" />
         <source>Receives special s&amp;upport</source>
         <translation>享受特别扶助(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="167" />
+        <location filename="../../ui/families/members.py" line="167" />
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="185" />
+        <location filename="../../ui/families/members.py" line="185" />
         <source>Na&amp;me</source>
         <translation>姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="185" />
+        <location filename="../../ui/families/members.py" line="185" />
         <source>Re&amp;lation</source>
         <translation>关系(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="186" />
+        <location filename="../../ui/families/members.py" line="186" />
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="187" />
+        <location filename="../../ui/families/members.py" line="187" />
         <source>Se&amp;x</source>
         <translation>性别(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="187" />
+        <location filename="../../ui/families/members.py" line="187" />
         <source>&amp;Born</source>
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="188" />
+        <location filename="../../ui/families/members.py" line="188" />
         <source>Died</source>
         <translation>去世日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="189" />
+        <location filename="../../ui/families/members.py" line="189" />
         <source>Disabilit&amp;y</source>
         <translation>伤残等级(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="189" />
+        <location filename="../../ui/families/members.py" line="189" />
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="190" />
+        <location filename="../../ui/families/members.py" line="190" />
         <source>Ban&amp;k</source>
         <translation>开户银行(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="190" />
+        <location filename="../../ui/families/members.py" line="190" />
         <source>Acc&amp;ount</source>
         <translation>银行账号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="191" />
+        <location filename="../../ui/families/members.py" line="191" />
         <source>Heal&amp;th</source>
         <translation>健康状况(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="392" />
+        <location filename="../../ui/families/members.py" line="392" />
         <source>Taken from the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="403" />
+        <location filename="../../ui/families/members.py" line="403" />
         <source>(no name)</source>
         <translation>（未填姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="1" />
+        <location filename="../../ui/families/members.py" line="1" />
         <source>Sho&amp;w full numbers</source>
         <translation>显示完整号码(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_members.py" line="1" />
+        <location filename="../../ui/families/members.py" line="1" />
         <source>Shows this member's ID and bank numbers; the viewing is logged</source>
         <translation>显示该成员完整的身份证号和银行账号；查看将记入审计日志</translation>
     </message>
@@ -933,182 +933,182 @@ Save anyway?</source>
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="53" />
+        <location filename="../../ui/families/visit_form.py" line="53" />
         <source>Record a visit: %1</source>
         <translation>登记走访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="55" />
+        <location filename="../../ui/families/visit_form.py" line="55" />
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="56" />
+        <location filename="../../ui/families/visit_form.py" line="56" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="58" />
+        <location filename="../../ui/families/visit_form.py" line="58" />
         <source>occasion</source>
         <translation>走访时机</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="60" />
+        <location filename="../../ui/families/visit_form.py" line="60" />
         <source>way</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="61" />
+        <location filename="../../ui/families/visit_form.py" line="61" />
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="62" />
+        <location filename="../../ui/families/visit_form.py" line="62" />
         <source>Names, separated by 、</source>
         <translation>姓名，用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="63" />
+        <location filename="../../ui/families/visit_form.py" line="63" />
         <source>Cash</source>
         <translation>慰问金</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="65" />
+        <location filename="../../ui/families/visit_form.py" line="65" />
         <source>fund source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="67" />
+        <location filename="../../ui/families/visit_form.py" line="67" />
         <source>Needs raised</source>
         <translation>提出的需求</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="68" />
+        <location filename="../../ui/families/visit_form.py" line="68" />
         <source>Follow-up</source>
         <translation>跟进措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="69" />
+        <location filename="../../ui/families/visit_form.py" line="69" />
         <source>Paper form number</source>
         <translation>纸质表编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="70" />
+        <location filename="../../ui/families/visit_form.py" line="70" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="87" />
+        <location filename="../../ui/families/visit_form.py" line="87" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="87" />
+        <location filename="../../ui/families/visit_form.py" line="87" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="87" />
+        <location filename="../../ui/families/visit_form.py" line="87" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="87" />
+        <location filename="../../ui/families/visit_form.py" line="87" />
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="97" />
+        <location filename="../../ui/families/visit_form.py" line="97" />
         <source>Add &amp;goods line</source>
         <translation>添加物品(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="98" />
+        <location filename="../../ui/families/visit_form.py" line="98" />
         <source>Remove goods &amp;line</source>
         <translation>删除物品(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="106" />
+        <location filename="../../ui/families/visit_form.py" line="106" />
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="107" />
+        <location filename="../../ui/families/visit_form.py" line="107" />
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="108" />
+        <location filename="../../ui/families/visit_form.py" line="108" />
         <source>&amp;Occasion</source>
         <translation>时机(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="109" />
+        <location filename="../../ui/families/visit_form.py" line="109" />
         <source>&amp;Way</source>
         <translation>方式(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="110" />
+        <location filename="../../ui/families/visit_form.py" line="110" />
         <source>V&amp;isitors</source>
         <translation>走访人员(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="111" />
+        <location filename="../../ui/families/visit_form.py" line="111" />
         <source>&amp;Cash</source>
         <translation>慰问金(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="112" />
+        <location filename="../../ui/families/visit_form.py" line="112" />
         <source>&amp;Fund source</source>
         <translation>资金来源(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="113" />
+        <location filename="../../ui/families/visit_form.py" line="113" />
         <source>&amp;Needs raised</source>
         <translation>提出的需求(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="114" />
+        <location filename="../../ui/families/visit_form.py" line="114" />
         <source>Follow-&amp;up</source>
         <translation>跟进措施(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="115" />
+        <location filename="../../ui/families/visit_form.py" line="115" />
         <source>&amp;Paper form no.</source>
         <translation>纸质表编号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="116" />
+        <location filename="../../ui/families/visit_form.py" line="116" />
         <source>No&amp;te</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="123" />
+        <location filename="../../ui/families/visit_form.py" line="123" />
         <source>Goods handed over</source>
         <translation>慰问物品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="142" />
+        <location filename="../../ui/families/visit_form.py" line="142" />
         <source>Family: %1</source>
         <translation>家庭：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="237" />
+        <location filename="../../ui/families/visit_form.py" line="237" />
         <source>Line %1: the quantity is a whole number</source>
         <translation>第 %1 行：数量应为整数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="247" />
+        <location filename="../../ui/families/visit_form.py" line="247" />
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="260" />
+        <location filename="../../ui/families/visit_form.py" line="260" />
         <source>Goods worth %1 yuan</source>
         <translation>物品合计 %1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="270" />
+        <location filename="../../ui/families/visit_form.py" line="270" />
         <source>Visit: %1</source>
         <translation>走访：%1</translation>
     </message>
@@ -1116,57 +1116,57 @@ Save anyway?</source>
 <context>
     <name>VisitsSection</name>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="306" />
+        <location filename="../../ui/families/sections.py" line="306" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="307" />
+        <location filename="../../ui/families/sections.py" line="307" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="308" />
+        <location filename="../../ui/families/sections.py" line="308" />
         <source>Occasion</source>
         <translation>时机</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="309" />
+        <location filename="../../ui/families/sections.py" line="309" />
         <source>Way</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="310" />
+        <location filename="../../ui/families/sections.py" line="310" />
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="312" />
+        <location filename="../../ui/families/sections.py" line="312" />
         <source>Cash (yuan)</source>
         <translation>慰问金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="317" />
+        <location filename="../../ui/families/sections.py" line="317" />
         <source>Goods</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="318" />
+        <location filename="../../ui/families/sections.py" line="318" />
         <source>Needs raised</source>
         <translation>提出的需求</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="319" />
+        <location filename="../../ui/families/sections.py" line="319" />
         <source>Form no.</source>
         <translation>纸质表编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="328" />
+        <location filename="../../ui/families/sections.py" line="328" />
         <source>&amp;Record a visit…</source>
         <translation>登记走访(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_sections.py" line="340" />
+        <location filename="../../ui/families/sections.py" line="340" />
         <source>%1 visits, cash %2 yuan in all</source>
         <translation>共走访 %1 次，慰问金合计 %2 元</translation>
     </message>
@@ -1174,157 +1174,157 @@ Save anyway?</source>
 <context>
     <name>VisitSheetPrinter</name>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>not arranged</source>
         <translation>未落实</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>deceased</source>
         <translation>已去世</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Head of family</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>File no.</source>
         <translation>档案编号</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Contact persons</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Family doctor</source>
         <translation>家庭医生</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Green channel</source>
         <translation>就医绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Open follow-up</source>
         <translation>待跟进事项</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Needs noted</source>
         <translation>已登记需求</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Way (home / phone / other)</source>
         <translation>方式（入户／电话／其他）</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Kind (visit / emotional support)</source>
         <translation>类型（走访慰问／精神慰藉）</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Cash (yuan)</source>
         <translation>慰问金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Fund source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Goods (item, quantity, value)</source>
         <translation>慰问物品（名称、数量、价值）</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Needs raised</source>
         <translation>提出的需求</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Follow-up</source>
         <translation>跟进措施</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Family signature</source>
         <translation>家庭签字</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Visitor signature</source>
         <translation>走访人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Form no. %1 · printed %2 · enter the form no. with the visit</source>
         <translation>表号 %1 · 打印于 %2 · 录入走访时请填写此表号</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_print.py" line="1" />
+        <location filename="../../ui/families/visit_print.py" line="1" />
         <source>Special family visit form</source>
         <translation>计生特殊家庭走访慰问登记表</translation>
     </message>
@@ -1332,107 +1332,107 @@ Save anyway?</source>
 <context>
     <name>PolicyForm</name>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Product</source>
         <translation>保险产品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Year</source>
         <translation>保险年度</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Insurer</source>
         <translation>承保公司</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Policy no.</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Premium</source>
         <translation>保费</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Insured amount</source>
         <translation>保险金额</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>From</source>
         <translation>起期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>To</source>
         <translation>止期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>&amp;Product</source>
         <translation>保险产品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>&amp;Year</source>
         <translation>保险年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>&amp;Insurer</source>
         <translation>承保公司(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Policy &amp;no.</source>
         <translation>保单号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Pre&amp;mium (yuan)</source>
         <translation>保费（元）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Insured &amp;amount (yuan)</source>
         <translation>保险金额（元）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>&amp;From</source>
         <translation>起期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>&amp;To</source>
         <translation>止期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Family: %1</source>
         <translation>家庭：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Insurance: %1</source>
         <translation>保险：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>(new)</source>
         <translation>（新）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>New insurance policy</source>
         <translation>新增保单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Insurance policy: %1</source>
         <translation>保单：%1</translation>
     </message>
@@ -1440,92 +1440,92 @@ Save anyway?</source>
 <context>
     <name>InsuranceSection</name>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Product</source>
         <translation>保险产品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Insurer</source>
         <translation>承保公司</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Policy no.</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Premium (yuan)</source>
         <translation>保费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Insured (yuan)</source>
         <translation>保险金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>From</source>
         <translation>起期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>To</source>
         <translation>止期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>In force</source>
         <translation>是否在保</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Add &amp;policy…</source>
         <translation>新增保单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Ed&amp;it policy…</source>
         <translation>修改保单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>&amp;Delete policy</source>
         <translation>删除保单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Save the family first, then add its policies.</source>
         <translation>请先保存家庭信息，再登记保单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>%1 policies, %2 in force</source>
         <translation>共 %1 份保单，%2 份在保</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Delete policy</source>
         <translation>删除保单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/family_insurance.py" line="1" />
+        <location filename="../../ui/families/insurance.py" line="1" />
         <source>Mark the %1 policy of %2 as deleted?</source>
         <translation>将 %2 年的“%1”保单标记为删除？</translation>
     </message>

@@ -44,7 +44,7 @@ def test_the_project_keeps_its_layers() -> None:
     ("module", "line", "contract"),
     [
         ("ui/_probe.py", "import app.database.session\n", "The UI runs no SQL"),
-        ("app/domain/_probe.py", "import app.services.setup\n", "Layers"),
+        ("app/domain/_probe.py", "import app.services.system.setup\n", "Layers"),
         ("app/database/_probe.py", "import app.sync\n", "Layers"),
         ("app/services/_probe.py", "import PySide6.QtWidgets\n", "Nothing under app/ imports Qt"),
     ],

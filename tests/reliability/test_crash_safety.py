@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from app.database import keyring
-from app.services.setup import init_database
+from app.services.system.setup import init_database
 
 pytestmark = [
     pytest.mark.slow,

@@ -42,10 +42,10 @@ from app.database.session import Database
 from app.domain.enums import DivisionLevel
 from app.domain.errors import DatabaseError, FpaError
 from app.services import sync
-from app.services.accounts import sign_in
-from app.services.installation import init_encrypted
-from app.services.setup import init_database
-from app.services.workspace import open_workspace
+from app.services.shared.workspace import open_workspace
+from app.services.system.accounts import sign_in
+from app.services.system.installation import init_encrypted
+from app.services.system.setup import init_database
 from app.sync import identity as ident
 from app.sync import state
 from app.sync.bundle import merge_bundle

@@ -13,9 +13,9 @@ from app.database.models import SpecialFamily
 from app.domain.enums import FamilyCategory
 from app.domain.errors import LoginDelayed, UserInputError
 from app.domain.records.accounts import SignedInUser
-from app.services import accounts
-from app.services.audit import list_entries
-from app.services.workspace import open_workspace
+from app.services.shared.audit import list_entries
+from app.services.shared.workspace import open_workspace
+from app.services.system import accounts
 
 ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator (conftest.py)
 

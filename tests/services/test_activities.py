@@ -12,7 +12,7 @@ from app.domain.errors import NotFound, ValidationFailed
 from app.domain.records.activities import ActivityFilter, ActivityInput, TrainingFilter, TrainingInput
 from app.domain.records.families import WarningsToConfirm
 from app.services import activities as act
-from app.services.workspace import Workspace
+from app.services.shared.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 TOWNSHIP = "430121001000"

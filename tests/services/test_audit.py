@@ -29,8 +29,8 @@ from app.database.session import utcnow
 from app.domain.enums import FamilyCategory
 from app.domain.errors import UserInputError
 from app.services import sync
-from app.services.audit import audit, list_entries, verify
-from app.services.workspace import Workspace, open_workspace
+from app.services.shared.audit import audit, list_entries, verify
+from app.services.shared.workspace import Workspace, open_workspace
 
 ID_NUMBER = "430121195001011234"
 ID_NUMBER_X = "11010519491231002X"

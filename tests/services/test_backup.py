@@ -11,8 +11,8 @@ import pytest
 from app.database.models import SpecialFamily
 from app.domain.enums import FamilyCategory
 from app.domain.errors import Cancelled
-from app.services.audit import list_entries
-from app.services.backup import backup_database, backup_name, latest_backup
+from app.services.shared.audit import list_entries
+from app.services.system.backup import backup_database, backup_name, latest_backup
 
 
 def test_backup_is_a_verified_copy_holding_the_saved_records(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -64,7 +64,7 @@ def test_an_encrypted_database_is_backed_up_encrypted_with_its_keyring(
     encrypted_path: Path, tmp_path: Path
 ) -> None:
     from app.database.keyring import keyring_path
-    from app.services.accounts import sign_in
+    from app.services.system.accounts import sign_in
     ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator
 
     ws = sign_in(encrypted_path, "admin", ADMIN[2])
@@ -93,8 +93,8 @@ def test_an_encrypted_database_is_backed_up_encrypted_with_its_keyring(
 def test_an_encrypted_backup_restores_only_with_a_password(encrypted_path: Path, tmp_path: Path) -> None:
     from app.database.keyring import keyring_path
     from app.domain.errors import UserInputError
-    from app.services.accounts import sign_in
-    from app.services.backup import restore_backup
+    from app.services.system.accounts import sign_in
+    from app.services.system.backup import restore_backup
     ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator
 
     ws = sign_in(encrypted_path, "admin", ADMIN[2])

@@ -13,10 +13,10 @@ from app.database import keyring
 from app.database.models import SpecialFamily
 from app.domain.enums import FamilyCategory
 from app.domain.errors import UserInputError
-from app.services.accounts import sign_in
-from app.services.backup import backup_database, backup_name
-from app.services.backup_auto import NOT_PLUGGED_IN, auto_backup, backup_due, due_folders
-from app.services.backup_files import inspect_backup, list_backups, restore_database
+from app.services.system.accounts import sign_in
+from app.services.system.backup import backup_database, backup_name
+from app.services.system.backup_auto import NOT_PLUGGED_IN, auto_backup, backup_due, due_folders
+from app.services.system.restore import inspect_backup, list_backups, restore_database
 
 ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator (conftest.py)
 
@@ -140,7 +140,7 @@ def test_restore_database_reopens_the_restored_file_or_the_old_one_when_refused(
 
 def test_a_read_only_account_cannot_restore(encrypted_path: Path) -> None:
     from app.domain.enums import UserRole
-    from app.services import users
+    from app.services.system import users
 
     admin = sign_in(encrypted_path, "admin", ADMIN[2])
     copy = backup_database(admin, encrypted_path.parent / "backups")
@@ -162,7 +162,7 @@ def test_a_backup_of_another_installation_replaces_this_one_from_the_screen(
 ) -> None:
     """A new laptop gets the old one's data back: the backup has another key and its own accounts."""
     from app.domain.enums import NodeRole
-    from app.services.installation import set_up_installation
+    from app.services.system.installation import set_up_installation
 
     old = set_up_installation(
         tmp_path / "old.db",

@@ -10,7 +10,7 @@ import pytest
 
 from app.cli import main
 from app.domain.errors import UserInputError
-from app.services import accounts
+from app.services.system import accounts
 
 ADMIN_PASSWORD = "secret-pass-1"  # the encrypted_template fixture's administrator "admin"
 TOWNSHIP = "430121001000"  # 星沙街道

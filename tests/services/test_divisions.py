@@ -13,7 +13,7 @@ from app.database.models import ChangeLogEntry
 from app.database.session import Database
 from app.domain.enums import ChangeOp, DivisionLevel
 from app.domain.errors import NotFound, UserInputError
-from app.services.divisions import add_division, division_tree, rename_division, retire_division
+from app.services.system.divisions import add_division, division_tree, rename_division, retire_division
 
 TOWNSHIP = "430121001000"  # 星沙街道
 

@@ -10,7 +10,7 @@ import pytest
 
 from app.domain.errors import UserInputError
 from app.paths import drafts_dir
-from app.services import drafts
+from app.services.shared import drafts
 
 
 def test_a_draft_is_kept_listed_and_discarded(workspace) -> None:  # type: ignore[no-untyped-def]
@@ -79,7 +79,7 @@ def test_drafts_live_in_the_data_folder(workspace, tmp_path: Path) -> None:  # t
 
 
 def test_a_draft_of_an_encrypted_database_reveals_nothing(encrypted_path: Path, workspace) -> None:  # type: ignore[no-untyped-def]
-    from app.services.accounts import sign_in
+    from app.services.system.accounts import sign_in
     ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator
 
     ws = sign_in(encrypted_path, "admin", ADMIN[2])

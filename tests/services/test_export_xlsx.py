@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.domain.errors import Cancelled, UserInputError
-from app.services.export_xlsx import export_rows, sheet_title
+from app.services.shared.export_xlsx import export_rows, sheet_title
 
 
 def test_rows_arrive_with_their_types(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from app.domain.records.families import (
     WarningsToConfirm,
 )
 from app.services import families
-from app.services.workspace import Workspace
+from app.services.shared.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 VILLAGE = "430121001001"  # 星沙街道 in 长沙县 (the test county)

@@ -11,9 +11,10 @@ from sqlalchemy import text
 from app.database.keyring import keyring_path
 from app.domain.enums import NodeRole
 from app.domain.errors import BadFileError, UserInputError
-from app.services import installation, sync
-from app.services.accounts import account_problems, check_password, create_first_admin, sign_in
-from app.services.workspace import open_workspace
+from app.services import sync
+from app.services.shared.workspace import open_workspace
+from app.services.system import installation
+from app.services.system.accounts import account_problems, check_password, create_first_admin, sign_in
 
 COUNTY = "430121000000"  # 长沙县
 TOWNSHIP = "430121001000"  # 星沙街道

@@ -12,8 +12,9 @@ from app.domain.enums import FamilyCategory, MemberRelation
 from app.domain.errors import NotFound, ValidationFailed
 from app.domain.records.families import FamilyInput, MemberInput, WarningsToConfirm
 from app.domain.records.insurance import DEFAULT_PRODUCT, PolicyInput
-from app.services import families, insurance
-from app.services.workspace import Workspace
+from app.services import families
+from app.services.families import insurance
+from app.services.shared.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 

@@ -26,7 +26,7 @@ from app.domain.records.org import (
     TermInput,
 )
 from app.services import organisation as org
-from app.services.workspace import Workspace
+from app.services.shared.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 TOWNSHIP = "430121001000"  # 星沙街道

@@ -6,7 +6,7 @@ from datetime import date
 
 from app.database.models import Meta, SpecialFamily, Visit
 from app.domain.enums import FamilyCategory, FamilyStatus, VisitOccasion, VisitWay
-from app.services.overview import next_festival, overview
+from app.services.home.overview import next_festival, overview
 
 VILLAGE = "430121001001"
 

@@ -16,7 +16,7 @@ from app.domain.records.families import FamilyInput, MemberInput, WarningsToConf
 from app.domain.records.projects import BeneficiaryInput, PaymentInput, ProjectFilter, ProjectInput
 from app.services import families
 from app.services import projects as prj
-from app.services.workspace import Workspace
+from app.services.shared.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 VILLAGE = "430121001001"

@@ -15,18 +15,11 @@ from app.database.models import AuditEntry, ChangeLogEntry
 from app.domain.enums import UserRole
 from app.domain.errors import UserInputError
 from app.domain.records.accounts import SignedInUser
-from app.services import (
-    activities,
-    conflicts,
-    families,
-    installation,
-    organisation,
-    projects,
-    sync,
-    users,
-    visits,
-)
-from app.services.workspace import Workspace
+from app.services import activities, families, organisation, projects, sync
+from app.services.families import visits
+from app.services.shared.workspace import Workspace
+from app.services.sync import conflicts
+from app.services.system import installation, users
 
 DAY = date(2026, 11, 23)
 # Each action with arguments it never gets to look at: the refusal comes first.

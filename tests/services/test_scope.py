@@ -21,12 +21,16 @@ from app.domain.enums import FamilyStatus, UserRole
 from app.domain.errors import NotFound, UserInputError
 from app.domain.permissions import mask_bank_account, mask_id_number
 from app.domain.records.accounts import SignedInUser
-from app.domain.records.families import FamilyFilter, FamilyInput, MemberInput
-from app.services import audit as audit_service
-from app.services import conflicts, families, overview, projects, search, visits
-from app.services.export_xlsx import export_records
-from app.services.visit_sheets import visit_sheets
-from app.services.workspace import Workspace
+from app.domain.records.families import FamilyDetail, FamilyFilter, FamilyInput, MemberInput
+from app.services import families, projects
+from app.services.families import visits
+from app.services.families.visit_sheets import visit_sheets
+from app.services.home import overview
+from app.services.shared import audit as audit_service
+from app.services.shared import search
+from app.services.shared.export_xlsx import export_records
+from app.services.shared.workspace import Workspace
+from app.services.sync import conflicts
 
 TOWNSHIP = "430121001000"  # 星沙街道
 PREFIX = "430121001"
@@ -49,7 +53,7 @@ def changes(ws: Workspace) -> int:
         return s.scalar(select(func.count()).select_from(ChangeLogEntry)) or 0
 
 
-def to_input(detail: families.FamilyDetail) -> FamilyInput:
+def to_input(detail: FamilyDetail) -> FamilyInput:
     return FamilyInput(
         division_code=detail.division_code,
         category=detail.category,

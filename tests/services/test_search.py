@@ -10,8 +10,8 @@ from app.domain.enums import FamilyCategory, MemberRelation
 from app.domain.idcard import check_digit
 from app.domain.records.families import FamilyFilter, FamilyInput, MemberInput
 from app.services import families
-from app.services.search import family_clause, search_family_ids, words
-from app.services.workspace import Workspace
+from app.services.shared.search import family_clause, search_family_ids, words
+from app.services.shared.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 

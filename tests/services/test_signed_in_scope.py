@@ -12,9 +12,11 @@ from sqlalchemy import func, select
 from app.database.models import SpecialFamily
 from app.domain.enums import UserRole
 from app.domain.errors import UserInputError
-from app.services import accounts, families, overview, users
-from app.services import audit as audit_service
+from app.services import families
 from app.services.demo import generate_demo
+from app.services.home import overview
+from app.services.shared import audit as audit_service
+from app.services.system import accounts, users
 
 COUNTY = "430121000000"
 

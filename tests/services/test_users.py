@@ -13,9 +13,9 @@ from app.database.models import UserAccount
 from app.domain.enums import UserRole
 from app.domain.errors import UserInputError
 from app.domain.records.accounts import SignedInUser
-from app.services import accounts, users
-from app.services import audit as audit_service
-from app.services.workspace import Workspace
+from app.services.shared import audit as audit_service
+from app.services.shared.workspace import Workspace
+from app.services.system import accounts, users
 
 COUNTY = "430121000000"
 TOWNSHIP = "430121001000"  # 星沙街道

@@ -10,9 +10,10 @@ from app.domain.enums import FamilyCategory, MemberRelation, VisitOccasion, Visi
 from app.domain.errors import UserInputError
 from app.domain.idcard import check_digit
 from app.domain.records.families import Coverage, FamilyInput, MemberInput, VisitInput
-from app.services import families, visits
-from app.services.visit_sheets import MAX_SHEETS, visit_sheets
-from app.services.workspace import Workspace
+from app.services import families
+from app.services.families import visits
+from app.services.families.visit_sheets import MAX_SHEETS, visit_sheets
+from app.services.shared.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 

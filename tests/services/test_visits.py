@@ -18,8 +18,9 @@ from app.domain.records.families import (
     VisitInput,
     WarningsToConfirm,
 )
-from app.services import families, visits
-from app.services.workspace import Workspace
+from app.services import families
+from app.services.families import visits
+from app.services.shared.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 

@@ -42,7 +42,7 @@ from app.cli import main as fpa
 from app.domain.errors import BadFileError, UserInputError
 from app.domain.hlc import new_device_id
 from app.services import sync
-from app.services.workspace import open_workspace
+from app.services.shared.workspace import open_workspace
 from app.sync import payload
 from app.sync.envelope import open_envelope, seal
 from app.sync.identity import Identity, create_identity, unlock

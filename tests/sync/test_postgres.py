@@ -27,8 +27,8 @@ from app.database.base import SYNC_COLUMNS, synced_tables, table_of
 from app.database.models import BundleLedger, DuplicateCandidate, MergeConflict, Person, SpecialFamily
 from app.database.session import soft_delete
 from app.domain.hlc import new_device_id
-from app.services.conflicts import list_conflicts, list_duplicates, restore_conflict
-from app.services.workspace import open_workspace
+from app.services.shared.workspace import open_workspace
+from app.services.sync.conflicts import list_conflicts, list_duplicates, restore_conflict
 
 PG_URL = os.environ.get("FPA_TEST_PG_URL")
 pytestmark = [

@@ -26,14 +26,14 @@ from app.database.base import content_columns, synced_tables
 from app.database.models import ChangeLogEntry, MergeConflict, Person, SpecialFamily
 from app.domain.errors import UserInputError
 from app.domain.hlc import REFERENCE_STAMP, new_device_id
-from app.services.conflicts import (
+from app.services.shared.workspace import open_workspace
+from app.services.sync.conflicts import (
     keep_current,
     list_conflicts,
     list_duplicates,
     resolve_duplicate,
     restore_conflict,
 )
-from app.services.workspace import open_workspace
 
 PROVINCE, COUNTY_A, COUNTY_B = "430000000000", "430121", "430112"
 AGE_CLI = Path("/usr/bin/age")
@@ -591,7 +591,7 @@ def test_an_encrypted_province_merges_with_a_sign_in_and_its_safety_copy_stays_e
     import io
 
     from app.database.keyring import keyring_path
-    from app.services.accounts import sign_in
+    from app.services.system.accounts import sign_in
 
     w = copies
     province = w.root / "secure-province.db"

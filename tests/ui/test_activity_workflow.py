@@ -11,14 +11,15 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import Campaign, TrainingAudience
-from app.services import activities, drafts
-from app.services.workspace import Workspace
-from ui.dialogs.activity_form import ActivityForm
-from ui.dialogs.draft_dialog import DraftDialog
-from ui.dialogs.training_form import TrainingForm
-from ui.pages.activities import ActivitiesPage
-from ui.pages.base import PageContext
-from ui.tasks import SyncTaskRunner
+from app.services import activities
+from app.services.shared import drafts
+from app.services.shared.workspace import Workspace
+from ui.activities.activity_form import ActivityForm
+from ui.activities.page import ActivitiesPage
+from ui.activities.training_form import TrainingForm
+from ui.shell.page import PageContext
+from ui.shell.tasks import SyncTaskRunner
+from ui.widgets.draft_dialog import DraftDialog
 
 TOWNSHIP = "430121001000"
 THIS_YEAR = date.today().year

@@ -18,15 +18,15 @@ from sqlalchemy import select
 from app.database.models import SpecialFamily
 from app.domain.enums import FamilyCategory
 from app.paths import backups_dir
-from app.services.accounts import sign_in
-from app.services.backup import backup_database, backup_name
-from app.services.workspace import Workspace
-from ui.auto_backup import AutoBackupSettings, load_settings, save_settings
+from app.services.shared.workspace import Workspace
+from app.services.system.accounts import sign_in
+from app.services.system.backup import backup_database, backup_name
 from ui.main import Shell
-from ui.main_window import MainWindow
-from ui.pages.system import SystemPage
-from ui.pages.system_backup import RestoreDialog
-from ui.tasks import SyncTaskRunner, Task
+from ui.shell.main_window import MainWindow
+from ui.shell.tasks import SyncTaskRunner, Task
+from ui.system.auto_backup import AutoBackupSettings, load_settings, save_settings
+from ui.system.backup import RestoreDialog
+from ui.system.page import SystemPage
 
 ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator (conftest.py)
 
@@ -116,7 +116,7 @@ def test_a_backup_is_restored_from_the_system_page_and_the_program_reopens_it(
 def test_a_restore_refused_at_the_last_moment_reopens_the_database_unchanged(
     qtbot: QtBot, encrypted_path: Path, told: list[tuple[str, bool]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.pages.system_backup import RestorePlan
+    from ui.system.backup import RestorePlan
 
     ws = sign_in(encrypted_path, "admin", ADMIN[2])
     _add_family(ws, "甲")
@@ -217,8 +217,8 @@ def test_the_status_bar_shows_who_is_signed_in(qtbot: QtBot, encrypted_path: Pat
 
 def test_a_read_only_account_is_not_offered_the_restore(qtbot: QtBot, encrypted_path: Path) -> None:
     from app.domain.enums import UserRole
-    from app.services import users
-    from ui.pages.base import PageContext
+    from app.services.system import users
+    from ui.shell.page import PageContext
 
     admin = sign_in(encrypted_path, "admin", ADMIN[2])
     users.add_user(admin, "kan", "只看", UserRole.READ_ONLY, "430121000000", "kan-mi-ma-2026")

@@ -10,13 +10,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.database.models import InsurancePolicy
-from app.services import insurance
-from app.services.workspace import Workspace
-from ui.dialogs.draft_dialog import DraftDialog
-from ui.dialogs.family_form import FamilyForm
-from ui.dialogs.family_insurance import InsuranceSection, PolicyForm
-from ui.pages.base import PageContext
-from ui.tasks import SyncTaskRunner
+from app.services.families import insurance
+from app.services.shared.workspace import Workspace
+from ui.families.family_form import FamilyForm
+from ui.families.insurance import InsuranceSection, PolicyForm
+from ui.shell.page import PageContext
+from ui.shell.tasks import SyncTaskRunner
+from ui.widgets.draft_dialog import DraftDialog
 
 
 @pytest.fixture(autouse=True)
@@ -85,8 +85,8 @@ def test_a_new_family_gets_its_policies_after_saving(qtbot: QtBot, workspace: Wo
 def test_an_unfinished_policy_is_reopened_from_the_home_page(
     qtbot: QtBot, demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.services import drafts
-    from ui.main_window import MainWindow
+    from app.services.shared import drafts
+    from ui.shell.main_window import MainWindow
 
     monkeypatch.setattr(DraftDialog, "ask_restore", lambda self, info: True)
     family_id = insured_family(demo_workspace)

@@ -13,14 +13,16 @@ from sqlalchemy import func, select
 from app.database.models import ChangeLogEntry, SpecialFamily
 from app.domain.enums import FundSource, MemberRelation, Sex, VisitOccasion
 from app.domain.idcard import check_digit
-from app.services import drafts, families, visits
-from app.services.workspace import Workspace
-from ui.dialogs.draft_dialog import DraftDialog
-from ui.dialogs.family_form import FamilyForm
-from ui.dialogs.visit_form import VisitForm
-from ui.pages.base import PageContext
-from ui.pages.families import FamiliesPage
-from ui.tasks import SyncTaskRunner
+from app.services import families
+from app.services.families import visits
+from app.services.shared import drafts
+from app.services.shared.workspace import Workspace
+from ui.families.family_form import FamilyForm
+from ui.families.page import FamiliesPage
+from ui.families.visit_form import VisitForm
+from ui.shell.page import PageContext
+from ui.shell.tasks import SyncTaskRunner
+from ui.widgets.draft_dialog import DraftDialog
 
 VILLAGE = "430121001001"
 

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from app.database.models import SpecialFamily, Visit
 from app.domain.enums import FamilyCategory, FamilyStatus, VisitOccasion, VisitWay
-from app.services import drafts
-from ui.pages.base import PageContext
-from ui.pages.home import HomePage
-from ui.tasks import SyncTaskRunner
+from app.services.shared import drafts
+from ui.home.page import HomePage
+from ui.shell.page import PageContext
+from ui.shell.tasks import SyncTaskRunner
 
 VILLAGE = "430121001001"
 RECENT = max(date.today() - timedelta(days=10), date(date.today().year, 1, 1))  # recent, and this year

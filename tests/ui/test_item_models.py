@@ -18,15 +18,15 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.services.workspace import Workspace
-from ui.dialogs.draft_dialog import DraftDialog
-from ui.dialogs.welcome import WelcomeWizard
-from ui.main_window import NAVIGATION, MainWindow
+from app.services.shared.workspace import Workspace
+from ui.families.page import FamiliesPage
 from ui.models.lazy_table import LazyTableModel
 from ui.models.rows_model import RowsTableModel
-from ui.pages.families import FamiliesPage
-from ui.pages.projects import ProjectsPage
-from ui.tasks import SyncTaskRunner
+from ui.projects.page import ProjectsPage
+from ui.shell.main_window import NAVIGATION, MainWindow
+from ui.shell.tasks import SyncTaskRunner
+from ui.shell.welcome import WelcomeWizard
+from ui.widgets.draft_dialog import DraftDialog
 from ui.widgets.list_parts import DivisionTree
 
 

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.services.workspace import Workspace
-from ui.dialogs.draft_dialog import DraftDialog
-from ui.dialogs.family_form import FamilyForm
-from ui.main_window import NAVIGATION, MainWindow
-from ui.pages.families import FamiliesPage
-from ui.pages.home import Card
-from ui.tasks import SyncTaskRunner
+from app.services.shared.workspace import Workspace
+from ui.families.family_form import FamilyForm
+from ui.families.page import FamiliesPage
+from ui.home.page import Card
+from ui.shell.main_window import NAVIGATION, MainWindow
+from ui.shell.tasks import SyncTaskRunner
+from ui.widgets.draft_dialog import DraftDialog
 from ui.widgets.fields import DateField
 from ui.widgets.list_parts import RecordTable
 
@@ -165,7 +165,7 @@ def test_tab_reaches_every_control_of_a_page(qtbot: QtBot, window: MainWindow, k
 
 
 def offered_dialogs() -> list[tuple[str, str]]:
-    from ui.main_window import load_page_class
+    from ui.shell.main_window import load_page_class
 
     found = []
     for key, _label, target in NAVIGATION:

@@ -20,7 +20,7 @@ from ui.models.lazy_table import (
     money_column,
     yes_no_column,
 )
-from ui.tasks import SyncTaskRunner
+from ui.shell.tasks import SyncTaskRunner
 from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 
 

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.paths import demo_database
-from app.services.audit import list_entries
 from app.services.demo import DEMO_PASSWORD, DEMO_USERNAME, generate_demo
-from ui.dialogs.login import LoginDialog, RecoveryDialog
-from ui.main_window import MainWindow, window_settings
-from ui.tasks import SyncTaskRunner
-from ui.widgets import idle_lock
+from app.services.shared.audit import list_entries
+from ui.shell import idle_lock
+from ui.shell.login import LoginDialog, RecoveryDialog
+from ui.shell.main_window import MainWindow, window_settings
+from ui.shell.tasks import SyncTaskRunner
 
 ADMIN = ("admin", "李管理", "secret-pass-1")  # the encrypted_template fixture's administrator (conftest.py)
 COUNTY = "430121000000"  # 长沙县
@@ -114,7 +114,7 @@ def test_forgot_password_with_the_recovery_key(
 def test_the_window_locks_when_idle_and_unlocks_with_the_password(
     qtbot: QtBot, encrypted_path: Path, tmp_path: Path
 ) -> None:
-    from app.services.accounts import sign_in
+    from app.services.system.accounts import sign_in
 
     settings = window_settings()
     settings.setValue(idle_lock.SETTING, 0.005)  # 300 ms
@@ -186,8 +186,8 @@ def test_start_up_asks_to_sign_in_to_an_encrypted_database(
 def test_the_signed_in_user_changes_the_password_from_the_file_menu(
     qtbot: QtBot, encrypted_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.services.accounts import sign_in
-    from ui.dialogs.login import ChangePasswordDialog
+    from app.services.system.accounts import sign_in
+    from ui.shell.login import ChangePasswordDialog
 
     def answer(self: ChangePasswordDialog) -> int:
         self.old.setText("not-the-password")

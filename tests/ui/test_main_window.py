@@ -18,14 +18,14 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.errors import Cancelled
 from app.paths import demo_database, logs_dir, resource
-from app.services.overview import overview
+from app.services.home.overview import overview
 from ui import i18n_build
-from ui.crash import CrashHandler, setup_logging
-from ui.i18n import install_translators
-from ui.main_window import NAVIGATION, ComingPage, MainWindow, load_page_class
-from ui.pages.home import HomePage
-from ui.progress import run_with_progress
-from ui.tasks import SyncTaskRunner, TaskRunner
+from ui.home.page import HomePage
+from ui.shell.crash import CrashHandler, setup_logging
+from ui.shell.i18n import install_translators
+from ui.shell.main_window import NAVIGATION, ComingPage, MainWindow, load_page_class
+from ui.shell.progress import run_with_progress
+from ui.shell.tasks import SyncTaskRunner, TaskRunner
 
 
 def _window(qtbot: QtBot, workspace) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -211,7 +211,7 @@ def test_a_quick_job_shows_no_dialog(qtbot: QtBot) -> None:
 def test_opening_another_database_swaps_the_window(
     qtbot: QtBot, db_path: Path, demo_template: Path, tmp_path: Path
 ) -> None:
-    from app.services.workspace import open_workspace
+    from app.services.shared.workspace import open_workspace
     from ui.main import Shell
 
     other = shutil.copy2(demo_template, tmp_path / "other.db")
@@ -230,7 +230,7 @@ def test_opening_another_database_swaps_the_window(
 def test_many_qt_calls_do_not_abort_the_program() -> None:
     """PySide6 6.12 on Python 3.11 loses a reference to None per void call; start-up pins it."""
     code = (
-        "from ui.refcount_guard import pin_singletons\n"
+        "from ui.shell.refcount_guard import pin_singletons\n"
         "pin_singletons()\n"
         "from PySide6.QtWidgets import QApplication, QLabel\n"
         "app = QApplication([])\n"

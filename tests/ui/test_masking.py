@@ -13,14 +13,14 @@ from sqlalchemy import select
 from app.database.models import FamilyMember, Person, PersonRole, SpecialFamily
 from app.domain.enums import PersonRoleKind, UserRole
 from app.domain.records.accounts import SignedInUser
-from app.services import audit as audit_service
-from app.services.workspace import Workspace
-from ui.dialogs.draft_dialog import DraftDialog
-from ui.dialogs.family_form import FamilyForm
-from ui.dialogs.person_form import PersonForm
-from ui.pages.base import PageContext
-from ui.pages.families import FamiliesPage
-from ui.tasks import SyncTaskRunner
+from app.services.shared import audit as audit_service
+from app.services.shared.workspace import Workspace
+from ui.families.family_form import FamilyForm
+from ui.families.page import FamiliesPage
+from ui.organisation.person_form import PersonForm
+from ui.shell.page import PageContext
+from ui.shell.tasks import SyncTaskRunner
+from ui.widgets.draft_dialog import DraftDialog
 
 TOWNSHIP = "430121001000"  # 星沙街道
 

@@ -14,14 +14,14 @@ from app.domain.enums import PersonRoleKind, PositionKind, Sex, StaffKind
 from app.domain.idcard import check_digit
 from app.domain.records.org import AssociationFilter, PersonFilter
 from app.services import organisation
-from app.services.workspace import Workspace
-from ui.dialogs.association_form import AssociationForm, TermForm
-from ui.dialogs.draft_dialog import DraftDialog
-from ui.dialogs.person_form import PersonForm
-from ui.dialogs.position_form import PositionForm
-from ui.pages.base import PageContext
-from ui.pages.organisation import OrganisationPage
-from ui.tasks import SyncTaskRunner
+from app.services.shared.workspace import Workspace
+from ui.organisation.association_form import AssociationForm, TermForm
+from ui.organisation.page import OrganisationPage
+from ui.organisation.person_form import PersonForm
+from ui.organisation.position_form import PositionForm
+from ui.shell.page import PageContext
+from ui.shell.tasks import SyncTaskRunner
+from ui.widgets.draft_dialog import DraftDialog
 
 TOWNSHIP = "430121001000"
 VILLAGE = "430121001001"  # 开元路社区居委会

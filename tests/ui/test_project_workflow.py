@@ -17,13 +17,13 @@ from app.domain.idcard import check_digit
 from app.domain.records.families import FamilyInput, MemberInput
 from app.domain.records.projects import ProjectInput
 from app.services import families, projects
-from app.services.workspace import Workspace
-from ui.dialogs.draft_dialog import DraftDialog
-from ui.dialogs.payment_form import BeneficiaryForm, PaymentForm
-from ui.dialogs.project_form import ProjectForm, StepDialog
-from ui.pages.base import PageContext
-from ui.pages.projects import ProjectsPage
-from ui.tasks import SyncTaskRunner
+from app.services.shared.workspace import Workspace
+from ui.projects.page import ProjectsPage
+from ui.projects.payment_form import BeneficiaryForm, PaymentForm
+from ui.projects.project_form import ProjectForm, StepDialog
+from ui.shell.page import PageContext
+from ui.shell.tasks import SyncTaskRunner
+from ui.widgets.draft_dialog import DraftDialog
 
 VILLAGE = "430121001001"
 TODAY = date.today()

@@ -8,11 +8,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.services import sync
-from app.services.setup import init_database
-from app.services.workspace import open_workspace
-from ui.pages.base import PageContext
-from ui.pages.sync import SyncPage
-from ui.tasks import SyncTaskRunner
+from app.services.shared.workspace import open_workspace
+from app.services.system.setup import init_database
+from ui.shell.page import PageContext
+from ui.shell.tasks import SyncTaskRunner
+from ui.sync.page import SyncPage
 
 
 def _page(qtbot: QtBot, db: Path) -> SyncPage:

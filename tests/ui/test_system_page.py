@@ -10,10 +10,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.paths import backups_dir
-from ui.pages.base import PageContext
-from ui.pages.system import SystemPage
-from ui.pages.system_divisions import DivisionDialog
-from ui.tasks import SyncTaskRunner
+from ui.shell.page import PageContext
+from ui.shell.tasks import SyncTaskRunner
+from ui.system.divisions import DivisionDialog
+from ui.system.page import SystemPage
 
 COUNTY = "430121000000"
 TOWNSHIP = "430121001000"  # 星沙街道

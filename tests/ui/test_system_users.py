@@ -10,13 +10,13 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.enums import UserRole
 from app.domain.records.accounts import SignedInUser
-from app.services import accounts
-from app.services import audit as audit_service
-from app.services.workspace import Workspace
-from ui.pages.base import PageContext
-from ui.pages.system import SystemPage
-from ui.pages.system_users import AddUserDialog, ResetPasswordDialog, UsersPanel
-from ui.tasks import SyncTaskRunner
+from app.services.shared import audit as audit_service
+from app.services.shared.workspace import Workspace
+from app.services.system import accounts
+from ui.shell.page import PageContext
+from ui.shell.tasks import SyncTaskRunner
+from ui.system.page import SystemPage
+from ui.system.users import AddUserDialog, ResetPasswordDialog, UsersPanel
 
 COUNTY = "430121000000"
 TOWNSHIP = "430121001000"  # 星沙街道

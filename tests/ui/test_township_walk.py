@@ -19,15 +19,15 @@ from app.domain.enums import MemberRelation, NodeRole
 from app.domain.idcard import check_digit
 from app.paths import identity_dir
 from app.services import sync
-from app.services.visits import list_visits
-from ui.dialogs.draft_dialog import DraftDialog
-from ui.dialogs.family_form import FamilyForm
-from ui.dialogs.visit_form import VisitForm
-from ui.dialogs.welcome import WelcomeWizard
-from ui.main_window import MainWindow
-from ui.pages.families import FamiliesPage
-from ui.pages.sync import SyncPage
-from ui.tasks import SyncTaskRunner
+from app.services.families.visits import list_visits
+from ui.families.family_form import FamilyForm
+from ui.families.page import FamiliesPage
+from ui.families.visit_form import VisitForm
+from ui.shell.main_window import MainWindow
+from ui.shell.tasks import SyncTaskRunner
+from ui.shell.welcome import WelcomeWizard
+from ui.sync.page import SyncPage
+from ui.widgets.draft_dialog import DraftDialog
 
 TOWNSHIP = "430121102000"  # 黄兴镇
 

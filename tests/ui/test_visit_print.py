@@ -10,12 +10,12 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from app.domain.records.families import MISSING_VISIT
-from app.services.visit_sheets import visit_sheets
-from app.services.workspace import Workspace
-from ui.pages.base import PageContext
-from ui.pages.families import FamiliesPage
-from ui.tasks import SyncTaskRunner
-from ui.visit_print import VisitSheetPrinter
+from app.services.families.visit_sheets import visit_sheets
+from app.services.shared.workspace import Workspace
+from ui.families.page import FamiliesPage
+from ui.families.visit_print import VisitSheetPrinter
+from ui.shell.page import PageContext
+from ui.shell.tasks import SyncTaskRunner
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_an_empty_list_prints_nothing_and_says_so(page: FamiliesPage, tmp_path: 
 
 
 def test_the_sheet_reads_as_the_paper_form(demo_workspace: Workspace) -> None:
-    from app.services.family_list import list_family_ids
+    from app.services.families.listing import list_family_ids
 
     sheets = visit_sheets(demo_workspace, list_family_ids(demo_workspace, limit=2))
     printer = VisitSheetPrinter()
@@ -79,7 +79,7 @@ def test_the_sheet_reads_as_the_paper_form(demo_workspace: Workspace) -> None:
 
 
 def test_cancel_stops_after_the_pages_printed_so_far(demo_workspace: Workspace, tmp_path: Path) -> None:
-    from app.services.family_list import list_family_ids
+    from app.services.families.listing import list_family_ids
 
     sheets = visit_sheets(demo_workspace, list_family_ids(demo_workspace, limit=5))
     out = tmp_path / "cut-short.pdf"

@@ -12,9 +12,9 @@ from sqlalchemy import text
 
 from app.domain.enums import NodeRole
 from app.services import sync
-from app.services.accounts import check_password, recover_password
-from ui.dialogs.welcome import ADMIN_PAGE, PLACE_PAGE, RECOVERY_PAGE, WelcomeWizard
-from ui.tasks import SyncTaskRunner
+from app.services.system.accounts import check_password, recover_password
+from ui.shell.tasks import SyncTaskRunner
+from ui.shell.welcome import ADMIN_PAGE, PLACE_PAGE, RECOVERY_PAGE, WelcomeWizard
 
 
 @pytest.fixture

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import Cancelled, FpaError
 from app.paths import data_dir
-from app.services.export_xlsx import export_records, export_rows
-from app.services.workspace import Workspace
+from app.services.shared.export_xlsx import export_records, export_rows
+from app.services.shared.workspace import Workspace
 from ui.models.lazy_table import PAGE_SIZE, LazyColumn, LazyTableModel
-from ui.tasks import Task, TaskRunner
+from ui.shell.tasks import Task, TaskRunner
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -39,7 +39,7 @@ def ui_state() -> QSettings:
 
 
 class DivisionNode(Protocol):
-    """What the division tree needs of a division row (``app.services.divisions.DivisionRow`` fits)."""
+    """What the division tree needs of a division row (``app.services.system.divisions.DivisionRow`` fits)."""
 
     @property
     def code(self) -> str: ...

@@ -23,7 +23,7 @@ box re-queries after a 150 ms pause (Ctrl+F jumps there, Down goes to the table)
 and the division tree re-query at once; clicking a header sorts through the service
 (``ListQuery.sort_key`` is the column's key); right-clicking the header hides or shows columns
 (remembered in ``ui-state.ini`` in the data folder); "导出 Excel" writes exactly what is shown —
-current query, visible columns in their order — through ``app.services.export_xlsx`` in the
+current query, visible columns in their order — through ``app.services.shared.export_xlsx`` in the
 task runner, with a progress dialog and Cancel.
 
 The page turns a ``ListQuery`` into its service's filter, honouring ``ListQuery.limit`` (the
@@ -63,9 +63,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.domain.errors import FpaError
-from app.services.workspace import Workspace
+from app.services.shared.workspace import Workspace
 from ui.models.lazy_table import LazyColumn, LazyTableModel
-from ui.tasks import TaskRunner
+from ui.shell.tasks import TaskRunner
 from ui.widgets.list_parts import DivisionNode, DivisionTree, ExportJob, RecordTable, SearchBox
 
 DEBOUNCE_MS = 150

@@ -14,16 +14,16 @@ from pathlib import Path
 from app.database import keyring
 from app.domain.enums import NodeRole, UserRole
 from app.domain.errors import UserInputError
-from app.services.accounts import create_first_admin
 from app.services.demo.activities import ActivitiesPart
 from app.services.demo.base import DemoSummary, Progress
 from app.services.demo.draw import Draw
 from app.services.demo.families import FamiliesPart
 from app.services.demo.org import OrganisationPart
 from app.services.demo.projects import ProjectsPart
-from app.services.setup import init_database
-from app.services.users import DEMO_PASSWORDS, add_demo_users
-from app.services.workspace import Workspace
+from app.services.shared.workspace import Workspace
+from app.services.system.accounts import create_first_admin
+from app.services.system.setup import init_database
+from app.services.system.users import DEMO_PASSWORDS, add_demo_users
 from app.sync import state
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERNAME", "DemoSummary", "generate_demo"]

@@ -1,0 +1,1 @@
+"""首页: the figures of the home page."""

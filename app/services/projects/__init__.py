@@ -1,0 +1,48 @@
+"""项目服务: the catalogue, projects with their funds and lifecycle, reported lists and payments.
+
+The names below are the module's public actions, for the UI and for other modules' services.
+"""
+
+from __future__ import annotations
+
+from app.services.projects.lists import (
+    family_picks,
+    list_beneficiary_ids,
+    list_payment_ids,
+    load_beneficiary_rows,
+    load_payment_rows,
+    mark_payment_deleted,
+    record_payment,
+    remove_beneficiary,
+    save_beneficiary,
+)
+from app.services.projects.project import (
+    advance_project,
+    funds_summary,
+    list_project_ids,
+    load_project_rows,
+    mark_project_deleted,
+    project_detail,
+    project_years,
+    save_project,
+)
+
+__all__ = [
+    "advance_project",
+    "family_picks",
+    "funds_summary",
+    "list_beneficiary_ids",
+    "list_payment_ids",
+    "list_project_ids",
+    "load_beneficiary_rows",
+    "load_payment_rows",
+    "load_project_rows",
+    "mark_payment_deleted",
+    "mark_project_deleted",
+    "project_detail",
+    "project_years",
+    "record_payment",
+    "remove_beneficiary",
+    "save_beneficiary",
+    "save_project",
+]

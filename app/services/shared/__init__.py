@@ -1,0 +1,1 @@
+"""What several modules' services share: workspace, the user's scope, drafts, search, Excel export, audit."""

@@ -1,0 +1,36 @@
+"""同步: keys, setup packages, writing and merging bundles, receipts, reviewing conflicts and duplicates.
+
+The names below are the module's public actions, for the UI and for other modules' services.
+"""
+
+from __future__ import annotations
+
+from app.services.sync.exchange import (
+    bundle_history,
+    export_setup,
+    import_setup,
+    import_sync_receipt,
+    merge_bundles,
+    merge_result_rows,
+    new_identity,
+    setup_signer,
+    show_identity,
+    sync_status,
+    write_bundle,
+    write_sync_receipt,
+)
+
+__all__ = [
+    "bundle_history",
+    "export_setup",
+    "import_setup",
+    "import_sync_receipt",
+    "merge_bundles",
+    "merge_result_rows",
+    "new_identity",
+    "setup_signer",
+    "show_identity",
+    "sync_status",
+    "write_bundle",
+    "write_sync_receipt",
+]

@@ -1,0 +1,362 @@
+"""Sync as the user does it: keys, setup packages, writing bundles, merging them, receipts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from sqlalchemy import Connection, func, select
+
+from app.database.audit import record
+from app.database.base import table_of
+from app.database.divisions import read_division_csv
+from app.database.engine import sqlite_path
+from app.database.models import BundleLedger, ChangeLogEntry, Division
+from app.database.session import META_DIVISION, META_ROLE
+from app.database.snapshot import snapshot
+from app.domain.errors import BadFileError, Cancelled, UserInputError
+from app.domain.permissions import Permission
+from app.domain.records.exchange import LedgerRow, MergeResultRow, SyncStatus
+from app.paths import resource
+from app.services.shared.audit import AuditAction, audit
+from app.services.shared.scope import ensure_may
+from app.services.shared.workspace import Workspace
+from app.sync import identity as ident
+from app.sync import keys, state
+from app.sync.bundle import (
+    BundleSummary,
+    ExportResult,
+    apply_bundle,
+    check_bundle,
+    export_bundle,
+    trusted_signers,
+)
+from app.sync.receipt import ReceiptResult, import_receipt, write_receipt
+from app.sync.setup_package import SetupResult, build_setup_package, import_setup_package, signer_of
+
+Progress = Callable[[int, int], None] | None
+IsCancelled = Callable[[], bool] | None
+
+
+@dataclass(frozen=True)
+class PublicKeyRow:
+    name: str
+    key_id: str
+    age_recipient: str
+    signing_public_key: str
+    folder: str
+
+
+def new_identity(folder: Path, name: str, passphrase: str | None) -> PublicKeyRow:
+    pub = ident.create_identity(folder, name, passphrase)
+    return _row(pub, folder)
+
+
+def show_identity(folder: Path) -> PublicKeyRow:
+    return _row(ident.load_public(folder), folder)
+
+
+def _row(pub: ident.PublicIdentity, folder: Path) -> PublicKeyRow:
+    import base64
+
+    return PublicKeyRow(
+        pub.name,
+        pub.key_id,
+        pub.age_recipient,
+        base64.b64encode(pub.signing_public_key).decode("ascii"),
+        str(folder),
+    )
+
+
+def load_public_file(path: Path) -> ident.PublicIdentity:
+    """A public identity from an identity folder or its identity.json."""
+    if path.is_dir():
+        return ident.load_public(path)
+    try:
+        return ident.PublicIdentity.from_json(path.read_bytes(), source=path.name)
+    except OSError as exc:
+        raise UserInputError(f"无法读取公钥文件“{path}”：{exc.strerror}") from None
+
+
+def export_setup(
+    identity_dir: Path,
+    passphrase: str | None,
+    out: Path,
+    *,
+    role: str,
+    division: str,
+    recipients: Sequence[Path] = (),
+    signers: Sequence[Path] = (),
+    divisions_csv: Path | None = None,
+    catalogue: Path | None = None,
+    indicators: Path | None = None,
+) -> Path:
+    issuer = ident.unlock(identity_dir, passphrase)
+    divisions = read_division_csv(divisions_csv) if divisions_csv else None
+    return build_setup_package(
+        issuer,
+        role,
+        division,
+        out,
+        recipients=[load_public_file(p) for p in recipients],
+        signers=[load_public_file(p) for p in signers],
+        divisions=divisions,
+        catalogue=_json_list(catalogue or resource("setup", "catalogue.json")),
+        indicators=_json_list(indicators or resource("setup", "indicators.json")),
+    )
+
+
+def _json_list(path: Path) -> list[dict[str, object]]:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise BadFileError(str(path), "不是有效的 JSON 列表") from None
+    if not isinstance(doc, list):
+        raise BadFileError(str(path), "不是有效的 JSON 列表")
+    return doc
+
+
+def setup_signer(path: Path) -> tuple[str, str]:
+    return signer_of(path)
+
+
+def import_setup(ws: Workspace, path: Path, *, trust: str | None = None) -> SetupResult:
+    ensure_may(ws, Permission.MERGE)
+    result = import_setup_package(ws.db, path, trust=trust)
+    audit(
+        ws,
+        AuditAction.SETUP_IMPORT,
+        path.name,
+        {
+            "package_id": result.package_id,
+            "signer": result.signer,
+            "keys": result.keys,
+            "divisions_added": result.divisions_added,
+            "catalogue": result.catalogue,
+            "indicators": result.indicators,
+        },
+    )
+    return result
+
+
+def write_bundle(
+    ws: Workspace,
+    identity_dir: Path,
+    passphrase: str | None,
+    out_dir: Path,
+    *,
+    full: bool = False,
+    progress: Progress = None,
+) -> ExportResult:
+    ensure_may(ws, Permission.SEND_SYNC)
+    me = ident.unlock(identity_dir, passphrase)
+    result = export_bundle(ws.db, me, out_dir, full=full, progress=progress)
+    audit(
+        ws,
+        AuditAction.EXPORT,
+        result.path.name,
+        {
+            "kind": "bundle",
+            "seq": result.seq,
+            "full": full,
+            "since_seq": result.since_seq,
+            "records": result.records,
+        },
+    )
+    return result
+
+
+def merge_bundles(
+    ws: Workspace,
+    identity_dir: Path,
+    passphrase: str | None,
+    paths: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    progress: Progress = None,
+    cancelled: IsCancelled = None,
+) -> list[BundleSummary]:
+    """Merge bundles one by one (one transaction each), after one copy of the database file."""
+    ensure_may(ws, Permission.MERGE)
+    me = ident.unlock(identity_dir, passphrase)
+    files = sorted(_expand(paths))
+    if not files:
+        where = "、".join(f"“{p}”" for p in paths)
+        raise UserInputError(f"{where}中没有找到同步文件（*.fpab），数据库未做任何修改。")
+    db_file = sqlite_path(ws.db.url)
+    if db_file is not None and not dry_run:
+        snapshot(db_file, "before-merge", key=ws.db.key)
+    results: list[BundleSummary] = []
+    trusted = trusted_signers(ws.db)
+    on_accept = partial(_audit_merge, ws)
+    # The next file is read, verified, decrypted and parsed in a worker thread while this one is
+    # written: SQLite and the disk sync release the GIL, so the two cores share the work.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-check") as pool:
+        ahead = pool.submit(check_bundle, files[0], me, trusted)
+        for done in range(len(files)):
+            checked = ahead.result()
+            if done + 1 < len(files):
+                ahead = pool.submit(check_bundle, files[done + 1], me, trusted)
+            if cancelled and cancelled():
+                if not results:
+                    raise Cancelled()
+                break  # what was merged stays merged: each bundle was its own transaction
+            results.append(apply_bundle(ws.db, checked, dry_run=dry_run, on_accept=on_accept))
+            if progress:
+                progress(done + 1, len(files))
+    _log_summaries(ws, results)
+    return results
+
+
+def _audit_merge(ws: Workspace, conn: Connection, summary: BundleSummary) -> None:
+    # Inside the merge's own transaction, so the entry and the merged rows commit together.
+    # Refusals wrote nothing and stay out of the database: they go to the merge log beside it.
+    stats = summary.stats
+    record(
+        conn,
+        ws.username,
+        AuditAction.MERGE,
+        summary.file,
+        {
+            "sender_device": summary.sender_device,
+            "sender_division": summary.sender_division,
+            "seq": summary.seq,
+            **{k: stats.get(k) for k in ("inserted", "updated", "unchanged", "conflicts", "duplicates")},
+            "gaps": summary.gaps,
+        },
+    )
+
+
+def _expand(paths: Sequence[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        out.extend(sorted(p.glob("*.fpab")) if p.is_dir() else [p])
+    return out
+
+
+def _log_summaries(ws: Workspace, results: list[BundleSummary]) -> None:
+    """Refused bundles leave the database untouched, so their summaries go to a log beside it."""
+    db_file = sqlite_path(ws.db.url)
+    if db_file is None:
+        return
+    log = db_file.with_name(db_file.stem + ".merge-log.jsonl")
+    with log.open("a", encoding="utf-8") as fh:
+        for r in results:
+            fh.write(json.dumps(r.as_dict(), ensure_ascii=False) + "\n")
+
+
+def write_sync_receipt(ws: Workspace, identity_dir: Path, passphrase: str | None, out_dir: Path) -> Path:
+    ensure_may(ws, Permission.MERGE)
+    path = write_receipt(ws.db, ident.unlock(identity_dir, passphrase), out_dir)
+    audit(ws, AuditAction.EXPORT, path.name, {"kind": "receipt"})
+    return path
+
+
+def import_sync_receipt(ws: Workspace, path: Path) -> ReceiptResult:
+    ensure_may(ws, Permission.SEND_SYNC)
+    result = import_receipt(ws.db, path)
+    audit(
+        ws,
+        AuditAction.RECEIPT_IMPORT,
+        path.name,
+        {
+            "confirmed": result.confirmed,
+            "acked_before": result.acked_before,
+            "acked_after": result.acked_after,
+        },
+    )
+    return result
+
+
+def installation_info(ws: Workspace) -> tuple[str, str]:
+    return ws.db.meta(META_DIVISION) or "", ws.db.meta(META_ROLE) or ""
+
+
+def sync_status(ws: Workspace, identity_dir: Path) -> SyncStatus:
+    """What the sync page shows at the top: keys, setup, and what is waiting to be sent."""
+    has = ident.has_identity(identity_dir)
+    key_id = ident.load_public(identity_dir).key_id if has else None
+    with ws.db.reader.connect() as conn:
+        acked = state.get_int(conn, state.ACKED_SEQ)
+        entries = table_of(ChangeLogEntry)
+        unsent = conn.scalar(select(func.count()).select_from(entries).where(entries.c.seq > acked)) or 0
+        known = keys.list_keys(conn)
+        status = SyncStatus(
+            device_id=ws.db.device_id,
+            division_code=state.get(conn, META_DIVISION) or "",
+            role=state.get(conn, META_ROLE) or "",
+            has_identity=has,
+            identity_key_id=key_id,
+            identity_protected=has and ident.is_protected(identity_dir),
+            setup_package_id=state.get(conn, state.SETUP_ID),
+            setup_issued_at=state.get(conn, state.SETUP_ISSUED),
+            recipients=sum(1 for k in known if k["is_recipient"]),
+            trusted_signers=sum(1 for k in known if k["is_trusted_signer"]),
+            unsent_changes=unsent,
+            last_bundle_seq=state.get_int(conn, state.BUNDLE_SEQ),
+            acked_seq=acked,
+        )
+        conn.rollback()
+    return status
+
+
+def bundle_history(ws: Workspace, limit: int = 500) -> list[LedgerRow]:
+    ledger = table_of(BundleLedger)
+    with ws.db.reader.connect() as conn:
+        rows = conn.execute(
+            select(ledger).order_by(ledger.c.merged_at.desc(), ledger.c.id.desc()).limit(limit)
+        )
+        records = list(rows)
+        names = _division_names(conn, {r.sender_division for r in records})
+        out = [
+            LedgerRow(
+                r.sender_device,
+                r.sender_division,
+                names.get(r.sender_division, r.sender_division),
+                r.seq,
+                r.file_name,
+                r.created_at,
+                r.merged_at,
+                int(r.summary.get("inserted", 0)),
+                int(r.summary.get("updated", 0)),
+                int(r.summary.get("conflicts", 0)),
+                int(r.summary.get("duplicates", 0)),
+            )
+            for r in records
+        ]
+        conn.rollback()
+    return out
+
+
+def _division_names(conn: Connection, codes: set[str]) -> dict[str, str]:
+    table = table_of(Division)
+    query = select(table.c.code, table.c.name).where(table.c.code.in_(sorted(codes)))
+    return {code: name for code, name in conn.execute(query)}
+
+
+def merge_result_rows(ws: Workspace, results: Sequence[BundleSummary]) -> list[MergeResultRow]:
+    with ws.db.reader.connect() as conn:
+        names = _division_names(conn, {r.sender_division for r in results if r.sender_division})
+        conn.rollback()
+    return [
+        MergeResultRow(
+            r.file,
+            r.status != "refused",
+            r.status,
+            r.reason,
+            r.sender_division,
+            names.get(r.sender_division or "", r.sender_division or ""),
+            r.seq,
+            int(r.stats.get("inserted", 0)),
+            int(r.stats.get("updated", 0)),
+            int(r.stats.get("unchanged", 0)),
+            int(r.stats.get("conflicts", 0)),
+            int(r.stats.get("duplicates", 0)),
+            tuple(r.gaps),
+        )
+        for r in results
+    ]

@@ -1,0 +1,83 @@
+"""特殊家庭's 打印走访表: a paper visit form for each family the list shows (``ui.families.visit_print``).
+
+A mixin of ``FamiliesPage`` (its list, runner and workspace): the sheets are read off the GUI
+thread, the print dialog asked, then printed page by page behind a progress dialog with Cancel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+
+from app.domain.errors import FpaError
+from app.domain.records.families import VisitSheet
+from app.services.families.visit_sheets import visit_sheets
+from ui.families.visit_print import VisitSheetPrinter
+
+if TYPE_CHECKING:
+    from ui.families.page import FamiliesPage
+
+PRINT_ASK_ABOVE = 30  # more forms than this: ask first (a whole county is thousands of pages)
+
+
+class PrintsVisitForms:
+    def print_visit_forms(self: FamiliesPage, printer: QPrinter | None = None) -> None:
+        """A visit form for every family the list shows; the print dialog unless a printer is given."""
+        if not self.list.is_complete():
+            self.list.show_message(self.tr("The list is still loading: print again in a moment."))
+            return
+        ids = self.list.model.ids()
+        if not ids:
+            self.list.show_message(self.tr("The list is empty: there is nothing to print."))
+            return
+        if len(ids) > PRINT_ASK_ABOVE and printer is None and not self.confirm_print(len(ids)):
+            return
+        self.runner.run(
+            visit_sheets,
+            self.workspace,
+            ids,
+            on_done=lambda sheets: self._print_sheets(sheets, printer),
+            on_error=self._show_error,
+        )
+
+    def confirm_print(self: FamiliesPage, count: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Print visit forms"),
+            self.tr(
+                "Print %1 visit forms, one page each? Choose a village or a filter to print fewer."
+            ).replace("%1", f"{count:,}"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _print_sheets(self: FamiliesPage, sheets: Sequence[VisitSheet], printer: QPrinter | None) -> None:
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+                return
+        dialog = QProgressDialog(self)  # Qt's own Cancel button, already in Chinese
+        dialog.setLabelText(self.tr("Printing visit forms…"))
+        dialog.setRange(0, len(sheets))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)  # a village's few pages never flash a window
+
+        def step(done: int, total: int) -> bool:
+            dialog.setValue(done)
+            QApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        try:
+            finished = VisitSheetPrinter(self).print_to(printer, sheets, progress=step)
+        except FpaError as exc:
+            self.list.show_message(exc.message, error=True)
+            return
+        finally:
+            dialog.close()
+        if finished:
+            self.list.show_message(self.tr("%1 visit forms printed.").replace("%1", f"{len(sheets):,}"))
+        else:
+            self.list.show_message(self.tr("Printing cancelled."))

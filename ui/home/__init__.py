@@ -1,0 +1,1 @@
+"""首页: what needs doing today."""

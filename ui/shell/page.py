@@ -1,0 +1,43 @@
+"""What every page of the main window is given and must offer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from app.services.shared.workspace import Workspace
+from ui.shell.tasks import TaskRunner
+
+
+@dataclass
+class PageContext:
+    """Everything a page needs; passed in, never reached through a global."""
+
+    workspace: Workspace
+    runner: TaskRunner
+
+
+class Page(QWidget):
+    """A page of the main window. Subclasses set ``title`` and build their widgets in ``__init__``.
+
+    ``refresh()`` is called when the page is shown and after a sync or import changed data;
+    it must be cheap (mark models stale; rows load lazily).
+    """
+
+    title: str = ""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.context.workspace
+
+    @property
+    def runner(self) -> TaskRunner:
+        return self.context.runner
+
+    def refresh(self) -> None:
+        """Reload what is shown; default does nothing."""

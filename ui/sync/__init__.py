@@ -1,0 +1,1 @@
+"""同步: bundles, merges, receipts and setup packages on screen."""

@@ -1,0 +1,405 @@
+"""同步: write a bundle to a USB stick or folder, merge bundles, receipts, setup packages, history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.records.exchange import LedgerRow, MergeResultRow, SyncStatus
+from app.paths import identity_dir
+from app.services import sync
+from ui.models.rows_model import Column, RowsTableModel
+from ui.shell.page import Page, PageContext
+
+
+class SyncPage(Page):
+    """The exchange with the level above (and, at a county, with the townships below)."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.title = self.tr("Sync")
+        self.status: SyncStatus | None = None
+        layout = QVBoxLayout(self)
+
+        box = QGroupBox(self.tr("This installation"))
+        form = self._form = QFormLayout(box)
+        self._labels: dict[str, QLabel] = {}
+        for key, label in (
+            ("device", self.tr("Device")),
+            ("keys", self.tr("Device keys")),
+            ("setup", self.tr("Setup package")),
+            ("unsent", self.tr("Changes not yet confirmed by the receiver")),
+            ("bundles", self.tr("Bundles written")),
+        ):
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self._labels[key] = value
+            form.addRow(label + "：", value)
+        layout.addWidget(box)
+
+        setup_row, exchange_row = QHBoxLayout(), QHBoxLayout()  # two rows: one is too wide at 150 %
+        self.keys_button = QPushButton(self.tr("Create device &keys…"))
+        self.setup_button = QPushButton(self.tr("Import setup &package…"))
+        self.export_button = QPushButton(self.tr("&Write bundle…"))
+        self.merge_button = QPushButton(self.tr("&Merge bundles…"))
+        self.receipt_button = QPushButton(self.tr("Write &receipt…"))
+        self.ack_button = QPushButton(self.tr("&Import receipts…"))
+        for b in (self.keys_button, self.setup_button):
+            setup_row.addWidget(b)
+        for b in (self.export_button, self.merge_button, self.receipt_button, self.ack_button):
+            exchange_row.addWidget(b)
+        self.next_step = QLabel()  # what to do next, in order: a new user needs no manual
+        self.next_step.setObjectName("hint")
+        self.next_step.setWordWrap(True)
+        layout.addWidget(self.next_step)
+        for row in (setup_row, exchange_row):
+            row.addStretch(1)
+            layout.addLayout(row)
+        self.keys_button.clicked.connect(self.create_keys)
+        self.setup_button.clicked.connect(self.choose_setup_package)
+        self.export_button.clicked.connect(self.choose_export_folder)
+        self.merge_button.clicked.connect(self.choose_bundles)
+        self.receipt_button.clicked.connect(self.choose_receipt_folder)
+        self.ack_button.clicked.connect(self.choose_receipts)
+
+        self.tabs = QTabWidget()
+        self.results_model = RowsTableModel(self._result_columns(), self)
+        self.history_model = RowsTableModel(self._history_columns(), self)
+        self.results_view = self._table(self.results_model)
+        self.history_view = self._table(self.history_model)
+        self.tabs.addTab(self.results_view, self.tr("Last merge"))
+        self.tabs.addTab(self.history_view, self.tr("Merged bundles"))
+        layout.addWidget(self.tabs, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    # --- display ---------------------------------------------------------------------------------
+
+    def _table(self, model: RowsTableModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def _result_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("File"), lambda r: r.file),
+            Column(
+                self.tr("Result"),
+                lambda r: r.status,
+                text=lambda r: (
+                    self.tr("Merged")
+                    if r.status == "accepted"
+                    else self.tr("Checked only")
+                    if r.status == "dry-run"
+                    else self.tr("Refused")
+                ),
+            ),
+            Column(self.tr("Sender"), lambda r: r.sender_name, tooltip=lambda r: r.sender_division or ""),
+            Column(self.tr("No."), lambda r: r.seq or 0, align_right=True),
+            Column(self.tr("New"), lambda r: r.inserted, align_right=True),
+            Column(self.tr("Updated"), lambda r: r.updated, align_right=True),
+            Column(self.tr("Conflicts"), lambda r: r.conflicts, align_right=True),
+            Column(self.tr("Possible duplicates"), lambda r: r.duplicates, align_right=True),
+            Column(self.tr("Missing earlier bundles"), lambda r: ", ".join(map(str, r.gaps))),
+            Column(self.tr("Reason"), lambda r: r.reason or "", tooltip=lambda r: r.reason or ""),
+        ]
+
+    def _history_columns(self) -> list[Column]:
+        return [
+            Column(
+                self.tr("Merged at"), lambda r: r.merged_at, text=lambda r: f"{r.merged_at:%Y-%m-%d %H:%M}"
+            ),
+            Column(self.tr("Sender"), lambda r: r.sender_name, tooltip=lambda r: r.sender_division),
+            Column(self.tr("Device"), lambda r: r.sender_device),
+            Column(self.tr("No."), lambda r: r.seq, align_right=True),
+            Column(self.tr("New"), lambda r: r.inserted, align_right=True),
+            Column(self.tr("Updated"), lambda r: r.updated, align_right=True),
+            Column(self.tr("Conflicts"), lambda r: r.conflicts, align_right=True),
+            Column(self.tr("File"), lambda r: r.file_name),
+        ]
+
+    def refresh(self) -> None:
+        self.runner.run(
+            sync.sync_status,
+            self.workspace,
+            identity_dir(),
+            on_done=self._show_status,
+            on_error=self._show_error,
+        )
+        self.runner.run(
+            sync.bundle_history, self.workspace, on_done=self._show_history, on_error=self._show_error
+        )
+
+    def _show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        lab = self._labels
+        lab["device"].setText(f"{status.device_id}（{status.division_code}）")
+        if status.has_identity:
+            lab["keys"].setText(
+                self.tr("Key id %1%2")
+                .replace("%1", status.identity_key_id or "")
+                .replace(
+                    "%2", "" if status.identity_protected else self.tr(" — not protected by a passphrase")
+                )
+            )
+        else:
+            lab["keys"].setText(self.tr("None yet: create the device keys first."))
+        if status.setup_package_id:
+            lab["setup"].setText(
+                self.tr("%1, issued %2; %3 recipients, %4 trusted senders")
+                .replace("%1", status.setup_package_id[:8])
+                .replace("%2", (status.setup_issued_at or "")[:10])
+                .replace("%3", str(status.recipients))
+                .replace("%4", str(status.trusted_signers))
+            )
+        else:
+            lab["setup"].setText(self.tr("Not imported yet: import the setup package from the level above."))
+        lab["unsent"].setText(str(status.unsent_changes))
+        lab["bundles"].setText(str(status.last_bundle_seq))
+        merging = status.role in ("county", "province")
+        # The province sends nothing upward: writing bundles and the unsent count mean nothing there.
+        upward = status.role != "province"
+        self.export_button.setVisible(upward)
+        self.ack_button.setVisible(upward)
+        for key in ("unsent", "bundles"):
+            self._labels[key].setVisible(upward)
+            label = self._form.labelForField(self._labels[key])
+            if label is not None:
+                label.setVisible(upward)
+        self.keys_button.setVisible(not status.has_identity)
+        self.export_button.setEnabled(status.has_identity and status.recipients > 0)
+        self.merge_button.setVisible(merging)
+        self.receipt_button.setVisible(merging)
+        self.merge_button.setEnabled(status.has_identity)
+        self.receipt_button.setEnabled(status.has_identity)
+        self.next_step.setText(self._next_step(status, upward))
+
+    def _next_step(self, status: SyncStatus, upward: bool) -> str:
+        if not status.has_identity:
+            return self.tr("Step 1: create this computer's keys (once per computer).")
+        if not status.setup_package_id:
+            return self.tr(
+                "Step 2: import the setup package the level above gave you (a .fpas file on a USB stick)."
+            )
+        if upward and status.recipients == 0:
+            return self.tr("The setup package names nobody to send to: ask the level above for a new one.")
+        if upward and status.role == "county":
+            return self.tr(
+                "Merge the townships' bundles as they come and write a receipt for each; regularly write "
+                "a bundle for the province and import its receipt."
+            )
+        if upward:
+            return self.tr(
+                "Regularly (each week or month): write a bundle to a USB stick and take it to the level "
+                "above; import the receipt it gives back."
+            )
+        return self.tr("Merge the bundles the counties send, then write a receipt for each.")
+
+    def _show_history(self, rows: list[LedgerRow]) -> None:
+        self.history_model.set_rows(rows)
+
+    def _show_error(self, exc: BaseException) -> None:
+        text = getattr(exc, "message", None) or str(exc)
+        self.message.setText(text)
+        QMessageBox.warning(self, self.tr("Sync"), text)
+
+    def _done(self, text: str) -> None:
+        self.message.setText(text)
+        self.refresh()
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def _passphrase(self) -> tuple[bool, str | None]:
+        if self.status is not None and not self.status.identity_protected:
+            return True, None
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Device keys"),
+            self.tr("Passphrase of the device keys:"),
+            QLineEdit.EchoMode.Password,
+        )
+        return ok, text
+
+    def create_keys(self) -> None:
+        first, ok = QInputDialog.getText(
+            self,
+            self.tr("Create device keys"),
+            self.tr("Passphrase (at least 8 characters):"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        second, ok = QInputDialog.getText(
+            self, self.tr("Create device keys"), self.tr("Passphrase again:"), QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return
+        if first != second or len(first) < 8:
+            QMessageBox.warning(
+                self,
+                self.tr("Create device keys"),
+                self.tr("The two passphrases differ or are shorter than 8 characters."),
+            )
+            return
+        name = f"{self.status.division_code if self.status else ''}-{self.workspace.device_id}"
+        self.runner.run(
+            sync.new_identity,
+            identity_dir(),
+            name,
+            first,
+            on_done=lambda row: self._done(
+                self.tr("Device keys created, key id %1.").replace("%1", row.key_id)
+            ),
+            on_error=self._show_error,
+        )
+
+    def choose_setup_package(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import setup package"), "", self.tr("Setup packages (*.fpas)")
+        )
+        if path:
+            self.import_setup_package(Path(path))
+
+    def import_setup_package(self, path: Path, *, confirm: bool = True) -> None:
+        try:
+            key_id, name = sync.setup_signer(path)
+        except Exception as exc:  # a file that is not a package at all: say so
+            self._show_error(exc)
+            return
+        trust = None
+        if self.status is None or self.status.trusted_signers == 0:
+            if confirm:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Trust the issuer?"),
+                    self.tr("This package is signed by “%1” with key id").replace("%1", name)
+                    + f"\n\n{key_id}\n\n"
+                    + self.tr("Compare this key id with the one the level above gave you. Trust it?"),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+            trust = key_id
+        self.runner.run(
+            sync.import_setup,
+            self.workspace,
+            path,
+            trust=trust,
+            on_done=lambda r: self._done(self.tr("Setup package imported from %1.").replace("%1", r.signer)),
+            on_error=self._show_error,
+        )
+
+    def choose_export_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Write bundle to (USB stick or shared folder)")
+        )
+        if folder:
+            self.write_bundle(Path(folder))
+
+    def write_bundle(self, folder: Path, passphrase: str | None = None, *, ask: bool = True) -> None:
+        if ask:
+            ok, passphrase = self._passphrase()
+            if not ok:
+                return
+        self.runner.run(
+            sync.write_bundle,
+            self.workspace,
+            identity_dir(),
+            passphrase,
+            folder,
+            on_done=lambda r: self._done(
+                self.tr("Bundle %1 written with %2 records.")
+                .replace("%1", r.path.name)
+                .replace("%2", str(r.records))
+            ),
+            on_error=self._show_error,
+        )
+
+    def choose_bundles(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Merge bundles"), "", self.tr("Bundles (*.fpab)")
+        )
+        if paths:
+            self.merge([Path(p) for p in paths])
+
+    def merge(self, paths: list[Path], passphrase: str | None = None, *, ask: bool = True) -> None:
+        if ask:
+            ok, passphrase = self._passphrase()
+            if not ok:
+                return
+        self.runner.run(
+            sync.merge_bundles,
+            self.workspace,
+            identity_dir(),
+            passphrase,
+            paths,
+            on_done=self._show_results,
+            on_error=self._show_error,
+        )
+
+    def _show_results(self, results: Any) -> None:
+        rows: list[MergeResultRow] = sync.merge_result_rows(self.workspace, results)
+        self.results_model.set_rows(rows)
+        self.tabs.setCurrentWidget(self.results_view)
+        accepted = sum(1 for r in rows if r.accepted)
+        self._done(
+            self.tr("%1 of %2 bundles merged; refused bundles changed nothing.")
+            .replace("%1", str(accepted))
+            .replace("%2", str(len(rows)))
+        )
+
+    def choose_receipt_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Write receipt to"))
+        if folder:
+            ok, passphrase = self._passphrase()
+            if ok:
+                self.runner.run(
+                    sync.write_sync_receipt,
+                    self.workspace,
+                    identity_dir(),
+                    passphrase,
+                    Path(folder),
+                    on_done=lambda p: self._done(self.tr("Receipt %1 written.").replace("%1", p.name)),
+                    on_error=self._show_error,
+                )
+
+    def choose_receipts(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import receipts"), "", self.tr("Receipts (*.fpar)")
+        )
+        for p in paths:
+            self.runner.run(
+                sync.import_sync_receipt,
+                self.workspace,
+                Path(p),
+                on_done=lambda r: self._done(
+                    self.tr("Receipt imported: %1 bundles confirmed.").replace("%1", str(r.confirmed))
+                ),
+                on_error=self._show_error,
+            )

@@ -1,0 +1,1 @@
+"""系统管理: this installation, backups and restore, divisions, user accounts."""

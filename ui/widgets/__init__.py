@@ -1,0 +1,1 @@
+"""Widgets every module uses: fields, record lists, record forms with drafts."""
