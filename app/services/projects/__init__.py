@@ -5,6 +5,9 @@ The names below are the module's public actions, for the UI and for other module
 
 from __future__ import annotations
 
+from app.services.projects.issued_catalogue import (
+    catalogue,
+)
 from app.services.projects.lists import (
     family_picks,
     list_beneficiary_ids,
@@ -29,6 +32,7 @@ from app.services.projects.project import (
 
 __all__ = [
     "advance_project",
+    "catalogue",
     "family_picks",
     "funds_summary",
     "list_beneficiary_ids",
