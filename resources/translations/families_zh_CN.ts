@@ -712,6 +712,34 @@ Save anyway?</source>
     </message>
 </context>
 <context>
+    <name>MemberTable</name>
+    <message>
+        <location filename="../../ui/families/member_table.py" line="24" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/member_table.py" line="24" />
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/member_table.py" line="24" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/member_table.py" line="24" />
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/member_table.py" line="36" />
+        <source>(no name)</source>
+        <translation>（未填姓名）</translation>
+    </message>
+</context>
+<context>
     <name>MembersPanel</name>
     <message>
         <location filename="../../ui/families/members.py" line="131" />
@@ -721,19 +749,9 @@ Save anyway?</source>
     </message>
     <message>
         <location filename="../../ui/families/members.py" line="131" />
-        <source>Relation</source>
-        <translation>关系</translation>
-    </message>
-    <message>
-        <location filename="../../ui/families/members.py" line="131" />
         <location filename="../../ui/families/members.py" line="150" />
         <source>ID number</source>
         <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/families/members.py" line="131" />
-        <source>Born</source>
-        <translation>出生日期</translation>
     </message>
     <message>
         <location filename="../../ui/families/members.py" line="140" />
@@ -854,11 +872,6 @@ Save anyway?</source>
         <location filename="../../ui/families/members.py" line="392" />
         <source>Taken from the ID number</source>
         <translation>由身份证号得出</translation>
-    </message>
-    <message>
-        <location filename="../../ui/families/members.py" line="403" />
-        <source>(no name)</source>
-        <translation>（未填姓名）</translation>
     </message>
     <message>
         <location filename="../../ui/families/members.py" line="1" />

@@ -31,7 +31,8 @@ from app.services import families
 from app.services.families.visits import list_visits
 from app.services.shared import drafts
 from ui.families.insurance import InsuranceSection
-from ui.families.members import MembersPanel, empty_member, member_from_row
+from ui.families.member_data import empty_member, member_from_row
+from ui.families.members import MembersPanel
 from ui.families.sections import CoverageSection, GeneralSection, VisitsSection
 from ui.shell.page import PageContext
 from ui.widgets.draft_dialog import DraftDialog
