@@ -31,7 +31,8 @@ from app.domain.validation import Issue, Severity
 from app.services.families.checks import check_member
 from ui.families.member_data import empty_member, member_input
 from ui.families.member_table import MemberTable
-from ui.widgets.fields import DateField, Field, IdNumberField, PhoneField, TextField
+from ui.widgets.fields import Field, TextField
+from ui.widgets.value_fields import DateField, IdNumberField, PhoneField
 
 
 class MembersPanel(QWidget):

@@ -36,7 +36,8 @@ from app.domain.validation import Issue, error, format_fen, parse_money_to_fen
 from app.services.families import visits
 from ui.shell.page import PageContext
 from ui.widgets.draft_dialog import DraftDialog
-from ui.widgets.fields import ERROR_COLOUR, ChoiceField, DateField, Field, MoneyField, TextField
+from ui.widgets.fields import ERROR_COLOUR, ChoiceField, Field, TextField
+from ui.widgets.value_fields import DateField, MoneyField
 
 GOODS_COLUMNS = 4  # item, quantity, unit, value (yuan)
 

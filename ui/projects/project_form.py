@@ -21,8 +21,9 @@ from app.domain.records.projects import STEP_NEEDS, CatalogueEntry, ProjectDetai
 from app.domain.validation import Issue
 from app.services import organisation, projects
 from ui.shell.page import PageContext
-from ui.widgets.fields import ChoiceField, DateField, MoneyField, TextField
+from ui.widgets.fields import ChoiceField, TextField
 from ui.widgets.record_form import CountField, DivisionField, RecordForm
+from ui.widgets.value_fields import DateField, MoneyField
 
 YEARS_AHEAD = 1  # a project may be registered for next year
 
