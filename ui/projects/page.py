@@ -25,6 +25,7 @@ from app.domain.enums import ProjectStatus
 from app.domain.errors import FpaError
 from app.domain.records.projects import CatalogueEntry, ProjectDetail, ProjectFilter
 from app.services import families, projects
+from app.services.projects import issued_catalogue  # the package does not re-export catalogue
 from ui.activities.page import year_options
 from ui.models.lazy_table import LazyColumn, date_column, money_column
 from ui.projects.overview import ProjectOverview
@@ -149,7 +150,9 @@ class ProjectsPage(Page):
         ):
             QShortcut(keys, self).activated.connect(slot)
         self._show_detail(None)
-        context.runner.run(projects.catalogue, ws, on_done=self._set_catalogue, on_error=self._show_error)
+        context.runner.run(
+            issued_catalogue.catalogue, ws, on_done=self._set_catalogue, on_error=self._show_error
+        )
 
     # --- columns and the query ------------------------------------------------------------------------
 
