@@ -70,7 +70,7 @@ class _Section(QWidget):
         super().__init__()
         self.fields: dict[str, Field] = {}
         self.choices: dict[str, ChoiceField] = {}
-        self.scroll = _scroll(self)
+        self.scroll_area = _scroll(self)  # not ``scroll``: that is QWidget.scroll()
 
     def _watch(self) -> None:
         for f in self.fields.values():

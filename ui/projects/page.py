@@ -83,11 +83,7 @@ class ProjectsPage(Page):
             context.runner,
             self._beneficiary_columns(),
             workspace=ws,
-            list_ids=lambda q: (
-                projects.list_beneficiary_ids(ws, self.project_id(), q.text, limit=q.limit)
-                if self.project_id()
-                else []
-            ),
+            list_ids=self._beneficiary_ids,
             fetch_rows=lambda ids: projects.load_beneficiary_rows(ws, ids),
             settings_key="project_beneficiaries",
             export_title=self.tr("Reported list"),
@@ -103,9 +99,7 @@ class ProjectsPage(Page):
             context.runner,
             self._payment_columns(),
             workspace=ws,
-            list_ids=lambda q: (
-                projects.list_payment_ids(ws, self.project_id(), limit=q.limit) if self.project_id() else []
-            ),
+            list_ids=self._payment_ids,
             fetch_rows=lambda ids: projects.load_payment_rows(ws, ids),
             settings_key="project_payments",
             export_title=self.tr("Payments"),
@@ -261,6 +255,18 @@ class ProjectsPage(Page):
 
     def project_id(self) -> str | None:
         return self.detail.row.id if self.detail is not None else None
+
+    def _beneficiary_ids(self, q: ListQuery) -> list[str]:
+        project_id = self.project_id()
+        return (
+            projects.list_beneficiary_ids(self.workspace, project_id, q.text, limit=q.limit)
+            if project_id
+            else []
+        )
+
+    def _payment_ids(self, q: ListQuery) -> list[str]:
+        project_id = self.project_id()
+        return projects.list_payment_ids(self.workspace, project_id, limit=q.limit) if project_id else []
 
     def _project_chosen(self, project_id: str | None) -> None:
         if project_id is None:

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.addAction(refresh)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)  # Ctrl+F: to the search box of the page's list
-        find.triggered.connect(self.find)
+        find.triggered.connect(self.focus_search)
         self.addAction(find)
         self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 40)
         self.splitter = QSplitter()
@@ -163,8 +163,9 @@ class MainWindow(QMainWindow):
         if workspace.user is None:
             return None  # no sign-in happened (a plain database): there is no password to ask
         try:
-            minutes = float(window_settings().value(idle_lock.SETTING, idle_lock.DEFAULT_IDLE_MINUTES))
-        except (TypeError, ValueError):
+            value = window_settings().value(idle_lock.SETTING, idle_lock.DEFAULT_IDLE_MINUTES)
+            minutes = float(value) if isinstance(value, int | float | str) else idle_lock.DEFAULT_IDLE_MINUTES
+        except ValueError:
             minutes = idle_lock.DEFAULT_IDLE_MINUTES
         if minutes <= 0:
             return None
@@ -284,7 +285,7 @@ class MainWindow(QMainWindow):
         if isinstance(widget, Page):
             widget.refresh()
 
-    def find(self) -> None:
+    def focus_search(self) -> None:  # not ``find``: that is QWidget.find()
         """The search box of the list the focus is in, or else of the page's first list shown."""
         widget = QApplication.focusWidget()
         while widget is not None and not isinstance(widget, RecordList):

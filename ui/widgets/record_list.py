@@ -190,7 +190,7 @@ class RecordList(QWidget):
         layout.addLayout(second)
         layout.addWidget(self.message)
         layout.addWidget(body, 1)
-        # Ctrl+F is the main window's (``MainWindow.find``): from anywhere on a page to its list.
+        # Ctrl+F is the main window's (``MainWindow.focus_search``): from anywhere on a page to its list.
         self._export = ExportJob(self, runner, self._exported, workspace)
 
     def add_action(self, button: QWidget) -> None:
@@ -208,8 +208,8 @@ class RecordList(QWidget):
     def _order_tabs(self) -> None:
         """Tab goes as the eye reads: the buttons, export, search, filters, the tree, the rows."""
         self._tabs_ordered = True
-        actions = [self.actions_row.itemAt(i).widget() for i in range(self.actions_row.count())]
-        chain = [w for w in actions if w is not None]
+        items = [self.actions_row.itemAt(i) for i in range(self.actions_row.count())]
+        chain = [w for item in items if item is not None and (w := item.widget()) is not None]
         chain += [self.export_button, self.search, *self.filter_boxes.values()]
         chain += [w for w in (self.tree, self.view) if w is not None]
         for before, after in pairwise(chain):

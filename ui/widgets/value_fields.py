@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from datetime import date
 
@@ -96,7 +97,7 @@ class DateField(Field):
         except UserInputError:
             return None
 
-    def set_date(self, value: date | None) -> None:
+    def set_date(self, value: datetime.date | None) -> None:  # ``date`` here is the method above
         self.set_text(f"{value:%Y-%m-%d}" if value else "")
 
     def normalise(self) -> None:
