@@ -25,7 +25,7 @@ from app.domain.enums import ProjectStatus
 from app.domain.errors import FpaError
 from app.domain.records.projects import CatalogueEntry, ProjectDetail, ProjectFilter
 from app.services import families, projects
-from app.services.projects import issued_catalogue  # the package does not re-export catalogue
+from app.services.projects.issued_catalogue import catalogue  # not re-exported by the package
 from ui.activities.page import year_options
 from ui.models.lazy_table import LazyColumn, date_column, money_column
 from ui.projects.overview import ProjectOverview
@@ -144,9 +144,7 @@ class ProjectsPage(Page):
         ):
             QShortcut(keys, self).activated.connect(slot)
         self._show_detail(None)
-        context.runner.run(
-            issued_catalogue.catalogue, ws, on_done=self._set_catalogue, on_error=self._show_error
-        )
+        context.runner.run(catalogue, ws, on_done=self._set_catalogue, on_error=self._show_error)
 
     # --- columns and the query ------------------------------------------------------------------------
 
@@ -257,12 +255,8 @@ class ProjectsPage(Page):
         return self.detail.row.id if self.detail is not None else None
 
     def _beneficiary_ids(self, q: ListQuery) -> list[str]:
-        project_id = self.project_id()
-        return (
-            projects.list_beneficiary_ids(self.workspace, project_id, q.text, limit=q.limit)
-            if project_id
-            else []
-        )
+        chosen = self.project_id()
+        return projects.list_beneficiary_ids(self.workspace, chosen, q.text, limit=q.limit) if chosen else []
 
     def _payment_ids(self, q: ListQuery) -> list[str]:
         project_id = self.project_id()

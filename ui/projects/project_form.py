@@ -20,7 +20,7 @@ from app.domain.records.org import DivisionChoice
 from app.domain.records.projects import STEP_NEEDS, CatalogueEntry, ProjectDetail, ProjectInput
 from app.domain.validation import Issue
 from app.services import organisation, projects
-from app.services.projects import issued_catalogue  # the package does not re-export catalogue
+from app.services.projects.issued_catalogue import catalogue  # not re-exported by the package
 from ui.shell.page import PageContext
 from ui.widgets.fields import ChoiceField, TextField
 from ui.widgets.record_form import CountField, DivisionField, RecordForm
@@ -70,9 +70,7 @@ class ProjectForm(RecordForm):
         self.year.combo.currentIndexChanged.connect(lambda _i: self._suggest_name())
 
         ws = context.workspace
-        context.runner.run(
-            issued_catalogue.catalogue, ws, on_done=self._set_catalogue, on_error=self.show_error
-        )
+        context.runner.run(catalogue, ws, on_done=self._set_catalogue, on_error=self.show_error)
         context.runner.run(
             organisation.division_choices, ws, on_done=self._set_divisions, on_error=self.show_error
         )
