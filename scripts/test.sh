@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite from a fresh machine: installs what it needs, starts PostgreSQL, runs the
-# linters (ruff, mypy strict on app/, import-linter layer contracts) and pytest.
+# linters (ruff, mypy strict on app/ and ui/, import-linter layer contracts) and pytest.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -14,7 +14,7 @@ trap pg_stop EXIT
 
 echo "== ruff"
 .venv/bin/ruff check app ui tests bench scripts
-echo "== mypy (strict on app/)"
+echo "== mypy (strict on app/ and ui/)"
 .venv/bin/mypy
 echo "== import-linter (layers)"
 .venv/bin/lint-imports

@@ -4,7 +4,7 @@
 <context>
     <name>ChoiceField</name>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="404" />
+        <location filename="../../ui/widgets/fields.py" line="207" />
         <source>Please choose %1</source>
         <translation>请选择%1</translation>
     </message>
@@ -126,17 +126,17 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="221" />
+        <location filename="../../ui/widgets/value_fields.py" line="68" />
         <source>e.g. 2024-05-29</source>
         <translation>如 2024-05-29</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="225" />
+        <location filename="../../ui/widgets/value_fields.py" line="72" />
         <source>Pick from a calendar</source>
         <translation>从日历中选择</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="236" />
+        <location filename="../../ui/widgets/value_fields.py" line="87" />
         <source>%1 cannot be later than today</source>
         <translation>%1不能晚于今天</translation>
     </message>
@@ -547,7 +547,7 @@ Save anyway?</source>
 <context>
     <name>PhoneField</name>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="193" />
+        <location filename="../../ui/widgets/value_fields.py" line="39" />
         <source>A mobile number (13807310001) or a landline (0731-84567890)</source>
         <translation>手机号（13807310001）或座机号（0731-84567890）</translation>
     </message>
@@ -555,12 +555,12 @@ Save anyway?</source>
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="119" />
+        <location filename="../../ui/widgets/fields.py" line="104" />
         <source>Please fill in %1</source>
         <translation>请填写%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="166" />
+        <location filename="../../ui/widgets/fields.py" line="151" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -701,14 +701,43 @@ Save anyway?</source>
 <context>
     <name>IdNumberField</name>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="333" />
+        <location filename="../../ui/widgets/value_fields.py" line="185" />
         <source>18 digits, the last may be X</source>
         <translation>18 位，最后一位可为 X</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="361" />
+        <location filename="../../ui/widgets/value_fields.py" line="187" />
+        <location filename="../../ui/widgets/value_fields.py" line="215" />
         <source>%1 years</source>
         <translation>%1岁</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTable</name>
+    <message>
+        <location filename="../../ui/families/member_table.py" line="24" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/member_table.py" line="24" />
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/member_table.py" line="24" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/member_table.py" line="24" />
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/member_table.py" line="36" />
+        <source>(no name)</source>
+        <translation>（未填姓名）</translation>
     </message>
 </context>
 <context>
@@ -721,19 +750,9 @@ Save anyway?</source>
     </message>
     <message>
         <location filename="../../ui/families/members.py" line="131" />
-        <source>Relation</source>
-        <translation>关系</translation>
-    </message>
-    <message>
-        <location filename="../../ui/families/members.py" line="131" />
         <location filename="../../ui/families/members.py" line="150" />
         <source>ID number</source>
         <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/families/members.py" line="131" />
-        <source>Born</source>
-        <translation>出生日期</translation>
     </message>
     <message>
         <location filename="../../ui/families/members.py" line="140" />
@@ -856,11 +875,6 @@ Save anyway?</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../ui/families/members.py" line="403" />
-        <source>(no name)</source>
-        <translation>（未填姓名）</translation>
-    </message>
-    <message>
         <location filename="../../ui/families/members.py" line="1" />
         <source>Sho&amp;w full numbers</source>
         <translation>显示完整号码(&amp;W)</translation>
@@ -874,7 +888,7 @@ Save anyway?</source>
 <context>
     <name>MoneyField</name>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="286" />
+        <location filename="../../ui/widgets/value_fields.py" line="138" />
         <source>yuan</source>
         <translation>元</translation>
     </message>

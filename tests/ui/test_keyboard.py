@@ -30,8 +30,8 @@ from ui.home.page import Card
 from ui.shell.main_window import NAVIGATION, MainWindow
 from ui.shell.tasks import SyncTaskRunner
 from ui.widgets.draft_dialog import DraftDialog
-from ui.widgets.fields import DateField
 from ui.widgets.list_parts import RecordTable
+from ui.widgets.value_fields import DateField
 
 
 @pytest.fixture(autouse=True)

@@ -17,8 +17,9 @@ from app.domain.records.activities import CAMPAIGN_DAYS, ActivityInput
 from app.domain.records.org import DivisionChoice
 from app.services import activities, organisation
 from ui.shell.page import PageContext
-from ui.widgets.fields import ChoiceField, DateField, MoneyField, TextField
+from ui.widgets.fields import ChoiceField, TextField
 from ui.widgets.record_form import CountField, DivisionField, RecordForm
+from ui.widgets.value_fields import DateField, MoneyField
 
 _DEFAULT_TITLES = {
     Campaign.MAY_29: "“5·29会员活动日”主题活动",

@@ -44,6 +44,13 @@ def year_options(every: str) -> list[tuple[str, Any]]:
     return [(every, None)] + [(str(y), y) for y in range(this, this - YEARS_OFFERED, -1)]
 
 
+def _total_column(header: str, name: str) -> Column:
+    """A count of a totals row (its attribute ``name``), right-aligned with thousands separators."""
+    return Column(
+        header, lambda t: getattr(t, name), text=lambda t: f"{getattr(t, name):,}", align_right=True
+    )
+
+
 def _count(key: str, header: str, getter: Any, width: int = 7) -> LazyColumn:
     return LazyColumn(
         key, header, getter, text=lambda r: f"{getter(r):,}", align_right=True, width_chars=width
@@ -241,12 +248,7 @@ class TotalsPanel(QWidget):
             [
                 Column(self.tr("Campaign"), lambda t: t.campaign.value if t.campaign else total),
                 *(
-                    Column(
-                        header,
-                        lambda t, f=field: getattr(t, f),
-                        text=lambda t, f=field: f"{getattr(t, f):,}",
-                        align_right=True,
-                    )
+                    _total_column(header, field)
                     for field, header in (
                         ("events", self.tr("Activities")),
                         ("sessions", self.tr("Sessions")),
@@ -269,12 +271,7 @@ class TotalsPanel(QWidget):
             [
                 Column(self.tr("Audience"), lambda t: t.audience.value if t.audience else total),
                 *(
-                    Column(
-                        header,
-                        lambda t, f=field: getattr(t, f),
-                        text=lambda t, f=field: f"{getattr(t, f):,}",
-                        align_right=True,
-                    )
+                    _total_column(header, field)
                     for field, header in (
                         ("trainings", self.tr("Trainings")),
                         ("days", self.tr("Days")),

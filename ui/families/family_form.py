@@ -31,7 +31,8 @@ from app.services import families
 from app.services.families.visits import list_visits
 from app.services.shared import drafts
 from ui.families.insurance import InsuranceSection
-from ui.families.members import MembersPanel, empty_member, member_from_row
+from ui.families.member_data import empty_member, member_from_row
+from ui.families.members import MembersPanel
 from ui.families.sections import CoverageSection, GeneralSection, VisitsSection
 from ui.shell.page import PageContext
 from ui.widgets.draft_dialog import DraftDialog
@@ -58,9 +59,9 @@ class FamilyForm(DraftDialog):
         self.visits = VisitsSection()
         self.insurance = InsuranceSection(context)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.general.scroll, self.tr("&1 Family"))
+        self.tabs.addTab(self.general.scroll_area, self.tr("&1 Family"))
         self.tabs.addTab(self.members, self.tr("&2 Members"))
-        self.tabs.addTab(self.coverage.scroll, self.tr("&3 Three coverages"))
+        self.tabs.addTab(self.coverage.scroll_area, self.tr("&3 Three coverages"))
         self.tabs.addTab(self.visits, self.tr("&4 Visits"))
         self.tabs.addTab(self.insurance, self.tr("&5 Insurance"))
         layout = QVBoxLayout(self)
@@ -216,7 +217,7 @@ class FamilyForm(DraftDialog):
                 (target or self.members.name).setFocus()
             return
         section = self.coverage if parts[0] == "coverage" else self.general
-        self.tabs.setCurrentWidget(section.scroll)
+        self.tabs.setCurrentWidget(section.scroll_area)
         widget = section.widget_for(parts[-1])
         if widget is not None:
             widget.setFocus()

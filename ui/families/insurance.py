@@ -33,8 +33,9 @@ from app.services.shared.scope import can_write
 from ui.models.lazy_table import date_text
 from ui.models.rows_model import Column, RowsTableModel
 from ui.shell.page import PageContext
-from ui.widgets.fields import DateField, MoneyField, TextField
+from ui.widgets.fields import TextField
 from ui.widgets.record_form import CountField, RecordForm
+from ui.widgets.value_fields import DateField, MoneyField
 
 
 class PolicyForm(RecordForm):

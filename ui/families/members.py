@@ -1,9 +1,9 @@
 """The members part of the family form: a small table of members and the editor of the chosen one.
 
-Members are kept as plain dicts (the same shape goes into drafts) and turned into
-``MemberInput`` for the service. Typing a valid ID number fills sex and birth date (and locks
-them: the number is the authority); ``id_number_ready`` lets the form look for the same number
-in other families at once.
+Members are kept as plain dicts (``ui.families.member_data``: the same shape goes into drafts)
+and turned into ``MemberInput`` for the service; ``ui.families.member_table`` shows them. Typing a
+valid ID number fills sex and birth date (and locks them: the number is the authority);
+``id_number_ready`` lets the form look for the same number in other families at once.
 """
 
 from __future__ import annotations
@@ -13,98 +13,26 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.enums import MemberRelation, Sex
-from app.domain.idcard import IdNumberInfo, mask_id_number
-from app.domain.records.families import MemberInput, MemberRow, UnmaskedNumbers
+from app.domain.idcard import IdNumberInfo
+from app.domain.records.families import MemberInput, UnmaskedNumbers
 from app.domain.validation import Issue, Severity
 from app.services.families.checks import check_member
-from ui.widgets.fields import ERROR_COLOUR, DateField, Field, IdNumberField, PhoneField, TextField
-
-MEMBER_KEYS = (
-    "id",
-    "name",
-    "relation",
-    "id_number",
-    "sex",
-    "birth_date",
-    "is_deceased",
-    "died_on",
-    "disability_grade",
-    "phone",
-    "bank_name",
-    "bank_account",
-    "receives_support",
-    "health_note",
-)
-
-
-def empty_member(relation: MemberRelation) -> dict[str, Any]:
-    member: dict[str, Any] = dict.fromkeys(MEMBER_KEYS, "")
-    member.update(
-        id=None, relation=relation.value, is_deceased=False, receives_support=False, disability_grade=None
-    )
-    return member
-
-
-def member_from_row(row: MemberRow) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "name": row.name,
-        "relation": row.relation.value,
-        "id_number": row.id_number,
-        "sex": row.sex.value if row.sex else "",
-        "birth_date": f"{row.birth_date:%Y-%m-%d}" if row.birth_date else "",
-        "is_deceased": row.is_deceased,
-        "died_on": f"{row.died_on:%Y-%m-%d}" if row.died_on else "",
-        "disability_grade": row.disability_grade,
-        "phone": row.phone,
-        "bank_name": row.bank_name,
-        "bank_account": row.bank_account,
-        "receives_support": row.receives_support,
-        "health_note": row.health_note,
-    }
-
-
-def _date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
-def member_input(member: dict[str, Any]) -> MemberInput:
-    return MemberInput(
-        name=str(member.get("name") or ""),
-        relation=MemberRelation(member.get("relation") or MemberRelation.OTHER.value),
-        id_number=str(member.get("id_number") or ""),
-        sex=Sex(member["sex"]) if member.get("sex") else None,
-        birth_date=_date(str(member.get("birth_date") or "")),
-        is_deceased=bool(member.get("is_deceased")),
-        died_on=_date(str(member.get("died_on") or "")),
-        disability_grade=member.get("disability_grade") or None,
-        phone=str(member.get("phone") or ""),
-        bank_name=str(member.get("bank_name") or ""),
-        bank_account=str(member.get("bank_account") or ""),
-        receives_support=bool(member.get("receives_support")),
-        health_note=str(member.get("health_note") or ""),
-        id=member.get("id") or None,
-    )
+from ui.families.member_data import empty_member, member_input
+from ui.families.member_table import MemberTable
+from ui.widgets.fields import Field, TextField
+from ui.widgets.value_fields import DateField, IdNumberField, PhoneField
 
 
 class MembersPanel(QWidget):
@@ -127,17 +55,7 @@ class MembersPanel(QWidget):
         self._loading = False
         self._outside: dict[int, list[Issue]] = {}
 
-        self.table = QTableWidget(0, 4)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Relation"), self.tr("ID number"), self.tr("Born")]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = MemberTable()
         self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self.select(row))
         self.add_button = QPushButton(self.tr("&Add member"))
         self.remove_button = QPushButton(self.tr("Remo&ve member"))
@@ -452,23 +370,8 @@ class MembersPanel(QWidget):
 
     def _show_row(self, i: int) -> None:
         m = self.members[i]
-        number = str(m.get("id_number") or "")
-        values = [
-            m.get("name") or self.tr("(no name)"),
-            m.get("relation") or "",
-            mask_id_number(number),
-            m.get("birth_date") or "",
-        ]
         issues = (
             self._outside.get(i, [])
             + check_member(i, member_input(m), today=self._today(), known_region=None)[1]
         )
-        bad = any(x.severity is Severity.ERROR for x in issues)
-        for col, value in enumerate(values):
-            item = self.table.item(i, col)
-            if item is None:
-                item = QTableWidgetItem()
-                self.table.setItem(i, col, item)
-            item.setText(str(value))
-            item.setForeground(QBrush(QColor(ERROR_COLOUR)) if bad else QBrush())
-            item.setToolTip("\n".join(x.message for x in issues))
+        self.table.show_member(i, m, issues)

@@ -1,13 +1,14 @@
 """特殊家庭's 打印走访表: a paper visit form for each family the list shows (``ui.families.visit_print``).
 
-A mixin of ``FamiliesPage`` (its list, runner and workspace): the sheets are read off the GUI
-thread, the print dialog asked, then printed page by page behind a progress dialog with Cancel.
+A mixin of a page with a family list (``FamiliesPage``: its list, runner and workspace): the sheets
+are read off the GUI thread, the print dialog asked, then printed page by page behind a progress
+dialog with Cancel. It names only what it uses (``Page`` and its ``list``), so it need not import
+the page that mixes it in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -17,15 +18,16 @@ from app.domain.errors import FpaError
 from app.domain.records.families import VisitSheet
 from app.services.families.visit_sheets import visit_sheets
 from ui.families.visit_print import VisitSheetPrinter
-
-if TYPE_CHECKING:
-    from ui.families.page import FamiliesPage
+from ui.shell.page import Page
+from ui.widgets.record_list import RecordList
 
 PRINT_ASK_ABOVE = 30  # more forms than this: ask first (a whole county is thousands of pages)
 
 
-class PrintsVisitForms:
-    def print_visit_forms(self: FamiliesPage, printer: QPrinter | None = None) -> None:
+class PrintsVisitForms(Page):
+    list: RecordList  # the families the page shows, built by the page
+
+    def print_visit_forms(self, printer: QPrinter | None = None) -> None:
         """A visit form for every family the list shows; the print dialog unless a printer is given."""
         if not self.list.is_complete():
             self.list.show_message(self.tr("The list is still loading: print again in a moment."))
@@ -41,10 +43,16 @@ class PrintsVisitForms:
             self.workspace,
             ids,
             on_done=lambda sheets: self._print_sheets(sheets, printer),
-            on_error=self._show_error,
+            on_error=self._sheets_failed,
         )
 
-    def confirm_print(self: FamiliesPage, count: int) -> bool:
+    def _sheets_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, FpaError):
+            self.list.show_message(exc.message, error=True)
+            return
+        raise exc
+
+    def confirm_print(self, count: int) -> bool:
         answer = QMessageBox.question(
             self,
             self.tr("Print visit forms"),
@@ -54,7 +62,7 @@ class PrintsVisitForms:
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _print_sheets(self: FamiliesPage, sheets: Sequence[VisitSheet], printer: QPrinter | None) -> None:
+    def _print_sheets(self, sheets: Sequence[VisitSheet], printer: QPrinter | None) -> None:
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:

@@ -32,7 +32,8 @@ from app.domain.enums import FamilyCategory, FamilyStatus
 from app.domain.records.families import Coverage, FamilyDetail, VisitRow
 from app.domain.validation import Issue, format_fen
 from ui.models.rows_model import Column, RowsTableModel
-from ui.widgets.fields import ChoiceField, DateField, Field, MoneyField, PhoneField, TextField
+from ui.widgets.fields import ChoiceField, Field, TextField
+from ui.widgets.value_fields import DateField, MoneyField, PhoneField
 
 
 def _scroll(inner: QWidget) -> QScrollArea:
@@ -69,7 +70,7 @@ class _Section(QWidget):
         super().__init__()
         self.fields: dict[str, Field] = {}
         self.choices: dict[str, ChoiceField] = {}
-        self.scroll = _scroll(self)
+        self.scroll_area = _scroll(self)  # not ``scroll``: that is QWidget.scroll()
 
     def _watch(self) -> None:
         for f in self.fields.values():

@@ -36,7 +36,8 @@ from app.domain.validation import Issue, error, format_fen, parse_money_to_fen
 from app.services.families import visits
 from ui.shell.page import PageContext
 from ui.widgets.draft_dialog import DraftDialog
-from ui.widgets.fields import ERROR_COLOUR, ChoiceField, DateField, Field, MoneyField, TextField
+from ui.widgets.fields import ERROR_COLOUR, ChoiceField, Field, TextField
+from ui.widgets.value_fields import DateField, MoneyField
 
 GOODS_COLUMNS = 4  # item, quantity, unit, value (yuan)
 
@@ -214,13 +215,11 @@ class VisitForm(DraftDialog):
             self._goods_changed()
 
     def goods_rows(self) -> list[list[str]]:
-        return [
-            [
-                (self.goods.item(r, c).text() if self.goods.item(r, c) else "").strip()
-                for c in range(GOODS_COLUMNS)
-            ]
-            for r in range(self.goods.rowCount())
-        ]
+        return [[self._goods_text(r, c) for c in range(GOODS_COLUMNS)] for r in range(self.goods.rowCount())]
+
+    def _goods_text(self, row: int, col: int) -> str:
+        item = self.goods.item(row, col)
+        return item.text().strip() if item is not None else ""
 
     def goods_lines(self) -> tuple[list[GoodsLine], list[Issue]]:
         lines: list[GoodsLine] = []
@@ -299,7 +298,9 @@ class VisitForm(DraftDialog):
             texts = [str(v) for v in row][:GOODS_COLUMNS]
             self.add_goods_line()
             for col, text in enumerate(texts):
-                self.goods.item(self.goods.rowCount() - 1, col).setText(text)
+                item = self.goods.item(self.goods.rowCount() - 1, col)
+                assert item is not None  # add_goods_line puts an item in every cell
+                item.setText(text)
 
     def visit_input(self) -> VisitInput:
         source = self.fund_source.value()

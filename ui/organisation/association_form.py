@@ -19,8 +19,9 @@ from app.services import organisation
 from ui.models.lazy_table import date_text
 from ui.models.rows_model import Column, RowsTableModel
 from ui.shell.page import PageContext
-from ui.widgets.fields import ChoiceField, DateField, PhoneField, TextField
+from ui.widgets.fields import ChoiceField, TextField
 from ui.widgets.record_form import CountField, DivisionField, RecordForm
+from ui.widgets.value_fields import DateField, PhoneField
 
 
 class AssociationForm(RecordForm):

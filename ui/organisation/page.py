@@ -286,13 +286,13 @@ class OrganisationPage(Page):
             tab = self.people.get(key.removeprefix("new-"), self.people["staff"])
             self.tabs.setCurrentIndex(self._index_of(tab))
             return tab.new_record()
-        tab = {AssociationForm.draft_kind: self.associations, PositionForm.draft_kind: self.positions}.get(
+        other = {AssociationForm.draft_kind: self.associations, PositionForm.draft_kind: self.positions}.get(
             kind
         )
-        if tab is None:
+        if other is None:
             return None
-        self.tabs.setCurrentIndex(self._index_of(tab))
-        return tab.new_record() if key == "new" else tab.edit_record(key)
+        self.tabs.setCurrentIndex(self._index_of(other))
+        return other.new_record() if key == "new" else other.edit_record(key)
 
     def _index_of(self, tab: RecordTab) -> int:
         index = self.tabs.indexOf(tab)

@@ -27,8 +27,9 @@ from app.domain.records.org import (
 from app.domain.validation import Severity
 from app.services import families, organisation
 from ui.shell.page import PageContext
-from ui.widgets.fields import ChoiceField, DateField, IdNumberField, PhoneField, TextField
+from ui.widgets.fields import ChoiceField, TextField
 from ui.widgets.record_form import CountField, DivisionField, RecordForm
+from ui.widgets.value_fields import DateField, IdNumberField, PhoneField
 
 # Which role fields each role shows.
 _ROLE_FIELDS = {

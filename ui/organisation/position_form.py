@@ -15,8 +15,9 @@ from app.domain.enums import PositionKind
 from app.domain.records.org import AssociationChoice, DivisionChoice, PositionInput
 from app.services import organisation
 from ui.shell.page import PageContext
-from ui.widgets.fields import ChoiceField, DateField, MoneyField, TextField
+from ui.widgets.fields import ChoiceField, TextField
 from ui.widgets.record_form import CountField, DivisionField, RecordForm
+from ui.widgets.value_fields import DateField, MoneyField
 
 
 class PositionForm(RecordForm):

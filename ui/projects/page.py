@@ -25,6 +25,7 @@ from app.domain.enums import ProjectStatus
 from app.domain.errors import FpaError
 from app.domain.records.projects import CatalogueEntry, ProjectDetail, ProjectFilter
 from app.services import families, projects
+from app.services.projects.issued_catalogue import catalogue  # not re-exported by the package
 from ui.activities.page import year_options
 from ui.models.lazy_table import LazyColumn, date_column, money_column
 from ui.projects.overview import ProjectOverview
@@ -82,11 +83,7 @@ class ProjectsPage(Page):
             context.runner,
             self._beneficiary_columns(),
             workspace=ws,
-            list_ids=lambda q: (
-                projects.list_beneficiary_ids(ws, self.project_id(), q.text, limit=q.limit)
-                if self.project_id()
-                else []
-            ),
+            list_ids=self._beneficiary_ids,
             fetch_rows=lambda ids: projects.load_beneficiary_rows(ws, ids),
             settings_key="project_beneficiaries",
             export_title=self.tr("Reported list"),
@@ -102,9 +99,7 @@ class ProjectsPage(Page):
             context.runner,
             self._payment_columns(),
             workspace=ws,
-            list_ids=lambda q: (
-                projects.list_payment_ids(ws, self.project_id(), limit=q.limit) if self.project_id() else []
-            ),
+            list_ids=self._payment_ids,
             fetch_rows=lambda ids: projects.load_payment_rows(ws, ids),
             settings_key="project_payments",
             export_title=self.tr("Payments"),
@@ -149,7 +144,7 @@ class ProjectsPage(Page):
         ):
             QShortcut(keys, self).activated.connect(slot)
         self._show_detail(None)
-        context.runner.run(projects.catalogue, ws, on_done=self._set_catalogue, on_error=self._show_error)
+        context.runner.run(catalogue, ws, on_done=self._set_catalogue, on_error=self._show_error)
 
     # --- columns and the query ------------------------------------------------------------------------
 
@@ -258,6 +253,14 @@ class ProjectsPage(Page):
 
     def project_id(self) -> str | None:
         return self.detail.row.id if self.detail is not None else None
+
+    def _beneficiary_ids(self, q: ListQuery) -> list[str]:
+        chosen = self.project_id()
+        return projects.list_beneficiary_ids(self.workspace, chosen, q.text, limit=q.limit) if chosen else []
+
+    def _payment_ids(self, q: ListQuery) -> list[str]:
+        project_id = self.project_id()
+        return projects.list_payment_ids(self.workspace, project_id, limit=q.limit) if project_id else []
 
     def _project_chosen(self, project_id: str | None) -> None:
         if project_id is None:

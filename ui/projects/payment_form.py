@@ -23,8 +23,9 @@ from app.domain.records.projects import BeneficiaryInput, BeneficiaryRow, Family
 from app.domain.validation import format_fen
 from app.services import families, organisation, projects
 from ui.shell.page import PageContext
-from ui.widgets.fields import ChoiceField, DateField, IdNumberField, MoneyField, TextField
+from ui.widgets.fields import ChoiceField, TextField
 from ui.widgets.record_form import DivisionField, RecordForm
+from ui.widgets.value_fields import DateField, IdNumberField, MoneyField
 
 LIST_LIMIT = 5000  # the payee list of one project; a county programme lists a few hundred people
 

@@ -20,9 +20,11 @@ from app.domain.records.org import DivisionChoice
 from app.domain.records.projects import STEP_NEEDS, CatalogueEntry, ProjectDetail, ProjectInput
 from app.domain.validation import Issue
 from app.services import organisation, projects
+from app.services.projects.issued_catalogue import catalogue  # not re-exported by the package
 from ui.shell.page import PageContext
-from ui.widgets.fields import ChoiceField, DateField, MoneyField, TextField
+from ui.widgets.fields import ChoiceField, TextField
 from ui.widgets.record_form import CountField, DivisionField, RecordForm
+from ui.widgets.value_fields import DateField, MoneyField
 
 YEARS_AHEAD = 1  # a project may be registered for next year
 
@@ -68,7 +70,7 @@ class ProjectForm(RecordForm):
         self.year.combo.currentIndexChanged.connect(lambda _i: self._suggest_name())
 
         ws = context.workspace
-        context.runner.run(projects.catalogue, ws, on_done=self._set_catalogue, on_error=self.show_error)
+        context.runner.run(catalogue, ws, on_done=self._set_catalogue, on_error=self.show_error)
         context.runner.run(
             organisation.division_choices, ws, on_done=self._set_divisions, on_error=self.show_error
         )

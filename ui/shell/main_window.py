@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.records.overview import InstallationFacts
-from app.paths import APP_AUTHOR, APP_NAME, ENV_HOME, data_dir, ensure, is_portable, logs_dir
+from app.paths import data_dir, ensure, logs_dir
 from app.services.shared.workspace import Workspace
 from app.services.system.installation import installation_facts
 from ui.shell import idle_lock
 from ui.shell.idle_lock import IdleLock
 from ui.shell.page import Page, PageContext
+from ui.shell.settings import window_settings
 from ui.shell.tasks import TaskRunner
 from ui.system.auto_backup import WindowBackups
 from ui.widgets.record_list import RecordList
@@ -73,13 +73,6 @@ NAVIGATION: list[tuple[str, str, str]] = [
 PROGRAM_NAME = str(QT_TRANSLATE_NOOP("MainWindow", "FPA offline data collection"))
 # Draft kinds of pages that predate the ``draft_kinds`` attribute.
 DRAFT_PAGES = {"family": "families", "visit": "families", "policy": "families"}
-
-
-def window_settings() -> QSettings:
-    """Window size, splitter and last page: beside the data for tests and portable use, else per user."""
-    if os.environ.get(ENV_HOME) or is_portable():
-        return QSettings(str(ensure(data_dir()) / "window.ini"), QSettings.Format.IniFormat)
-    return QSettings(APP_AUTHOR, APP_NAME)
 
 
 def load_page_class(target: str) -> type[Any] | None:
@@ -146,7 +139,7 @@ class MainWindow(QMainWindow):
         self.addAction(refresh)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)  # Ctrl+F: to the search box of the page's list
-        find.triggered.connect(self.find)
+        find.triggered.connect(self.focus_search)
         self.addAction(find)
         self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 40)
         self.splitter = QSplitter()
@@ -170,8 +163,9 @@ class MainWindow(QMainWindow):
         if workspace.user is None:
             return None  # no sign-in happened (a plain database): there is no password to ask
         try:
-            minutes = float(window_settings().value(idle_lock.SETTING, idle_lock.DEFAULT_IDLE_MINUTES))
-        except (TypeError, ValueError):
+            value = window_settings().value(idle_lock.SETTING, idle_lock.DEFAULT_IDLE_MINUTES)
+            minutes = float(value) if isinstance(value, int | float | str) else idle_lock.DEFAULT_IDLE_MINUTES
+        except ValueError:
             minutes = idle_lock.DEFAULT_IDLE_MINUTES
         if minutes <= 0:
             return None
@@ -291,7 +285,7 @@ class MainWindow(QMainWindow):
         if isinstance(widget, Page):
             widget.refresh()
 
-    def find(self) -> None:
+    def focus_search(self) -> None:  # not ``find``: that is QWidget.find()
         """The search box of the list the focus is in, or else of the page's first list shown."""
         widget = QApplication.focusWidget()
         while widget is not None and not isinstance(widget, RecordList):

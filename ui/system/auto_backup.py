@@ -22,6 +22,7 @@ from app.paths import backups_dir
 from app.services.shared.workspace import Workspace
 from app.services.system.backup_auto import NOT_PLUGGED_IN, auto_backup, due_folders
 from ui.shell.progress import JobProgress, run_with_progress
+from ui.shell.settings import window_settings
 from ui.shell.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -43,10 +44,6 @@ class AutoBackupSettings:
 
 
 def _settings() -> QSettings:
-    from ui.shell.main_window import (
-        window_settings,  # the window's settings file (not imported at load: a cycle)
-    )
-
     return window_settings()
 
 

@@ -28,7 +28,7 @@ task runner, with a progress dialog and Cancel.
 
 The page turns a ``ListQuery`` into its service's filter, honouring ``ListQuery.limit`` (the
 first ids only: the list asks for the first ``FIRST_ROWS`` before the rest, so a broad query
-shows rows at once). ``reload()`` is for "the records
+shows rows at once; ``ui.widgets.list_queries`` runs the queries). ``reload()`` is for "the records
 changed" (after a save, a sync): it forgets kept results and queries again, keeping the selected
 record; a changed query (typing, filters, sort, tree) goes through ``requery()``, which reuses
 the ids of the last few queries (so deleting a character costs nothing); ``mark_stale()`` only
@@ -38,9 +38,8 @@ all its ids are in. A result overtaken by a newer query is dropped.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -60,18 +59,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.domain.errors import FpaError
 from app.services.shared.workspace import Workspace
 from ui.models.lazy_table import LazyColumn, LazyTableModel
 from ui.shell.tasks import TaskRunner
 from ui.widgets.list_parts import DivisionNode, DivisionTree, ExportJob, RecordTable, SearchBox
+from ui.widgets.list_queries import IdQueries, ListQuery
 
 DEBOUNCE_MS = 150
-FIRST_ROWS = 300  # shown before the whole id list is in: the first screens, at once
-REST_DELAY_MS = 60  # the rest of a long list is asked for once the first rows are on screen
-KEPT_RESULTS = 8  # earlier queries' ids kept until the data changes (a few MB at most)
 
 
 @dataclass(frozen=True)
@@ -81,18 +77,6 @@ class FilterSpec:
     key: str
     label: str
     options: Sequence[tuple[str, Any]]
-
-
-@dataclass(frozen=True)
-class ListQuery:
-    """What the list shows; the page turns it into its service's filter."""
-
-    text: str = ""
-    filters: Mapping[str, Any] = field(default_factory=dict)
-    division_code: str | None = None
-    sort_key: str | None = None
-    descending: bool = False
-    limit: int | None = None  # only the first ids, in order (the list asks for these first)
 
 
 class RecordList(QWidget):
@@ -120,22 +104,14 @@ class RecordList(QWidget):
     ) -> None:
         super().__init__(parent)
         self.runner = runner
-        self._list_ids = list_ids
         self._fetch_rows = fetch_rows
         self._divisions = divisions
         self.export_title = export_title
         self._count_text = count_text or (lambda n: self.tr("%1 records").replace("%1", f"{n:,}"))
-        self._generation = 0
         self._pending_select: str | None = None
-        self._results: OrderedDict[tuple[Any, ...], list[str]] = OrderedDict()
+        self._queries = IdQueries(runner, list_ids, self)
         self._complete_now = True
         self._tabs_ordered = False
-        # The timer belongs to this widget, so a pending "rest of the list" dies with it.
-        self._rest: Callable[[], object] = lambda: None
-        self._rest_timer = QTimer(self)
-        self._rest_timer.setSingleShot(True)
-        self._rest_timer.setInterval(REST_DELAY_MS)
-        self._rest_timer.timeout.connect(lambda: self._rest())
         self.model = LazyTableModel(columns, fetch_rows, parent=self)
         if default_sort is not None:
             self.model.set_sort_state(*default_sort)
@@ -214,7 +190,7 @@ class RecordList(QWidget):
         layout.addLayout(second)
         layout.addWidget(self.message)
         layout.addWidget(body, 1)
-        # Ctrl+F is the main window's (``MainWindow.find``): from anywhere on a page to its list.
+        # Ctrl+F is the main window's (``MainWindow.focus_search``): from anywhere on a page to its list.
         self._export = ExportJob(self, runner, self._exported, workspace)
 
     def add_action(self, button: QWidget) -> None:
@@ -232,8 +208,8 @@ class RecordList(QWidget):
     def _order_tabs(self) -> None:
         """Tab goes as the eye reads: the buttons, export, search, filters, the tree, the rows."""
         self._tabs_ordered = True
-        actions = [self.actions_row.itemAt(i).widget() for i in range(self.actions_row.count())]
-        chain = [w for w in actions if w is not None]
+        items = [self.actions_row.itemAt(i) for i in range(self.actions_row.count())]
+        chain = [w for item in items if item is not None and (w := item.widget()) is not None]
         chain += [self.export_button, self.search, *self.filter_boxes.values()]
         chain += [w for w in (self.tree, self.view) if w is not None]
         for before, after in pairwise(chain):
@@ -256,7 +232,7 @@ class RecordList(QWidget):
 
         The selected record stays selected if it is still in the list.
         """
-        self._results.clear()
+        self._queries.forget()
         self.requery()
 
     def requery(self) -> None:
@@ -268,57 +244,20 @@ class RecordList(QWidget):
         deleting a character or going back to an earlier filter shows its list at once.
         """
         self._debounce.stop()
-        self._rest_timer.stop()
-        self._generation += 1
-        generation = self._generation
         keep = self._pending_select or self.current_id()
         self._pending_select = None
-        query = self.query()
-        key = _key(query)
-        if key in self._results:
-            self._results.move_to_end(key)
-            self._show_ids(generation, self._results[key], keep, complete=True)
-            return
-
-        def remember(ids: Sequence[str]) -> None:
-            self._results[key] = list(ids)
-            while len(self._results) > KEPT_RESULTS:
-                self._results.popitem(last=False)
-
-        def all_done(ids: Sequence[str]) -> None:
-            if not isValid(self):
-                return  # the list was closed while its query ran
-            remember(ids)
-            if generation == self._generation:
-                self._complete(ids, keep)
-
-        def first_done(ids: Sequence[str]) -> None:
-            if not isValid(self):
-                return
-            complete = len(ids) < FIRST_ROWS
-            if complete:
-                remember(ids)
-            if generation != self._generation:
-                return  # a newer query is on its way
-            self._show_ids(generation, ids, keep, complete=complete)
-            if not complete:
-                # After the first rows are drawn: reading a long id list holds the interpreter,
-                # and the paint must not wait for it. A newer query in the meantime cancels it.
-                self._rest = lambda: self.runner.run(
-                    self._list_ids, query, on_done=all_done, on_error=self._show_query_error
-                )
-                self._rest_timer.start()
-
-        first = replace(query, limit=FIRST_ROWS)
-        self.runner.run(self._list_ids, first, on_done=first_done, on_error=self._show_query_error)
+        self._queries.ask(
+            self.query(),
+            shown=lambda ids, complete: self._show_ids(ids, keep, complete=complete),
+            completed=lambda ids: self._complete(ids, keep),
+            failed=self._show_query_error,
+        )
 
     def is_complete(self) -> bool:
         """Whether every id of the current query is in (the rest of a long list may still come)."""
         return self._complete_now
 
-    def _show_ids(self, generation: int, ids: Sequence[str], keep: str | None, *, complete: bool) -> None:
-        if generation != self._generation:
-            return
+    def _show_ids(self, ids: Sequence[str], keep: str | None, *, complete: bool) -> None:
         self._complete_now = complete
         self.model.set_ids(ids)
         self.count_label.setText(self._count_text(len(ids)) if complete else self.tr("Counting…"))
@@ -450,16 +389,6 @@ class RecordList(QWidget):
             else self.tr("Some rows could not be loaded; see the log.")
         )
         self.show_message(text, error=True)
-
-
-def _key(q: ListQuery) -> tuple[Any, ...]:
-    return (
-        q.text,
-        tuple(sorted(q.filters.items(), key=lambda kv: kv[0])),
-        q.division_code,
-        q.sort_key,
-        q.descending,
-    )
 
 
 __all__ = ["DivisionNode", "FilterSpec", "ListQuery", "RecordList"]
