@@ -29,8 +29,7 @@ from app.services.demo.families import FamiliesPart
 from app.services.demo.org import OrganisationPart
 from app.services.demo.projects import ProjectsPart
 from app.services.shared.workspace import Workspace
-from app.services.system.accounts import create_first_admin
-from app.services.system.setup import init_database
+from app.services.system import create_first_admin, init_database
 from app.sync import state
 
 __all__ = [

@@ -15,7 +15,7 @@ from app.database.models import Division, UserAccount
 from app.domain.enums import DivisionLevel, UserRole
 from app.domain.permissions import subtree_prefix
 from app.services.shared.workspace import Workspace
-from app.services.system.users import add_user
+from app.services.system import add_user
 
 __all__ = [
     "DEMO_DISPLAY_NAME",

@@ -27,8 +27,8 @@ from app.domain.records.projects import (
     PaymentRow,
 )
 from app.domain.validation import MAX_FEN, Issue, check_date, error, format_fen, require, warning
-from app.services.families import known_id_regions
 from app.services.projects.issued_catalogue import pays_individuals
+from app.services.shared.divisions import known_id_regions
 from app.services.shared.records import check_division, places, raise_for, text_or_none
 from app.services.shared.scope import (
     bank_shown,
