@@ -32,11 +32,7 @@ from app.services.shared.scope import edit_session, ensure_in_scope, ensure_writ
 from app.services.shared.workspace import Workspace
 
 _CAMPAIGN_SLACK_DAYS = 15  # a 5·29 event within two weeks of 29 May is normal
-
-
 _MAX_COUNT = 1_000_000  # 参与人次 of one county event; more is a typing slip
-
-
 COUNTS = (
     ("sessions", "场次"),
     ("participants", "参与人次"),
@@ -44,7 +40,6 @@ COUNTS = (
     ("served", "服务人次"),
     ("beneficiaries", "惠及人数"),
 )
-
 
 _ACTIVITY_SORTS: dict[str, Any] = {
     "held_on": Activity.held_on,

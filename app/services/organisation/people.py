@@ -40,8 +40,6 @@ _SORTS: dict[str, Any] = {
     "certificate": PersonRole.certificate_no,
     "hours": PersonRole.service_hours,
 }
-
-
 _DESCENDING_FIRST = {"age"}  # the oldest first when sorting by age ascending: birth date descending
 
 

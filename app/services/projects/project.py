@@ -34,8 +34,6 @@ from app.services.shared.search import like_pattern, words
 from app.services.shared.workspace import Workspace
 
 _FUNDS = ("allocated_fen", "matched_fen", "self_raised_fen", "donated_fen")
-
-
 _FUND_LABELS = {
     "allocated_fen": "下拨资金",
     "matched_fen": "配套资金",
@@ -62,8 +60,6 @@ def _listed() -> Any:
 
 
 _STATUS_ORDER = case({s.value: i for i, s in enumerate(ProjectStatus)}, value=Project.status, else_=99)
-
-
 _SORTS: dict[str, Any] = {
     "year": lambda: Project.year,
     "name": lambda: Project.name,
