@@ -1,5 +1,7 @@
-"""Masking before anything is logged: callers should never pass ID or bank numbers, but a log that
-must be kept for months is the worst place for one to slip through, so every string is checked again.
+"""Masking ID and bank numbers out of everything the audit log stores.
+
+Callers should never pass ID or bank numbers, but a log that must be kept for months is the worst
+place for one to slip through, so every string is checked again here.
 """
 
 from __future__ import annotations
