@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app import __version__
 from app.domain.errors import FpaError
 from app.paths import APP_AUTHOR, APP_NAME, default_database, demo_database, ensure
+from app.services.demo import demo_account
 from app.services.shared.workspace import Workspace, open_workspace
 from app.services.system import accounts
 from app.services.system.restore import RestoreOutcome, restore_database
@@ -134,7 +135,7 @@ def sign_in(path: Path, runner: TaskRunner, *, automatic: bool = False) -> Works
     """
     if not accounts.needs_sign_in(path):
         return open_workspace(path)
-    demo = accounts.demo_account(path)
+    demo = demo_account(path)
     if automatic and demo is not None:
         return accounts.sign_in(path, *demo)
     from ui.shell.login import LoginDialog

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.database import keyring
+from app.database.keyring import sidecar
 from app.domain.errors import DatabaseError, LoginDelayed, UserInputError
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
@@ -40,7 +41,7 @@ def test_an_entry_moved_to_another_name_or_keyring_does_not_unwrap(db: Path, tmp
     keyring.add_user(db, key, "clerk", "password-2")
     path = keyring.keyring_path(db)
     data = json.loads(path.read_text())
-    ring = keyring._load(db)
+    ring = sidecar.load(db)
     # the clerk's wrapped key, put in the admin's place: the associated data names the clerk
     data["entries"][ring.slot("admin")] = data["entries"][ring.slot("clerk")]
     path.write_text(json.dumps(data))
@@ -148,7 +149,7 @@ def test_the_keyring_is_written_atomically(db: Path, monkeypatch: pytest.MonkeyP
     def power_cut(*_args: object) -> None:
         raise OSError("power cut")
 
-    monkeypatch.setattr(keyring.os, "replace", power_cut)
+    monkeypatch.setattr(sidecar.os, "replace", power_cut)
     with pytest.raises(OSError):
         keyring.add_user(db, key, "clerk", "clerk-pass")
     assert keyring.keyring_path(db).read_bytes() == before

@@ -37,6 +37,7 @@ from hypothesis import strategies as st
 
 from app.database import keyring
 from app.database.divisions import read_division_csv, shipped_divisions, shipped_file_for, subtree
+from app.database.keyring import wrapping
 from app.database.migrate import open_database
 from app.database.session import Database
 from app.domain.enums import DivisionLevel
@@ -151,15 +152,15 @@ def _vault(root: Path) -> tuple[Path, bytes, str, list[bytes]]:
     The keyring is kept in two states: fresh, and with two failed sign-ins counted.
     """
     vault = root / "vault.db"
-    saved = keyring.ARGON2_TIME, keyring.ARGON2_MEMORY_KIB, keyring.ARGON2_LANES
-    keyring.ARGON2_TIME, keyring.ARGON2_MEMORY_KIB, keyring.ARGON2_LANES = 1, 8 * 1024, 1
+    saved = wrapping.ARGON2_TIME, wrapping.ARGON2_MEMORY_KIB, wrapping.ARGON2_LANES
+    wrapping.ARGON2_TIME, wrapping.ARGON2_MEMORY_KIB, wrapping.ARGON2_LANES = 1, 8 * 1024, 1
     try:
         made = init_encrypted(vault, COUNTY, None, VAULT_USER, "模糊测试管理员", VAULT_PASSWORD)
         made.workspace.close()
         key = keyring.unwrap(vault, VAULT_USER, VAULT_PASSWORD)
         keyring.add_user(vault, key, "clerk", "Clerk-pass-2026")
     finally:
-        keyring.ARGON2_TIME, keyring.ARGON2_MEMORY_KIB, keyring.ARGON2_LANES = saved
+        wrapping.ARGON2_TIME, wrapping.ARGON2_MEMORY_KIB, wrapping.ARGON2_LANES = saved
     ring = keyring.keyring_path(vault)
     fresh = ring.read_bytes()
     for _ in range(2):
@@ -666,12 +667,12 @@ def test_setup_level_that_is_a_list_is_refused() -> None:
 def _damaged_entry(tmp_path: Path, change: Any) -> Path:
     """A keyring (cheap Argon2, as in the fuzz world) whose user entry is changed by ``change``."""
     db = tmp_path / "v.db"
-    saved = keyring.ARGON2_TIME, keyring.ARGON2_MEMORY_KIB, keyring.ARGON2_LANES
-    keyring.ARGON2_TIME, keyring.ARGON2_MEMORY_KIB, keyring.ARGON2_LANES = 1, 8 * 1024, 1
+    saved = wrapping.ARGON2_TIME, wrapping.ARGON2_MEMORY_KIB, wrapping.ARGON2_LANES
+    wrapping.ARGON2_TIME, wrapping.ARGON2_MEMORY_KIB, wrapping.ARGON2_LANES = 1, 8 * 1024, 1
     try:
         keyring.create(db, keyring.new_database_key(), VAULT_USER, VAULT_PASSWORD)
     finally:
-        keyring.ARGON2_TIME, keyring.ARGON2_MEMORY_KIB, keyring.ARGON2_LANES = saved
+        wrapping.ARGON2_TIME, wrapping.ARGON2_MEMORY_KIB, wrapping.ARGON2_LANES = saved
     ring = keyring.keyring_path(db)
     doc = json.loads(ring.read_bytes())
     (entry,) = (v for k, v in doc["entries"].items() if k != "recovery")

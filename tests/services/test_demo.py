@@ -260,8 +260,8 @@ def test_the_demo_is_encrypted_and_signs_in_with_the_demo_account(
 
     from app.database.keyring import keyring_path
     from app.database.models import SpecialFamily
-    from app.services.demo import DEMO_PASSWORD, DEMO_USERNAME
-    from app.services.system.accounts import demo_account, sign_in
+    from app.services.demo import DEMO_PASSWORD, DEMO_USERNAME, demo_account
+    from app.services.system.accounts import sign_in
 
     target = tmp_path / "demo.db"
     assert main(["demo", str(target), "--families", "20", "--seed", "2"]) == 0
@@ -283,6 +283,6 @@ def test_the_demo_is_encrypted_and_signs_in_with_the_demo_account(
 
 
 def test_a_real_installation_shows_no_demo_account(encrypted_path: Path) -> None:
-    from app.services.system.accounts import demo_account
+    from app.services.demo import demo_account
 
     assert demo_account(encrypted_path) is None

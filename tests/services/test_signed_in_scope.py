@@ -13,7 +13,7 @@ from app.database.models import SpecialFamily
 from app.domain.enums import UserRole
 from app.domain.errors import UserInputError
 from app.services import families
-from app.services.demo import generate_demo
+from app.services.demo import DEMO_PASSWORDS, generate_demo
 from app.services.home import overview
 from app.services.shared import audit as audit_service
 from app.services.system import accounts, users
@@ -29,7 +29,7 @@ def encrypted_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _password(role: UserRole) -> tuple[str, str]:
-    username, _name, password = users.DEMO_PASSWORDS[role]
+    username, _name, password = DEMO_PASSWORDS[role]
     return username, password
 
 
@@ -77,7 +77,7 @@ def test_the_viewer_changes_nothing_and_the_county_administrator_sees_everything
     try:
         assert len(families.list_family_ids(admin)) == everyone
         assert {u.username for u in users.list_users(admin)} == {
-            name for name, _n, _p in users.DEMO_PASSWORDS.values()
+            name for name, _n, _p in DEMO_PASSWORDS.values()
         }
     finally:
         admin.close()

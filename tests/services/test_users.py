@@ -13,6 +13,7 @@ from app.database.models import UserAccount
 from app.domain.enums import UserRole
 from app.domain.errors import UserInputError
 from app.domain.records.accounts import SignedInUser
+from app.services.demo import DEMO_PASSWORDS
 from app.services.shared import audit as audit_service
 from app.services.shared.workspace import Workspace
 from app.services.system import accounts, users
@@ -134,6 +135,6 @@ def test_the_demo_county_has_one_account_per_role_with_the_documented_passwords(
     rows = {r.role: r for r in users.list_users(demo_workspace)}
     assert set(rows) == set(UserRole)
     assert rows[UserRole.TOWNSHIP_CLERK].division_name == "星沙街道"
-    for role, (username, _name, password) in users.DEMO_PASSWORDS.items():
+    for role, (username, _name, password) in DEMO_PASSWORDS.items():
         assert rows[role].username == username
         assert accounts.check_password(demo_workspace, username, password)

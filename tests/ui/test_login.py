@@ -34,7 +34,9 @@ def _try(dialog: LoginDialog, username: str, password: str) -> None:
     dialog.sign_in_button.click()
 
 
-def test_a_wrong_password_is_refused_on_the_dialog_and_the_right_one_opens(dialog: LoginDialog, tmp_path: Path) -> None:
+def test_a_wrong_password_is_refused_on_the_dialog_and_the_right_one_opens(
+    dialog: LoginDialog, tmp_path: Path
+) -> None:
     assert not dialog.hint.isVisible()  # a real installation shows no account
     _try(dialog, "admin", "wrong-pass")
     assert dialog.isVisible() and dialog.workspace is None
@@ -53,9 +55,9 @@ def test_a_wrong_password_is_refused_on_the_dialog_and_the_right_one_opens(dialo
 def test_five_wrong_passwords_lock_and_the_dialog_says_until_when(
     dialog: LoginDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from app.database import keyring
+    from app.database.keyring import lockout
 
-    monkeypatch.setattr(keyring, "DELAY_AFTER", 10)  # no short waits in between: straight to the lock
+    monkeypatch.setattr(lockout, "DELAY_AFTER", 10)  # no short waits in between: straight to the lock
     for _ in range(5):
         _try(dialog, "admin", "wrong-pass")
     assert "已锁定，请" in dialog.message.text() and "后再试" in dialog.message.text()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import FpaError, LoginDelayed
+from app.services.demo import demo_account
 from app.services.shared.workspace import Workspace
 from app.services.system import accounts
 from ui.shell.tasks import TaskRunner
@@ -63,7 +64,7 @@ class LoginDialog(QDialog):
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
-        demo = accounts.demo_account(path)
+        demo = demo_account(path)
         if demo is not None:
             self.hint.setText(
                 self.tr("Demo database (made-up data): username %1, password %2")

@@ -12,8 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.database import keyring
-from app.domain.enums import NodeRole, UserRole
+from app.domain.enums import NodeRole
 from app.domain.errors import UserInputError
+from app.services.demo.accounts import (
+    DEMO_DISPLAY_NAME,
+    DEMO_PASSWORD,
+    DEMO_PASSWORDS,
+    DEMO_USERNAME,
+    add_demo_users,
+    demo_account,
+)
 from app.services.demo.activities import ActivitiesPart
 from app.services.demo.base import DemoSummary, Progress
 from app.services.demo.draw import Draw
@@ -21,17 +29,21 @@ from app.services.demo.families import FamiliesPart
 from app.services.demo.org import OrganisationPart
 from app.services.demo.projects import ProjectsPart
 from app.services.shared.workspace import Workspace
-from app.services.system.accounts import create_first_admin
-from app.services.system.setup import init_database
-from app.services.system.users import DEMO_PASSWORDS, add_demo_users
+from app.services.system import create_first_admin, init_database
 from app.sync import state
 
-__all__ = ["DEMO_PASSWORD", "DEMO_USERNAME", "DemoSummary", "generate_demo"]
+__all__ = [
+    "DEMO_DISPLAY_NAME",
+    "DEMO_PASSWORD",
+    "DEMO_PASSWORDS",
+    "DEMO_USERNAME",
+    "DemoSummary",
+    "add_demo_users",
+    "demo_account",
+    "generate_demo",
+]
 
 MAX_FAMILIES = 2_000_000
-# The demo's administrator (one of the demo accounts, one per role). Not a secret: the data is
-# made up, and the login screen shows it for a demo database so that anyone can try the program.
-DEMO_USERNAME, DEMO_DISPLAY_NAME, DEMO_PASSWORD = DEMO_PASSWORDS[UserRole.SYSTEM_ADMIN]
 
 
 class _Builder(OrganisationPart, FamiliesPart, ProjectsPart, ActivitiesPart):

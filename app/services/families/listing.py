@@ -1,7 +1,7 @@
 """The family list: ids by filter and sort in one SQL query, list rows by ids (a page at a time).
 
 The list never shows an ID number in full (``mask_id_number``). Re-exported by
-``app.services.families``, which holds the actions on one family.
+``app.services.families``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from app.database.models import Division, FamilyMember, SpecialFamily, Visit
 from app.domain.enums import FamilyStatus
 from app.domain.errors import UserInputError
 from app.domain.idcard import age_on, mask_id_number, parse_id_number
-from app.domain.permissions import subtree_prefix
 from app.domain.records.families import (
     MISSING_CONTACT,
     MISSING_DOCTOR,
@@ -27,14 +26,10 @@ from app.domain.records.families import (
     FamilyFilter,
     FamilyRow,
 )
+from app.services.shared.divisions import division_prefix
 from app.services.shared.scope import shows_full_numbers, within
 from app.services.shared.search import family_clause, like_ignores_case
 from app.services.shared.workspace import Workspace
-
-
-def division_prefix(code: str) -> str:
-    """The part of a code that everything below a division shares: 430121100000 → 430121100."""
-    return subtree_prefix(code)
 
 
 def _last_visit() -> Any:

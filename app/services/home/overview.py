@@ -21,7 +21,7 @@ from app.database.session import META_DIVISION, META_ROLE
 from app.domain.enums import FamilyStatus, NodeRole, VisitOccasion
 from app.domain.records.families import MISSING_CONTACT, MISSING_DOCTOR, MISSING_GREEN_CHANNEL, MISSING_VISIT
 from app.domain.records.overview import FestivalDue, Overview
-from app.services.families.listing import missing_clause
+from app.services.families import missing_clause
 from app.services.shared.scope import root_code, within
 from app.services.shared.workspace import Workspace
 from app.sync import state

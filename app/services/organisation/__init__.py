@@ -8,25 +8,14 @@ from __future__ import annotations
 from app.services.organisation.associations import (
     association_choices,
     association_detail,
-    division_choices,
     list_association_ids,
     load_association_rows,
     mark_association_deleted,
-    record_term,
     save_association,
 )
-from app.services.organisation.people import (
-    end_role,
-    find_people_by_id_number,
-    instructor_coverage,
-    list_person_ids,
-    load_person_rows,
-    mark_role_deleted,
-    person_role_detail,
-    save_person,
-    unmask_person,
-    villages_below_instructor_target,
-)
+from app.services.organisation.instructors import instructor_coverage, villages_below_instructor_target
+from app.services.organisation.people import list_person_ids, load_person_rows, person_role_detail
+from app.services.organisation.person import find_people_by_id_number, unmask_person
 from app.services.organisation.positions import (
     list_position_ids,
     load_position_rows,
@@ -35,10 +24,14 @@ from app.services.organisation.positions import (
     position_detail,
     save_position,
 )
+from app.services.organisation.roles import check_person, end_role, mark_role_deleted, save_person
+from app.services.organisation.terms import record_term
+from app.services.shared.records import division_choices
 
 __all__ = [
     "association_choices",
     "association_detail",
+    "check_person",
     "division_choices",
     "end_role",
     "find_people_by_id_number",

@@ -1,10 +1,10 @@
-"""组织建设: associations (officers, member counts, 会员之家) with their term elections, and 阵地.
+"""组织建设: associations (officers, member counts, 会员之家): the list, the detail, saving, deleting.
 
 Each public function is one user action in one transaction; lists give ids filtered and sorted in
-SQL, and rows for a page of ids. People in their roles (staff, members, volunteers, instructors)
-live in ``org_people`` and are re-exported here, so the UI has one module for the organisation.
-Saving checks first: errors raise ``ValidationFailed``; warnings raise ``WarningsToConfirm``
-until the form saves again with ``accept_warnings=True``.
+SQL, and rows for a page of ids. Term elections are in ``terms``, people in their roles in
+``people`` and ``roles``, 阵地 in ``positions``. Saving checks first: errors raise
+``ValidationFailed``; warnings raise ``WarningsToConfirm`` until the form saves again with
+``accept_warnings=True``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.database.models import Association, AssociationTerm, PersonRole, Position
+from app.database.models import Association, PersonRole, Position
 from app.domain.errors import NotFound, UserInputError
 from app.domain.records.org import (
     TERM_YEARS,
@@ -25,38 +25,15 @@ from app.domain.records.org import (
     AssociationFilter,
     AssociationInput,
     AssociationRow,
-    TermInput,
-    TermRow,
 )
 from app.domain.validation import Issue, check_date, check_phone, error, normalize_phone, require, warning
-from app.services.organisation.people import (
-    check_person,
-    end_role,
-    find_people_by_id_number,
-    instructor_coverage,
-    list_person_ids,
-    load_person_rows,
-    mark_role_deleted,
-    person_role_detail,
-    save_person,
-    unmask_person,
-    villages_below_instructor_target,
-)
-from app.services.organisation.positions import (
-    list_position_ids,
-    load_position_rows,
-    mark_position_deleted,
-    position_counts,
-    position_detail,
-    save_position,
-)
+from app.services.organisation.terms import term_rows
 from app.services.shared.records import (
     ADMIN_LEVEL,
     add_years,
     assign_changed,
     check_count,
     check_division,
-    division_choices,
     places,
     raise_for,
     text_or_none,
@@ -65,34 +42,6 @@ from app.services.shared.records import (
 from app.services.shared.scope import edit_session, ensure_in_scope, ensure_writable, within
 from app.services.shared.search import like_pattern, words
 from app.services.shared.workspace import Workspace
-
-__all__ = [
-    "association_choices",
-    "association_detail",
-    "check_person",
-    "division_choices",
-    "end_role",
-    "find_people_by_id_number",
-    "instructor_coverage",
-    "list_association_ids",
-    "list_person_ids",
-    "list_position_ids",
-    "load_association_rows",
-    "load_person_rows",
-    "load_position_rows",
-    "mark_association_deleted",
-    "mark_position_deleted",
-    "mark_role_deleted",
-    "person_role_detail",
-    "position_counts",
-    "position_detail",
-    "record_term",
-    "save_association",
-    "save_person",
-    "save_position",
-    "unmask_person",
-    "villages_below_instructor_target",
-]
 
 _SORTS: dict[str, Any] = {
     "division": Association.division_code,
@@ -202,28 +151,6 @@ def association_choices(ws: Workspace, division_code: str | None = None) -> list
     return [AssociationChoice(i, n, c) for i, n, c in rows]
 
 
-def _terms(s: Session, association_id: str) -> tuple[TermRow, ...]:
-    terms = s.scalars(
-        select(AssociationTerm)
-        .where(AssociationTerm.association_id == association_id, AssociationTerm.deleted.is_(False))
-        .order_by(AssociationTerm.elected_on.desc())
-    ).all()
-    return tuple(
-        TermRow(
-            t.id,
-            t.association_id,
-            t.elected_on,
-            t.term_years,
-            add_years(t.elected_on, t.term_years),
-            t.president or "",
-            t.secretary_general or "",
-            t.council_size,
-            t.note or "",
-        )
-        for t in terms
-    )
-
-
 def association_detail(ws: Workspace, association_id: str) -> AssociationDetail:
     with ws.db.read() as s:
         a = s.get(Association, association_id)
@@ -239,7 +166,7 @@ def association_detail(ws: Workspace, association_id: str) -> AssociationDetail:
             )
             .group_by(PersonRole.role)
         ).all()
-        terms = _terms(s, association_id)
+        terms = term_rows(s, association_id)
         place = places(s, [a.division_code])[a.division_code]
     return AssociationDetail(
         id=a.id,
@@ -332,64 +259,6 @@ def save_association(
         ensure_in_scope(ws, found.division_code)
         assign_changed(found, values)
         return found.id
-
-
-def record_term(
-    ws: Workspace, inp: TermInput, *, accept_warnings: bool = False, today: date | None = None
-) -> str:
-    """换届: record a term election. The newest one sets the association's officers and date."""
-    today = today or date.today()
-    ensure_writable(ws)
-    with edit_session(ws) as s:
-        assoc = s.get(Association, inp.association_id)
-        if assoc is None or assoc.deleted:
-            raise NotFound("要登记换届的协会不存在或已被删除。")
-        ensure_in_scope(ws, assoc.division_code)
-        issues = require("elected_on", inp.elected_on, "换届日期")
-        issues += check_date("elected_on", inp.elected_on, label="换届日期", today=today)
-        issues += require("president", inp.president, "会长")
-        if not 1 <= inp.term_years <= 10:
-            issues.append(error("term_years", "任期应为 1–10 年"))
-        if inp.council_size is not None and not 1 <= inp.council_size <= 500:
-            issues.append(error("council_size", "理事人数应为 1–500 人"))
-        elected = inp.elected_on
-        if elected is not None:
-            same_day = s.scalar(
-                select(AssociationTerm.id)
-                .where(
-                    AssociationTerm.association_id == assoc.id,
-                    AssociationTerm.elected_on == elected,
-                    AssociationTerm.deleted.is_(False),
-                )
-                .limit(1)
-            )
-            if same_day is not None:
-                issues.append(error("elected_on", f"{elected:%Y-%m-%d} 的换届已经登记过"))
-            if assoc.founded_on is not None and elected < assoc.founded_on:
-                issues.append(warning("elected_on", f"换届日期早于协会成立日期 {assoc.founded_on:%Y-%m-%d}"))
-        raise_for(issues, accept_warnings)
-        assert elected is not None  # required above
-        term = AssociationTerm(
-            association_id=assoc.id,
-            elected_on=elected,
-            term_years=inp.term_years,
-            president=inp.president.strip(),
-            secretary_general=text_or_none(inp.secretary_general),
-            council_size=inp.council_size,
-            note=text_or_none(inp.note),
-        )
-        s.add(term)
-        if assoc.last_election_on is None or elected >= assoc.last_election_on:
-            assign_changed(
-                assoc,
-                {
-                    "last_election_on": elected,
-                    "president": term.president,
-                    "secretary_general": term.secretary_general,
-                },
-            )
-        s.flush()
-        return term.id
 
 
 def mark_association_deleted(ws: Workspace, association_id: str) -> None:

@@ -5,22 +5,22 @@ The names below are the module's public actions, for the UI and for other module
 
 from __future__ import annotations
 
-from app.services.projects.issued_catalogue import (
-    catalogue,
-)
+from app.services.projects.issued_catalogue import catalogue
+from app.services.projects.lifecycle import advance_project
 from app.services.projects.lists import (
     family_picks,
     list_beneficiary_ids,
-    list_payment_ids,
     load_beneficiary_rows,
-    load_payment_rows,
-    mark_payment_deleted,
-    record_payment,
     remove_beneficiary,
     save_beneficiary,
 )
+from app.services.projects.payments import (
+    list_payment_ids,
+    load_payment_rows,
+    mark_payment_deleted,
+    record_payment,
+)
 from app.services.projects.project import (
-    advance_project,
     funds_summary,
     list_project_ids,
     load_project_rows,

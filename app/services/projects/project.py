@@ -1,9 +1,8 @@
-"""项目服务: the catalogue, projects with their funds, and the lifecycle 申报 → … → 绩效评价.
+"""项目服务: projects with their funds — the list, rows, the detail, saving, the year's funds, deleting.
 
-Each public function is one user action in one transaction. ``advance_project`` moves a project
-one step and enforces what each step needs (a 文号 to approve, notice dates to publish, the end
-of the notice period before the final report, a score to evaluate). The reported list and the
-payments (paid strictly by that list) live in ``project_lists`` and are re-exported here.
+Each public function is one user action in one transaction. The status moves only through
+``lifecycle.advance_project``; the reported list and the payments are in ``lists`` and
+``payments``, the catalogue in ``issued_catalogue``.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.database.models import Project, ProjectBeneficiary, ProjectPayment
 from app.domain.enums import AdminLevel, ProjectStatus
-from app.domain.errors import NotFound, UserInputError, ValidationFailed
+from app.domain.errors import UserInputError
 from app.domain.records.projects import (
     STEP_NEEDS,
     FundsSummary,
@@ -27,45 +26,13 @@ from app.domain.records.projects import (
     ProjectRow,
 )
 from app.domain.validation import MAX_FEN, Issue, check_date, error, format_fen, require, warning
-from app.services.projects.issued_catalogue import all_entries, catalogue, pays_individuals
-from app.services.projects.lists import (
-    family_picks,
-    list_beneficiary_ids,
-    list_payment_ids,
-    load_beneficiary_rows,
-    load_payment_rows,
-    mark_payment_deleted,
-    record_payment,
-    remove_beneficiary,
-    save_beneficiary,
-)
+from app.services.projects.base import live_project
+from app.services.projects.issued_catalogue import all_entries, pays_individuals
 from app.services.shared.records import assign_changed, check_division, places, raise_for, text_or_none, under
-from app.services.shared.scope import edit_session, ensure_in_scope, ensure_writable, within
+from app.services.shared.scope import edit_session, ensure_writable, within
 from app.services.shared.search import like_pattern, words
 from app.services.shared.workspace import Workspace
 
-__all__ = [
-    "advance_project",
-    "catalogue",
-    "family_picks",
-    "funds_summary",
-    "list_beneficiary_ids",
-    "list_payment_ids",
-    "list_project_ids",
-    "load_beneficiary_rows",
-    "load_payment_rows",
-    "load_project_rows",
-    "mark_payment_deleted",
-    "mark_project_deleted",
-    "project_detail",
-    "project_years",
-    "record_payment",
-    "remove_beneficiary",
-    "save_beneficiary",
-    "save_project",
-]
-
-_ORDER = list(ProjectStatus)
 _FUNDS = ("allocated_fen", "matched_fen", "self_raised_fen", "donated_fen")
 _FUND_LABELS = {
     "allocated_fen": "下拨资金",
@@ -73,9 +40,6 @@ _FUND_LABELS = {
     "self_raised_fen": "自筹资金",
     "donated_fen": "社会捐赠",
 }
-
-
-# --- the project list ----------------------------------------------------------------------------
 
 
 def _paid() -> Any:
@@ -95,7 +59,7 @@ def _listed() -> Any:
     )
 
 
-_STATUS_ORDER = case({s.value: i for i, s in enumerate(_ORDER)}, value=Project.status, else_=99)
+_STATUS_ORDER = case({s.value: i for i, s in enumerate(ProjectStatus)}, value=Project.status, else_=99)
 _SORTS: dict[str, Any] = {
     "year": lambda: Project.year,
     "name": lambda: Project.name,
@@ -234,23 +198,9 @@ def funds_summary(ws: Workspace, year: int | None = None, division_code: str | N
     return FundsSummary(year, int(count), allocated, matched, self_raised, donated, int(paid or 0))
 
 
-# --- one project -----------------------------------------------------------------------------------
-
-
-_NO_PROJECT = "这个项目不存在，可能已被删除或尚未同步到本机。"
-
-
-def _live(s: Session, ws: Workspace, project_id: str) -> Project:
-    project = s.get(Project, project_id)
-    if project is None or project.deleted:
-        raise NotFound(_NO_PROJECT)
-    ensure_in_scope(ws, project.division_code, _NO_PROJECT)
-    return project
-
-
 def project_detail(ws: Workspace, project_id: str) -> ProjectDetail:
     with ws.db.read() as s:
-        project = _live(s, ws, project_id)
+        project = live_project(s, ws, project_id)
         (row,) = _rows(s, [project_id])
         payments = s.scalar(
             select(func.count()).where(
@@ -337,7 +287,7 @@ def save_project(
     today = today or date.today()
     with edit_session(ws) as s:
         if inp.id is not None:
-            _live(s, ws, inp.id)
+            live_project(s, ws, inp.id)
         values, issues = _check(s, ws, inp, today)
         raise_for(issues, accept_warnings)
         if inp.id is None:
@@ -345,95 +295,16 @@ def save_project(
             s.add(project)
             s.flush()
             return project.id
-        project = _live(s, ws, inp.id)
+        project = live_project(s, ws, inp.id)
         assign_changed(project, values)
         return project.id
-
-
-def _step_issues(
-    s: Session, project: Project, target: ProjectStatus, on: date, notice: tuple[date | None, date | None]
-) -> list[Issue]:
-    """What stands in the way of moving ``project`` to ``target`` on the day ``on``."""
-    issues: list[Issue] = []
-    if target is ProjectStatus.APPROVED and not project.document_no:
-        issues.append(error("document_no", "立项需要立项文号，请填写后再立项"))
-    if target is ProjectStatus.PUBLIC_NOTICE:
-        start, end = notice
-        if start is None or end is None:
-            issues.append(error("notice_to", "公示需要公示起止日期"))
-        elif end < start:
-            issues.append(error("notice_to", "公示结束日期不能早于开始日期"))
-        if start is not None and project.started_on is not None and start < project.started_on:
-            issues.append(
-                error("notice_from", f"公示开始日期不能早于实施开始日期 {project.started_on:%Y-%m-%d}")
-            )
-        listed = s.scalar(
-            select(func.count()).where(
-                ProjectBeneficiary.project_id == project.id, ProjectBeneficiary.deleted.is_(False)
-            )
-        )
-        if pays_individuals(s, project.catalogue_code) and not listed:
-            issues.append(error("beneficiaries", "本项目按名单发放：请先录入上报名单，再公示"))
-    if target is ProjectStatus.FINAL_REPORT and project.notice_to is not None and on <= project.notice_to:
-        issues.append(error("on", f"公示期至 {project.notice_to:%Y-%m-%d}，公示结束后才能提交终期报告"))
-    if target is ProjectStatus.EVALUATED and project.final_report_on and on < project.final_report_on:
-        issues.append(error("on", f"绩效评价日期不能早于终期报告日期 {project.final_report_on:%Y-%m-%d}"))
-    return issues
-
-
-def advance_project(
-    ws: Workspace,
-    project_id: str,
-    on: date,
-    *,
-    document_no: str = "",
-    notice_from: date | None = None,
-    notice_to: date | None = None,
-    score: int | None = None,
-    today: date | None = None,
-) -> ProjectStatus:
-    """Move a project one step along its lifecycle on the day ``on``; returns the new status.
-
-    申报 → 立项 needs a 文号; → 实施 starts on ``on``; → 公示 needs notice dates (and, for a
-    programme paying individuals, the reported list); → 终期报告 only after the notice period;
-    → 绩效评价 needs a score of 0–100. Steps cannot be skipped or taken back.
-    """
-    ensure_writable(ws)
-    today = today or date.today()
-    with edit_session(ws) as s:
-        project = _live(s, ws, project_id)
-        target = project.status.next()
-        if target is None:
-            raise UserInputError("这个项目已完成绩效评价，生命周期已经结束。")
-        issues = check_date("on", on, label=f"{target}日期", today=today)
-        if document_no.strip():
-            project.document_no = document_no.strip()
-        start = notice_from or project.notice_from or (on if target is ProjectStatus.PUBLIC_NOTICE else None)
-        end = notice_to or project.notice_to
-        issues += _step_issues(s, project, target, on, (start, end))
-        if target is ProjectStatus.EVALUATED and (score is None or not 0 <= score <= 100):
-            issues.append(error("score", "绩效评价需要 0–100 的得分"))
-        if issues:
-            raise ValidationFailed(
-                list[object](issues), f"项目未能进入“{target}”：" + "；".join(i.message for i in issues)
-            )
-        if target is ProjectStatus.IN_PROGRESS:
-            project.started_on = on
-        elif target is ProjectStatus.PUBLIC_NOTICE:
-            assign_changed(project, {"notice_from": start, "notice_to": end})
-        elif target is ProjectStatus.FINAL_REPORT:
-            project.final_report_on = on
-        elif target is ProjectStatus.EVALUATED:
-            assign_changed(project, {"evaluated_on": on, "evaluation_score": score})
-        project.status = target
-        return target
 
 
 def mark_project_deleted(ws: Workspace, project_id: str) -> None:
     """标记删除 a project entered by mistake, with its list; refused once money was paid out."""
     ensure_writable(ws)
     with edit_session(ws) as s:
-        project = _live(s, ws, project_id)
+        project = live_project(s, ws, project_id)
         paid = s.scalar(
             select(func.count()).where(
                 ProjectPayment.project_id == project_id, ProjectPayment.deleted.is_(False)

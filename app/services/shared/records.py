@@ -16,7 +16,7 @@ from app.domain.errors import ValidationFailed
 from app.domain.records.families import WarningsToConfirm
 from app.domain.records.org import DivisionChoice
 from app.domain.validation import Issue, Severity, error, has_errors
-from app.services.families.listing import division_prefix
+from app.services.shared.divisions import division_prefix
 from app.services.shared.scope import root_code
 from app.services.shared.workspace import Workspace
 

@@ -7,7 +7,8 @@ see docs/SECURITY.md) a password unwraps the database key from the keyring besid
 
 Failed attempts are counted where they can be read before the database opens (the keyring) and
 written to the audit log at the next successful sign-in, since the log itself is encrypted. User
-management (other accounts, roles, resets) is in ``app.services.system.users``.
+management (other accounts, roles, resets) is in ``app.services.system.users``; the demo
+county's accounts are in ``app.services.demo.accounts``.
 """
 
 from __future__ import annotations
@@ -221,16 +222,6 @@ def lock_message(path: Path | str, username: str) -> str | None:
         return None
     found: LoginDelayed | None = keyring.lock_state(path, username.strip())
     return found.message if found else None
-
-
-def demo_account(path: Path | str) -> tuple[str, str] | None:
-    """The demo's username and password when ``path`` is an encrypted demo database (a hint to show)."""
-    path = Path(path)
-    if not keyring.is_encrypted(path) or not keyring.flag(path, "demo"):
-        return None
-    from app.services.demo import DEMO_PASSWORD, DEMO_USERNAME
-
-    return DEMO_USERNAME, DEMO_PASSWORD
 
 
 def needs_sign_in(path: Path | str) -> bool:
