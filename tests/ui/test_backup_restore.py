@@ -22,9 +22,9 @@ from app.services.shared.workspace import Workspace
 from app.services.system.accounts import sign_in
 from app.services.system.backup import backup_database, backup_name
 from ui.main import Shell
+from ui.shell.auto_backup import AutoBackupSettings, load_settings, save_settings
 from ui.shell.main_window import MainWindow
 from ui.shell.tasks import SyncTaskRunner, Task
-from ui.system.auto_backup import AutoBackupSettings, load_settings, save_settings
 from ui.system.backup import RestoreDialog
 from ui.system.page import SystemPage
 

@@ -35,12 +35,11 @@ from app.paths import data_dir, ensure, logs_dir
 from app.services.shared.workspace import Workspace
 from app.services.system.installation import installation_facts
 from ui.shell import idle_lock
+from ui.shell.auto_backup import WindowBackups
 from ui.shell.idle_lock import IdleLock
-from ui.shell.page import Page, PageContext
+from ui.shell.page import Page, PageContext, SearchableList
 from ui.shell.settings import window_settings
 from ui.shell.tasks import TaskRunner
-from ui.system.auto_backup import WindowBackups
-from ui.widgets.record_list import RecordList
 
 log = logging.getLogger(__name__)
 
@@ -288,13 +287,14 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:  # not ``find``: that is QWidget.find()
         """The search box of the list the focus is in, or else of the page's first list shown."""
         widget = QApplication.focusWidget()
-        while widget is not None and not isinstance(widget, RecordList):
+        while widget is not None and not isinstance(widget, SearchableList):
             widget = widget.parentWidget()
         if widget is None:
             page = self.pages.get(self.current_key())
-            shown = [r for r in page.findChildren(RecordList) if r.isVisible()] if page is not None else []
+            lists = page.findChildren(SearchableList) if page is not None else []
+            shown = [r for r in lists if r.isVisible()]
             widget = shown[0] if shown else None
-        if isinstance(widget, RecordList):
+        if isinstance(widget, SearchableList):
             widget.focus_search()
 
     def call_page(self, key: str, method: str, *args: Any) -> Any:

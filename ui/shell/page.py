@@ -41,3 +41,13 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Reload what is shown; default does nothing."""
+
+
+class SearchableList(QWidget):
+    """A list with a search box that Ctrl+F reaches from anywhere on its page (``RecordList``).
+
+    The main window looks for this base class, so the shell needs no import of the widgets above it.
+    """
+
+    def focus_search(self) -> None:
+        raise NotImplementedError

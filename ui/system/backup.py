@@ -40,9 +40,9 @@ from app.services.shared.scope import can_write
 from app.services.system.backup import KEEP
 from app.services.system.backup_auto import last_backup_time
 from app.services.system.restore import inspect_backup, list_backups
+from ui.shell.auto_backup import AutoBackupSettings, load_settings, save_settings
 from ui.shell.page import PageContext
 from ui.shell.progress import run_with_progress
-from ui.system.auto_backup import AutoBackupSettings, load_settings, save_settings
 
 ERROR_STYLE = "color: #b00020;"
 

@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import FpaError
 from app.services.shared.workspace import Workspace
 from ui.models.lazy_table import LazyColumn, LazyTableModel
+from ui.shell.page import SearchableList
 from ui.shell.tasks import TaskRunner
 from ui.widgets.list_parts import DivisionNode, DivisionTree, ExportJob, RecordTable, SearchBox
 from ui.widgets.list_queries import IdQueries, ListQuery
@@ -79,7 +80,7 @@ class FilterSpec:
     options: Sequence[tuple[str, Any]]
 
 
-class RecordList(QWidget):
+class RecordList(SearchableList):
     loaded = Signal(int)  # rows shown after a query (its first rows, or all of them)
     completed = Signal(int)  # records matching, once the whole id list is in
     activated = Signal(str)  # the record id of a double-clicked row, or the row Enter was pressed on
