@@ -6,47 +6,32 @@ the row was inserted with (every edit follows the insert, so nothing was lost), 
 for review when it came from a device other than the current winner's and its value differs.
 The same ID number on two records becomes a ``duplicate_candidate``. All in the caller's transaction.
 
-Speed: a province merges millions of rows, nearly all of them new. New rows on SQLite go straight
-to the driver in their JSON form, which is how SQLite stores them (payload.py checked and
-canonicalised every value), with one ``executemany`` per chunk for the rows and one for their
-change-log entries; a row's newest stamp and device come from the stamp text itself (its last 16
-characters are the device). Rows that exist already, and every row on PostgreSQL, take the Core
-path with Python values.
+The SQLite fast path for new rows is merge_fast.py; rows that exist already, and every row on
+PostgreSQL, take the Core path here with Python values. Duplicate candidates: duplicates.py.
 """
 
 from __future__ import annotations
 
-import json
-import operator
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from itertools import compress, repeat
+from datetime import datetime
+from itertools import compress
 from typing import Any
 
-from sqlalchemy import Connection, Date, Table, and_, bindparam, delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, bindparam, insert, select, update
 
-from app.database.base import content_columns, scalar_defaults, synced_tables, table_of
+from app.database.base import synced_tables, table_of
 from app.database.codec import to_json
-from app.database.models import ChangeLogEntry, DuplicateCandidate, MergeConflict, Meta
+from app.database.models import ChangeLogEntry, MergeConflict, Meta
 from app.database.session import META_CLOCK, Database, utcnow
 from app.domain.enums import ChangeOp
+from app.sync.duplicates import ID_NUMBER_COLUMNS, insert_ignore, refresh_duplicates
+from app.sync.merge_fast import insert_fast, log_fast, present_ids
+from app.sync.merge_plan import CHUNK, DEVICE_CHARS, ID_NAMESPACE, Plan, newest
 from app.sync.payload import HEAD, RowState, TableRows
 
-_NAMESPACE = uuid.UUID("8d3f4c1a-2b7e-4f0a-9c61-5e2d7b9a0c44")
-# Rows per round trip. SQLite allows 32 766 bound values per statement since 3.32, so the id list
-# of a chunk fits; larger chunks gained nothing measurable.
-_CHUNK = 2000
-_DEVICE_CHARS = 16  # a stamp ends with the id of the device that made it
-# Tables whose rows name a person by ID number: the same number twice is a duplicate candidate.
-ID_NUMBER_COLUMNS = {"person": "id_number", "family_member": "id_number"}
-_HEAD_SQL = ("id", "created_stamp", "stamp", "field_stamps", "device_id", "created_at", "updated_at")
-_CHANGE_SQL = (
-    "INSERT INTO change_log (table_name, row_id, op, changes, stamp, device_id, recorded_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
+__all__ = ["ID_NUMBER_COLUMNS", "MergeStats", "TableStats", "conflict_id", "merge_rows", "refresh_duplicates"]
 
 
 @dataclass
@@ -78,60 +63,7 @@ class MergeStats:
 
 
 def conflict_id(table: str, row_id: str, name: str, stamp: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, f"{table}|{row_id}|{name}|{stamp}"))
-
-
-# Made once: json.dumps builds a new encoder on every call with non-default options.
-_SORTED_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _canonical_json(value: Any) -> str:
-    """JSON text as ``JsonText`` stores it (sorted keys, compact), so both paths write equal bytes."""
-    return _SORTED_ENCODER.encode(value)
-
-
-class _Plan:
-    """What merging rows of one table with these carried fields needs, worked out once per table."""
-
-    def __init__(self, model: type[Any], fields: Sequence[str], fast: bool) -> None:
-        self.table: Table = table_of(model)
-        self.content = content_columns(model)
-        self.fields = tuple(fields)
-        self.fast = fast  # SQLite: new rows straight to the driver
-        defaults = {**dict.fromkeys(self.content), **scalar_defaults(model)}
-        self.defaults_json = {c: to_json(v) for c, v in defaults.items()}
-        position = {name: HEAD + i for i, name in enumerate(self.fields)}
-        # Where each content column comes from: the row (index) or a default (a constant).
-        self.sources: list[tuple[int | None, Any]] = [
-            (position.get(c), self.defaults_json[c]) for c in self.content
-        ]
-        self.all_carried = self.fields == tuple(self.content)
-        self.to_python: list[Callable[[Any], Any] | None] = [
-            _python_converter(self.table.c[c]) for c in self.content
-        ]
-        names = [*_HEAD_SQL, *self.content]
-        self.insert_sql = (
-            f"INSERT INTO {self.table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        )
-        # The change-log entries of the rows just inserted, in one statement (see merge_rows).
-        self.log_sql = (
-            "INSERT INTO change_log (table_name, row_id, op, changes, stamp, device_id, recorded_at)"
-            f" SELECT '{self.table.name}', id, 'insert', ?, stamp, device_id, ?"
-            f" FROM {self.table.name} WHERE rowid > ? ORDER BY rowid"
-        )
-
-    def values(self, row: list[Any]) -> list[Any]:
-        """The row's values for every content column in table order, in JSON form."""
-        if self.all_carried:
-            return row[HEAD:]
-        return [row[i] if i is not None else default for i, default in self.sources]
-
-
-def _python_converter(column: Any) -> Callable[[Any], Any] | None:
-    # JSON-form values are what the Core types accept, except dates (psycopg wants date objects).
-    if isinstance(column.type, Date):
-        return date.fromisoformat
-    return None
+    return str(uuid.uuid5(ID_NAMESPACE, f"{table}|{row_id}|{name}|{stamp}"))
 
 
 def merge_rows(
@@ -158,10 +90,10 @@ def merge_rows(
         model = models[name]
         table_stats = stats.tables.setdefault(name, TableStats())
         incoming = rows_by_table[name]
-        plan = _Plan(model, incoming.fields, fast)
+        plan = Plan(model, incoming.fields, fast)
         origin = {"merged": source or "bundle"}
-        for start in range(0, len(incoming), _CHUNK):
-            end = min(start + _CHUNK, len(incoming))
+        for start in range(0, len(incoming), CHUNK):
+            end = min(start + CHUNK, len(incoming))
             _merge_chunk(conn, plan, incoming, start, end, table_stats, stats, now, log_changes, origin)
         if name in ID_NUMBER_COLUMNS and ID_NUMBER_COLUMNS[name] in incoming.fields:
             numbers = {n for n in incoming.column(ID_NUMBER_COLUMNS[name]) if n}
@@ -174,19 +106,12 @@ def merge_rows(
 
 def _top(row: list[Any]) -> tuple[str, dict[str, str] | None]:
     """The row's newest stamp, and its field stamps without those equal to the insert's."""
-    return _newest(row[1], row[2])
-
-
-def _newest(created: str, stamps: dict[str, str] | None) -> tuple[str, dict[str, str] | None]:
-    if not stamps:
-        return created, None
-    sparse = {k: v for k, v in sorted(stamps.items()) if v != created}
-    return max(created, *stamps.values()), sparse or None
+    return newest(row[1], row[2])
 
 
 def _merge_chunk(
     conn: Connection,
-    plan: _Plan,
+    plan: Plan,
     incoming: TableRows,
     start: int,
     end: int,
@@ -200,9 +125,7 @@ def _merge_chunk(
     chunk = incoming.rows[start:end]
     ids = incoming.columns[0][start:end]
     if plan.fast:
-        # Plain SQL: compiling an expanding IN of 2 000 ids through Core cost more than the query.
-        query = f"SELECT id FROM {table.name} WHERE id IN ({', '.join('?' * len(ids))})"
-        present = {row[0] for row in conn.exec_driver_sql(query, ids).all()}
+        present = present_ids(conn, table.name, ids)
     else:
         present = set(conn.scalars(select(table.c.id).where(table.c.id.in_(ids))))
     changes: list[tuple[str, ChangeOp, dict[str, Any], str]] = []
@@ -213,7 +136,7 @@ def _merge_chunk(
             if present:
                 keep = [i not in present for i in ids]
                 columns = [tuple(compress(c, keep)) for c in columns]
-            newest = _insert_fast(conn, plan, columns, now, origin if log_changes else None)
+            newest = insert_fast(conn, plan, columns, now, origin if log_changes else None)
             if top_stamp is None or newest > top_stamp:
                 top_stamp = newest
         else:
@@ -232,7 +155,7 @@ def _merge_chunk(
 
 def _insert_new(
     conn: Connection,
-    plan: _Plan,
+    plan: Plan,
     rows: list[list[Any]],
     now: datetime,
     changes: list[tuple[str, ChangeOp, dict[str, Any], str]] | None,
@@ -255,7 +178,7 @@ def _insert_new(
             created_stamp=r[1],
             stamp=top,
             field_stamps=sparse,
-            device_id=top[-_DEVICE_CHARS:],
+            device_id=top[-DEVICE_CHARS:],
             created_at=now,
             updated_at=now,
         )
@@ -267,48 +190,9 @@ def _insert_new(
     return top_stamp
 
 
-def _insert_fast(
-    conn: Connection,
-    plan: _Plan,
-    columns: list[tuple[Any, ...]],
-    now: datetime,
-    origin: dict[str, str] | None,
-) -> str:
-    """SQLite: new rows, given a column at a time, as stored, in one executemany; their change-log
-    entries (naming ``origin``; none when it is None) by one INSERT … SELECT. Returns the newest
-    stamp among them.
-
-    The rows are zipped together from whole columns, in C. Most rows were never edited (no field
-    stamps): their newest stamp is the insert's, and the device is the stamp's last 16 characters;
-    the few edited rows are patched in afterwards.
-    """
-    ids, created, field_stamps = columns[0], columns[1], columns[2]
-    stamp = list(created)
-    stored_stamps: list[str | None] = [None] * len(ids)
-    device = list(map(_DEVICE_OF, created))
-    for i in compress(range(len(ids)), field_stamps):
-        top, sparse = _newest(created[i], field_stamps[i])
-        stamp[i], device[i] = top, top[-_DEVICE_CHARS:]
-        stored_stamps[i] = None if sparse is None else _canonical_json(sparse)
-    when = now.strftime("%Y-%m-%d %H:%M:%S.%f")
-    values: list[Iterable[Any]] = [
-        columns[i] if i is not None else repeat(default) for i, default in plan.sources
-    ]
-    records = list(zip(ids, created, stamp, stored_stamps, device, repeat(when), repeat(when), *values))
-    name = plan.table.name
-    (last_rowid,) = conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {name}").one()
-    conn.exec_driver_sql(plan.insert_sql, records)
-    if origin is not None:
-        conn.exec_driver_sql(plan.log_sql, (_canonical_json(origin), when, last_rowid))
-    return str(max(stamp))
-
-
-_DEVICE_OF = operator.itemgetter(slice(-_DEVICE_CHARS, None))
-
-
 def _merge_known(
     conn: Connection,
-    plan: _Plan,
+    plan: Plan,
     rows: list[list[Any]],
     tstats: TableStats,
     now: datetime,
@@ -361,7 +245,7 @@ def _merge_known(
                 **full,
                 "stamp": row_top,
                 "field_stamps": stamps or None,
-                "device_id": row_top[-_DEVICE_CHARS:],
+                "device_id": row_top[-DEVICE_CHARS:],
                 "updated_at": now,
             }
         )
@@ -374,33 +258,20 @@ def _merge_known(
         stmt = update(table).where(table.c.id == bindparam("_id")).values({c: bindparam(c) for c in cols})
         conn.execute(stmt, updates)
     if conflicts:
-        tstats.conflicts += _insert_ignore(conn, table_of(MergeConflict), conflicts)
+        tstats.conflicts += insert_ignore(conn, table_of(MergeConflict), conflicts)
     return top_stamp
 
 
 def _log(
     conn: Connection,
-    plan: _Plan,
+    plan: Plan,
     changes: list[tuple[str, ChangeOp, dict[str, Any], str]],
     now: datetime,
 ) -> None:
     """One change-log entry per inserted or updated row."""
     name = str(plan.table.name)  # a plain str: sqlite3 probes a str subclass for __conform__ per row
     if plan.fast:
-        when = now.strftime("%Y-%m-%d %H:%M:%S.%f")
-        entries = [
-            (
-                name,
-                row_id,
-                op.value,
-                _canonical_json(values),
-                stamp,
-                stamp[-_DEVICE_CHARS:],
-                when,
-            )
-            for row_id, op, values, stamp in changes
-        ]
-        conn.exec_driver_sql(_CHANGE_SQL, entries)
+        log_fast(conn, name, changes, now)
         return
     conn.execute(
         insert(table_of(ChangeLogEntry)),
@@ -411,7 +282,7 @@ def _log(
                 "op": op,
                 "changes": values,
                 "stamp": stamp,
-                "device_id": stamp[-_DEVICE_CHARS:],
+                "device_id": stamp[-DEVICE_CHARS:],
                 "recorded_at": now,
             }
             for row_id, op, values, stamp in changes
@@ -434,86 +305,3 @@ def _conflict(table: str, row_id: str, col: str, value: Any, stamp: str, created
         "resolved_at": None,
         "resolved_by": None,
     }
-
-
-def _insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> int:
-    """Insert rows whose primary key is new; returns how many were new."""
-    unique = {r["id"]: r for r in rows}
-    present = set(conn.scalars(select(table.c.id).where(table.c.id.in_(list(unique)))))
-    fresh = [r for k, r in unique.items() if k not in present]
-    if fresh:
-        dialect = conn.dialect.name
-        stmt: Any
-        if dialect == "postgresql":
-            stmt = postgresql.insert(table).on_conflict_do_nothing(index_elements=["id"])
-        elif dialect == "sqlite":
-            stmt = sqlite.insert(table).on_conflict_do_nothing(index_elements=["id"])
-        else:
-            stmt = insert(table)
-        conn.execute(stmt, fresh)
-    return len(fresh)
-
-
-def refresh_duplicates(conn: Connection, table_name: str, numbers: Iterable[str]) -> int:
-    """Make the open duplicate candidates for these ID numbers match the live rows; returns new ones.
-
-    Computed from the current state, never from the merge history, so any merge order gives the
-    same candidates.
-    """
-    numbers = sorted(set(numbers))
-    if not numbers:
-        return 0
-    model = synced_tables()[table_name]
-    mtable = table_of(model)
-    col = mtable.c[ID_NUMBER_COLUMNS[table_name]]
-    cand = table_of(DuplicateCandidate)
-    added = 0
-    for start in range(0, len(numbers), _CHUNK):
-        chunk = numbers[start : start + _CHUNK]
-        live: dict[str, list[str]] = {}
-        found: Iterable[Any]
-        if conn.dialect.name == "sqlite":  # plain SQL, as in _merge_chunk: Core's IN compile cost more
-            found = conn.exec_driver_sql(
-                f"SELECT {col.name}, id FROM {mtable.name} WHERE deleted = 0"
-                f" AND {col.name} IN ({', '.join('?' * len(chunk))})",
-                tuple(chunk),
-            ).all()
-        else:
-            found = conn.execute(select(col, mtable.c.id).where(col.in_(chunk), mtable.c.deleted.is_(False)))
-        for number, row_id in found:
-            live.setdefault(number, []).append(row_id)
-        wanted: dict[str, dict[str, Any]] = {}
-        for number, ids in live.items():
-            ids.sort()
-            for i, a in enumerate(ids):
-                for b in ids[i + 1 :]:
-                    key = str(uuid.uuid5(_NAMESPACE, f"dup|{table_name}|{number}|{a}|{b}"))
-                    wanted[key] = {
-                        "id": key,
-                        "table_name": table_name,
-                        "id_number": number,
-                        "row_a": a,
-                        "row_b": b,
-                        "status": "open",
-                        "note": None,
-                    }
-        if conn.dialect.name == "sqlite":
-            stale_ids: Iterable[str] = conn.exec_driver_sql(
-                "SELECT id FROM duplicate_candidate WHERE table_name = ? AND status = 'open'"
-                f" AND id_number IN ({', '.join('?' * len(chunk))})",
-                (table_name, *chunk),
-            ).scalars()
-        else:
-            stale_ids = conn.scalars(
-                select(cand.c.id).where(
-                    and_(
-                        cand.c.table_name == table_name, cand.c.id_number.in_(chunk), cand.c.status == "open"
-                    )
-                )
-            )
-        gone = [k for k in stale_ids if k not in wanted]
-        if gone:
-            conn.execute(delete(cand).where(cand.c.id.in_(gone)))
-        if wanted:
-            added += _insert_ignore(conn, cand, list(wanted.values()))
-    return added

@@ -11,13 +11,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,8 +24,10 @@ from PySide6.QtWidgets import (
 from app.domain.records.exchange import LedgerRow, MergeResultRow, SyncStatus
 from app.paths import identity_dir
 from app.services import sync
-from ui.models.rows_model import Column, RowsTableModel
+from ui.models.rows_model import RowsTableModel
 from ui.shell.page import Page, PageContext
+from ui.sync.steps import next_step
+from ui.sync.tables import history_columns, result_columns, table_view
 
 
 class SyncPage(Page):
@@ -82,10 +82,10 @@ class SyncPage(Page):
         self.ack_button.clicked.connect(self.choose_receipts)
 
         self.tabs = QTabWidget()
-        self.results_model = RowsTableModel(self._result_columns(), self)
-        self.history_model = RowsTableModel(self._history_columns(), self)
-        self.results_view = self._table(self.results_model)
-        self.history_view = self._table(self.history_model)
+        self.results_model = RowsTableModel(result_columns(), self)
+        self.history_model = RowsTableModel(history_columns(), self)
+        self.results_view = table_view(self.results_model)
+        self.history_view = table_view(self.history_model)
         self.tabs.addTab(self.results_view, self.tr("Last merge"))
         self.tabs.addTab(self.history_view, self.tr("Merged bundles"))
         layout.addWidget(self.tabs, 1)
@@ -95,55 +95,6 @@ class SyncPage(Page):
         self.refresh()
 
     # --- display ---------------------------------------------------------------------------------
-
-    def _table(self, model: RowsTableModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
-
-    def _result_columns(self) -> list[Column]:
-        return [
-            Column(self.tr("File"), lambda r: r.file),
-            Column(
-                self.tr("Result"),
-                lambda r: r.status,
-                text=lambda r: (
-                    self.tr("Merged")
-                    if r.status == "accepted"
-                    else self.tr("Checked only")
-                    if r.status == "dry-run"
-                    else self.tr("Refused")
-                ),
-            ),
-            Column(self.tr("Sender"), lambda r: r.sender_name, tooltip=lambda r: r.sender_division or ""),
-            Column(self.tr("No."), lambda r: r.seq or 0, align_right=True),
-            Column(self.tr("New"), lambda r: r.inserted, align_right=True),
-            Column(self.tr("Updated"), lambda r: r.updated, align_right=True),
-            Column(self.tr("Conflicts"), lambda r: r.conflicts, align_right=True),
-            Column(self.tr("Possible duplicates"), lambda r: r.duplicates, align_right=True),
-            Column(self.tr("Missing earlier bundles"), lambda r: ", ".join(map(str, r.gaps))),
-            Column(self.tr("Reason"), lambda r: r.reason or "", tooltip=lambda r: r.reason or ""),
-        ]
-
-    def _history_columns(self) -> list[Column]:
-        return [
-            Column(
-                self.tr("Merged at"), lambda r: r.merged_at, text=lambda r: f"{r.merged_at:%Y-%m-%d %H:%M}"
-            ),
-            Column(self.tr("Sender"), lambda r: r.sender_name, tooltip=lambda r: r.sender_division),
-            Column(self.tr("Device"), lambda r: r.sender_device),
-            Column(self.tr("No."), lambda r: r.seq, align_right=True),
-            Column(self.tr("New"), lambda r: r.inserted, align_right=True),
-            Column(self.tr("Updated"), lambda r: r.updated, align_right=True),
-            Column(self.tr("Conflicts"), lambda r: r.conflicts, align_right=True),
-            Column(self.tr("File"), lambda r: r.file_name),
-        ]
 
     def refresh(self) -> None:
         self.runner.run(
@@ -199,28 +150,7 @@ class SyncPage(Page):
         self.receipt_button.setVisible(merging)
         self.merge_button.setEnabled(status.has_identity)
         self.receipt_button.setEnabled(status.has_identity)
-        self.next_step.setText(self._next_step(status, upward))
-
-    def _next_step(self, status: SyncStatus, upward: bool) -> str:
-        if not status.has_identity:
-            return self.tr("Step 1: create this computer's keys (once per computer).")
-        if not status.setup_package_id:
-            return self.tr(
-                "Step 2: import the setup package the level above gave you (a .fpas file on a USB stick)."
-            )
-        if upward and status.recipients == 0:
-            return self.tr("The setup package names nobody to send to: ask the level above for a new one.")
-        if upward and status.role == "county":
-            return self.tr(
-                "Merge the townships' bundles as they come and write a receipt for each; regularly write "
-                "a bundle for the province and import its receipt."
-            )
-        if upward:
-            return self.tr(
-                "Regularly (each week or month): write a bundle to a USB stick and take it to the level "
-                "above; import the receipt it gives back."
-            )
-        return self.tr("Merge the bundles the counties send, then write a receipt for each.")
+        self.next_step.setText(next_step(status, upward))
 
     def _show_history(self, rows: list[LedgerRow]) -> None:
         self.history_model.set_rows(rows)

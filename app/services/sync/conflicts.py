@@ -21,7 +21,8 @@ from app.domain.permissions import Permission
 from app.domain.records.sync import ConflictRow, DuplicateRow
 from app.services.shared.scope import bank_shown, ensure_may, id_shown
 from app.services.shared.workspace import Workspace
-from app.sync.merge import ID_NUMBER_COLUMNS, conflict_id
+from app.sync.duplicates import ID_NUMBER_COLUMNS
+from app.sync.merge import conflict_id
 
 _STAMP_DEVICE_CHARS = 16  # a stamp ends with the 16 hex digits of the device that wrote it
 _NAME_COLUMN = "name"  # person and family_member both name the person in "name"
