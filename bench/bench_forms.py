@@ -12,6 +12,7 @@ read back with zbarimg when it is installed, so a fast but unreadable form does 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -52,17 +53,20 @@ def main() -> int:
             return 1
         ensure_gui()  # the application start-up is the program's, not a form's
         out = args.keep or Path(tmp) / "forms.pdf"
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         visit_forms_pdf(out, sheets)
-        draw_s = time.perf_counter() - started
+        draw_s, draw_cpu = time.perf_counter() - started, time.process_time() - cpu
         size = out.stat().st_size
         checked = _read_back(out, [s.form_number for s in sheets], Path(tmp))
     print(f"sheets read: {len(sheets)} in {read_s:.2f} s")
     print(
         f"PDF drawn:   {len(sheets)} forms in {draw_s:.2f} s ({draw_s / len(sheets) * 1000:.1f} ms a form), "
-        f"{size / 1e6:.1f} MB"
+        f"{size / 1e6:.1f} MB; CPU {draw_cpu:.2f} s"
     )
     print(f"QR codes read back: {checked}")
+    load = os.getloadavg()[0]
+    if load > (os.cpu_count() or 1):  # other work on the machine: the wall time is not the program's
+        print(f"note: load average {load:.1f} on {os.cpu_count()} cores; CPU time is the fairer figure")
     total = read_s + draw_s
     verdict = "OK" if total <= LIMIT_S else "TOO SLOW"
     print(f"total {total:.2f} s for {len(sheets)} forms (limit {LIMIT_S:.0f} s for 500): {verdict}")

@@ -32,6 +32,11 @@
 <context>
     <name>FamiliesPage</name>
     <message>
+        <location filename="../../ui/families/page.py" line="77" />
+        <source>Visit forms for the selected families, or for the registered ones in the list</source>
+        <translation>选中多户时打印选中家庭的走访表，否则打印名单中全部在册家庭的走访表（可先按村或条件缩小名单）</translation>
+    </message>
+    <message>
         <location filename="../../ui/families/printing.py" line="64" />
         <source>No family in the list is in the register: nothing printed.</source>
         <translation>名单中没有在册的家庭，未打印。</translation>

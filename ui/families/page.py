@@ -75,7 +75,7 @@ class FamiliesPage(PrintsVisitForms, Page):
         self.delete_button.setToolTip("Delete")
         self.print_button = QPushButton(self.tr("&Print visit forms…"))
         self.print_button.setToolTip(
-            self.tr("A visit form for each family in the list, to take along (first narrow the list)")
+            self.tr("Visit forms for the selected families, or for the registered ones in the list")
         )
         for button in (
             self.new_button,
