@@ -7,7 +7,6 @@ self-test draw to PDF here with no window, the UI hands in its printer (a QPaged
 from __future__ import annotations
 
 import atexit
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +30,6 @@ def ensure_gui() -> None:
     pin_singletons()  # a page is a few thousand Qt calls: see refcount_guard
     if QGuiApplication.instance() is not None:
         return
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _app = QGuiApplication(["fpa", "-platform", "offscreen"])
     atexit.register(_close_gui)
 

@@ -48,11 +48,18 @@ def metrics(painter: QPainter, points: float, bold: bool, dpi: float) -> QFontMe
 
 
 class Ruler:
-    """Draws rows down a page from ``y`` (device units), in millimetres given by the caller."""
+    """Draws rows down a page from ``y`` (device units), in millimetres given by the caller.
 
-    def __init__(self, painter: QPainter, page: Page) -> None:
+    ``rules`` draws what every copy of a form shares (boxes, labels, tick boxes, headings) and
+    ``values`` what one copy holds; a form drawn many times records the rules once (a QPicture)
+    and then draws only the values of each copy over them, walking the same layout.
+    """
+
+    def __init__(self, painter: QPainter, page: Page, *, rules: bool = True, values: bool = True) -> None:
         self.painter = painter
         self.page = page
+        self.rules = rules
+        self.values = values
         self.y = 0.0
         self.pen = QPen(QColor("#333333"))
         self.pen.setWidthF(page.mm(0.25))
@@ -97,14 +104,16 @@ class Ruler:
         for i, cell in enumerate(cells):
             w = self.page.width - x if i == len(cells) - 1 or not cell.width else self.mm(cell.width)
             box = QRectF(x, self.y, w, h)
-            if cell.label:
-                p.fillRect(box, LABEL_FILL)
-            p.setPen(self.pen)
-            p.drawRect(box)
-            inner = box.adjusted(self.pad, self.pad * 0.6, -self.pad, -self.pad * 0.6)
-            flags = _CENTRE if cell.centre else _TOP_WRAP if cell.top else _WRAP
-            p.setPen(QColor("black"))
-            self.text(inner, cell.text, points=points, flags=flags)
+            if self.rules:
+                if cell.label:
+                    p.fillRect(box, LABEL_FILL)
+                p.setPen(self.pen)
+                p.drawRect(box)
+            if self.rules if cell.label else self.values:
+                inner = box.adjusted(self.pad, self.pad * 0.6, -self.pad, -self.pad * 0.6)
+                flags = _CENTRE if cell.centre else _TOP_WRAP if cell.top else _WRAP
+                p.setPen(QColor("black"))
+                self.text(inner, cell.text, points=points, flags=flags)
             x += w
         done = QRectF(0, self.y, self.page.width, h)
         self.y += h
@@ -114,17 +123,20 @@ class Ruler:
         """A section's title above its boxes."""
         rect = QRectF(0, self.y, self.page.width, self.mm(height))
         self.painter.setPen(QColor("black"))
-        self.text(
-            rect,
-            text,
-            points=TEXT_PT + 0.5,
-            bold=True,
-            flags=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-        )
+        if self.rules:
+            self.text(
+                rect,
+                text,
+                points=TEXT_PT + 0.5,
+                bold=True,
+                flags=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+            )
         self.y += self.mm(height + 0.8)
 
     def ticks(self, rect: QRectF, choices: Sequence[str], *, points: float = TEXT_PT) -> None:
         """Tick boxes (□ 春节 □ 重阳节 …) laid left to right, on as many lines as they need."""
+        if not self.rules:
+            return
         p = self.painter
         font = paper_font(points)
         fm = metrics(p, points, False, self.page.dpi)

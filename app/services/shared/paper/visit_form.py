@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPagedPaintDevice, QPainter
+from PySide6.QtGui import QPagedPaintDevice, QPainter, QPicture
 
 from app.domain.enums import FundSource, VisitKind, VisitOccasion, VisitWay
 from app.domain.errors import UserInputError
@@ -42,9 +42,20 @@ def _members(sheet: VisitSheet) -> str:
     )
 
 
-def draw_visit_form(painter: QPainter, page: Page, sheet: VisitSheet, printed_on: date) -> None:
-    """One sheet on the current page (the painter's origin at the printable area's corner)."""
-    r = Ruler(painter, page)
+def draw_visit_form(
+    painter: QPainter,
+    page: Page,
+    sheet: VisitSheet,
+    printed_on: date,
+    *,
+    rules: bool = True,
+    values: bool = True,
+) -> None:
+    """One sheet on the current page (the painter's origin at the printable area's corner).
+
+    ``rules`` and ``values`` as in ``Ruler``: what every copy shares, what this copy holds.
+    """
+    r = Ruler(painter, page, rules=rules, values=values)
     blank = sheet.blank
 
     def known(text: str) -> str:  # a gap in 三个全覆盖 is printed as one, to be arranged
@@ -52,20 +63,23 @@ def draw_visit_form(painter: QPainter, page: Page, sheet: VisitSheet, printed_on
 
     qr_side = r.mm(27)
     title_w = page.width - qr_side - r.mm(4)
-    r.text(
-        QRectF(0, 0, title_w, r.mm(11)),
-        TITLE,
-        points=17,
-        bold=True,
-        flags=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-    )
-    meta = f"表号：{sheet.form_number}　　打印日期：{printed_on:%Y-%m-%d}"
-    r.text(QRectF(0, r.mm(11), title_w, r.mm(7)), meta, points=11, bold=True)
-    hint = (
-        "录入走访时扫描右侧二维码或输入表号，即可打开这户家庭的走访登记。本表含个人信息，用后交回协会存档。"
-    )
-    r.text(QRectF(0, r.mm(18), title_w, r.mm(9)), hint, points=SMALL_PT)
-    draw_qr(painter, QRectF(page.width - qr_side, 0, qr_side, qr_side), sheet.form_number)
+    if rules:
+        r.text(
+            QRectF(0, 0, title_w, r.mm(11)),
+            TITLE,
+            points=17,
+            bold=True,
+            flags=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        )
+        hint = (
+            "录入走访时扫描右侧二维码或输入表号，即可打开这户家庭的走访登记。"
+            "本表含个人信息，用后交回协会存档。"
+        )
+        r.text(QRectF(0, r.mm(18), title_w, r.mm(9)), hint, points=SMALL_PT)
+    if values:
+        meta = f"表号：{sheet.form_number}　　打印日期：{printed_on:%Y-%m-%d}"
+        r.text(QRectF(0, r.mm(11), title_w, r.mm(7)), meta, points=11, bold=True)
+        draw_qr(painter, QRectF(page.width - qr_side, 0, qr_side, qr_side), sheet.form_number)
     r.y = qr_side + r.mm(1.5)
 
     r.heading("一、家庭情况" + ("（请填写）" if blank else "（根据登记信息打印，如有变化请在旁边更正）"))
@@ -124,21 +138,41 @@ def draw_visit_form(painter: QPainter, page: Page, sheet: VisitSheet, printed_on
     )
     for _ in range(goods):
         r.row(7.0, [Cell("", L), value("", 60), value("", 24), value("", 24), value("")])
-    merged = QRectF(0, top, r.mm(L), r.y - top)  # one label cell beside the whole goods table
-    painter.fillRect(merged, LABEL_FILL)
-    painter.setPen(r.pen)
-    painter.drawRect(merged)
-    r.text(merged.adjusted(r.pad, 0, -r.pad, 0), "慰问物品", flags=Qt.AlignmentFlag.AlignVCenter)
+    if rules:
+        merged = QRectF(0, top, r.mm(L), r.y - top)  # one label cell beside the whole goods table
+        painter.fillRect(merged, LABEL_FILL)
+        painter.setPen(r.pen)
+        painter.drawRect(merged)
+        r.text(merged.adjusted(r.pad, 0, -r.pad, 0), "慰问物品", flags=Qt.AlignmentFlag.AlignVCenter)
     r.row(box, [label("提出的需求", L), value("", top=True)])
     r.row(box, [label("跟进事项", L), value("", top=True)])
     r.row(signatures, [label("家庭成员签字", L), value("", V), label("走访人签字", L), value("")])
     r.y += r.mm(gap)
-    r.text(
-        QRectF(0, r.y, page.width, r.mm(footer)),
-        f"{sheet.form_number}　·　录入后请在系统中核对表号，同一表号只能登记一次",
-        points=SMALL_PT,
-        flags=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-    )
+    if values:
+        r.text(
+            QRectF(0, r.y, page.width, r.mm(footer)),
+            f"{sheet.form_number}　·　录入后请在系统中核对表号，同一表号只能登记一次",
+            points=SMALL_PT,
+            flags=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        )
+
+
+def _rules(page: Page, blank: bool) -> QPicture:
+    """What every copy of the form shares, recorded once for a run of copies.
+
+    A QPicture replays in its own resolution scaled to the target's (fonts resolved at the
+    target's), so it is recorded on a page of the same millimetres at the picture's resolution.
+    """
+    picture = QPicture()
+    painter = QPainter(picture)
+    try:
+        ratio = picture.logicalDpiX() / page.dpi
+        small = Page(page.width * ratio, page.height * ratio, float(picture.logicalDpiX()))
+        model = VisitSheet(family_id="" if blank else "-", form_number="")
+        draw_visit_form(painter, small, model, date.today(), values=False)
+    finally:
+        painter.end()
+    return picture
 
 
 def render_visit_forms(
@@ -162,12 +196,16 @@ def render_visit_forms(
         raise UserInputError("无法打开打印机或输出文件，请检查打印机，或选择“打印到 PDF”另存")
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        rules: dict[bool, QPicture] = {}  # blank or not: the two headings differ
         for done, sheet in enumerate(sheets):
             if progress is not None and not progress(done, len(sheets)):
                 return False
             if done:
                 device.newPage()
-            draw_visit_form(painter, page, sheet, printed_on)
+            if sheet.blank not in rules:
+                rules[sheet.blank] = _rules(page, sheet.blank)
+            painter.drawPicture(0, 0, rules[sheet.blank])
+            draw_visit_form(painter, page, sheet, printed_on, rules=False)
         if progress is not None:
             progress(len(sheets), len(sheets))
         return True
