@@ -32,6 +32,26 @@
 <context>
     <name>FamiliesPage</name>
     <message>
+        <location filename="../../ui/families/page.py" line="80" />
+        <source>Print &amp;blank forms…</source>
+        <translation>打印空白走访表(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/page.py" line="81" />
+        <source>Visit forms with no family, each with its own number</source>
+        <translation>不带家庭信息的空白走访表，每张有自己的表号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/printing.py" line="56" />
+        <source>Print blank visit forms</source>
+        <translation>打印空白走访表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/printing.py" line="56" />
+        <source>How many blank forms?</source>
+        <translation>打印几张空白走访表？</translation>
+    </message>
+    <message>
         <location filename="../../ui/families/page.py" line="77" />
         <source>Visit forms for the selected families, or for the registered ones in the list</source>
         <translation>选中多户时打印选中家庭的走访表，否则打印名单中全部在册家庭的走访表（可先按村或条件缩小名单）</translation>

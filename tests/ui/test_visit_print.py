@@ -118,3 +118,16 @@ def test_cancel_stops_after_the_pages_printed_so_far(demo_workspace: Workspace, 
 
     assert print_sheets(pdf_printer(out), sheets, progress=progress) is False
     assert asked == [(0, 5), (1, 5), (2, 5)] and pages_in(out) == 2
+
+
+def test_blank_forms_print_one_page_each_with_numbers_of_their_own(
+    page: FamiliesPage, tmp_path: Path
+) -> None:
+    out = tmp_path / "blank.pdf"
+    page.print_blank_forms(3, pdf_printer(out))
+    assert pages_in(out) == 3 and "3" in page.list.message.text()
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    numbers = set(re.findall(r"ZF\d{8}-[0-9A-Z]{4}\b", text))
+    assert len(numbers) == 3 and "（请填写）" in text

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -77,6 +78,8 @@ class FamiliesPage(PrintsVisitForms, Page):
         self.print_button.setToolTip(
             self.tr("Visit forms for the selected families, or for the registered ones in the list")
         )
+        self.blank_button = QPushButton(self.tr("Print &blank forms…"))
+        self.blank_button.setToolTip(self.tr("Visit forms with no family, each with its own number"))
         for button in (
             self.new_button,
             self.edit_button,
@@ -89,8 +92,11 @@ class FamiliesPage(PrintsVisitForms, Page):
             button.setVisible(can_write(ws))  # 只读查看: the services refuse it anyway; do not offer it
         self.scan = ScanEntry(ws)
         self.scan.found.connect(self.visit_from_form)
+        top = QHBoxLayout()  # paper coming back and blank paper going out, above the list
+        top.addWidget(self.scan, 1)
+        top.addWidget(self.blank_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scan)
+        layout.addLayout(top)
         layout.addWidget(self.list, 1)
 
         self.new_button.clicked.connect(lambda: self.new_family())
@@ -98,6 +104,7 @@ class FamiliesPage(PrintsVisitForms, Page):
         self.visit_button.clicked.connect(lambda: self.record_visit())
         self.delete_button.clicked.connect(lambda: self.mark_deleted())
         self.print_button.clicked.connect(lambda: self.print_visit_forms())
+        self.blank_button.clicked.connect(lambda: self.print_blank_forms())
         self.list.activated.connect(self.edit_family)
         self.list.current_changed.connect(lambda _id: self._update_buttons())
         for keys, slot in (

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from app.domain.errors import FpaError
 from app.domain.records.families import VisitSheet
-from app.services.families.visit_sheets import visit_sheets
+from app.services.families.visit_sheets import MAX_SHEETS, blank_sheets, visit_sheets
 from ui.families.visit_print import print_sheets
 from ui.shell.page import Page
 from ui.widgets.record_list import RecordList
@@ -55,6 +55,23 @@ class PrintsVisitForms(Page):
             self.list.show_message(exc.message, error=True)
             return
         raise exc
+
+    def print_blank_forms(
+        self, count: int | None = None, printer: QPrinter | None = None
+    ) -> None:
+        """Forms with no family, for visits not planned from the list; asks how many unless given."""
+        if count is None:
+            count, accepted = QInputDialog.getInt(
+                self, self.tr("Print blank visit forms"), self.tr("How many blank forms?"), 10, 1, MAX_SHEETS
+            )
+            if not accepted:
+                return
+        try:
+            sheets = blank_sheets(count)
+        except FpaError as exc:
+            self.list.show_message(exc.message, error=True)
+            return
+        self._print_sheets(sheets, printer)
 
     def selected_ids(self) -> list[str]:
         """The families of the selected rows, in the list's order."""
