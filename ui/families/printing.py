@@ -56,9 +56,7 @@ class PrintsVisitForms(Page):
             return
         raise exc
 
-    def print_blank_forms(
-        self, count: int | None = None, printer: QPrinter | None = None
-    ) -> None:
+    def print_blank_forms(self, count: int | None = None, printer: QPrinter | None = None) -> None:
         """Forms with no family, for visits not planned from the list; asks how many unless given."""
         if count is None:
             count, accepted = QInputDialog.getInt(
@@ -73,10 +71,10 @@ class PrintsVisitForms(Page):
             return
         self._print_sheets(sheets, printer)
 
-    def selected_ids(self) -> list[str]:
+    def selected_ids(self) -> tuple[str, ...]:
         """The families of the selected rows, in the list's order."""
         rows = sorted(index.row() for index in self.list.view.selectionModel().selectedRows())
-        return [i for i in (self.list.model.id_at(r) for r in rows) if i]
+        return tuple(i for i in (self.list.model.id_at(r) for r in rows) if i)
 
     def confirm_print(self, count: int) -> bool:
         answer = QMessageBox.question(

@@ -25,7 +25,6 @@ from app.domain.enums import ProjectStatus
 from app.domain.errors import FpaError
 from app.domain.records.projects import CatalogueEntry, ProjectDetail, ProjectFilter
 from app.services import families, projects
-from app.services.projects.issued_catalogue import catalogue  # not re-exported by the package
 from ui.activities.page import year_options
 from ui.models.lazy_table import LazyColumn, date_column, money_column
 from ui.projects.notice_print import PrintsNotices
@@ -146,7 +145,7 @@ class ProjectsPage(PrintsNotices, Page):
         ):
             QShortcut(keys, self).activated.connect(slot)
         self._show_detail(None)
-        context.runner.run(catalogue, ws, on_done=self._set_catalogue, on_error=self._show_error)
+        context.runner.run(projects.catalogue, ws, on_done=self._set_catalogue, on_error=self._show_error)
 
     # --- columns and the query ------------------------------------------------------------------------
 
