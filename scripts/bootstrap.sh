@@ -9,7 +9,7 @@ debs=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-
       fonts-wqy-microhei fonts-noto-cjk xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
       libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-render-util0 libxcb-image0)
 if [ "$mode" = test ]; then
-  debs+=(postgresql poppler-utils age)
+  debs+=(postgresql poppler-utils age zbar-tools)
 fi
 missing=()
 for p in "${debs[@]}"; do

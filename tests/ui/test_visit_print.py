@@ -13,7 +13,7 @@ from app.domain.records.families import MISSING_VISIT
 from app.services.families.visit_sheets import visit_sheets
 from app.services.shared.workspace import Workspace
 from ui.families.page import FamiliesPage
-from ui.families.visit_print import VisitSheetPrinter
+from ui.families.visit_print import print_sheets
 from ui.shell.page import PageContext
 from ui.shell.tasks import SyncTaskRunner
 
@@ -40,7 +40,11 @@ def pages_in(path: Path) -> int:
 
 
 def test_the_families_not_visited_in_a_village_print_one_page_each(
-    qtbot: QtBot, page: FamiliesPage, demo_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    page: FamiliesPage,
+    demo_workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     asked: list[int] = []
     monkeypatch.setattr(FamiliesPage, "confirm_print", lambda self, n: asked.append(n) or True)
@@ -67,15 +71,38 @@ def test_an_empty_list_prints_nothing_and_says_so(page: FamiliesPage, tmp_path: 
     assert not out.exists() and page.list.message.isVisible()
 
 
-def test_the_sheet_reads_as_the_paper_form(demo_workspace: Workspace) -> None:
-    from app.services.families.listing import list_family_ids
+def test_with_nothing_selected_only_families_in_the_register_print(
+    page: FamiliesPage,
+    demo_workspace: Workspace,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.domain.enums import FamilyStatus
+    from app.services.families.listing import load_family_rows
 
-    sheets = visit_sheets(demo_workspace, list_family_ids(demo_workspace, limit=2))
-    printer = VisitSheetPrinter()
-    text = printer.document(sheets).toPlainText()
-    for sheet in sheets:
-        assert sheet.head_name in text and sheet.form_number in text and sheet.village in text
-    assert "Visitor signature" in text or "走访人签字" in text
+    monkeypatch.setattr(FamiliesPage, "confirm_print", lambda self, n: True)
+    qtbot.waitUntil(page.list.is_complete)
+    shown = page.list.model.ids()
+    registered = [
+        r.id for r in load_family_rows(demo_workspace, shown) if r.status is FamilyStatus.REGISTERED
+    ]
+    assert 0 < len(registered) < len(shown)  # the demo county has deceased and moved-out families
+    out = tmp_path / "register.pdf"
+    page.print_visit_forms(pdf_printer(out))
+    assert pages_in(out) == len(registered)
+    # Two rows selected: those two, whatever their status.
+    gone = next(i for i in shown if i not in registered)
+    view = page.list.view
+    view.selectRow(page.list.model.row_of(registered[0]))
+    view.selectionModel().select(
+        page.list.model.index(page.list.model.row_of(gone), 0),
+        view.selectionModel().SelectionFlag.Select | view.selectionModel().SelectionFlag.Rows,
+    )
+    assert set(page.selected_ids()) == {registered[0], gone}
+    chosen = tmp_path / "chosen.pdf"
+    page.print_visit_forms(pdf_printer(chosen))
+    assert pages_in(chosen) == 2
 
 
 def test_cancel_stops_after_the_pages_printed_so_far(demo_workspace: Workspace, tmp_path: Path) -> None:
@@ -89,5 +116,18 @@ def test_cancel_stops_after_the_pages_printed_so_far(demo_workspace: Workspace, 
         asked.append((done, total))
         return done < 2  # Cancel pressed while the third sheet was due
 
-    assert VisitSheetPrinter().print_to(pdf_printer(out), sheets, progress=progress) is False
+    assert print_sheets(pdf_printer(out), sheets, progress=progress) is False
     assert asked == [(0, 5), (1, 5), (2, 5)] and pages_in(out) == 2
+
+
+def test_blank_forms_print_one_page_each_with_numbers_of_their_own(
+    page: FamiliesPage, tmp_path: Path
+) -> None:
+    out = tmp_path / "blank.pdf"
+    page.print_blank_forms(3, pdf_printer(out))
+    assert pages_in(out) == 3 and "3" in page.list.message.text()
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    numbers = set(re.findall(r"ZF\d{8}-[0-9A-Z]{4}\b", text))
+    assert len(numbers) == 3 and "（请填写）" in text

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -40,6 +41,7 @@ from ui.families.visit_form import VisitForm
 from ui.models.lazy_table import LazyColumn, date_column, money_column, yes_no_column
 from ui.shell.page import Page, PageContext
 from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
+from ui.widgets.scan_entry import ScanEntry
 
 
 class FamiliesPage(PrintsVisitForms, Page):
@@ -74,8 +76,10 @@ class FamiliesPage(PrintsVisitForms, Page):
         self.delete_button.setToolTip("Delete")
         self.print_button = QPushButton(self.tr("&Print visit forms…"))
         self.print_button.setToolTip(
-            self.tr("A visit form for each family in the list, to take along (first narrow the list)")
+            self.tr("Visit forms for the selected families, or for the registered ones in the list")
         )
+        self.blank_button = QPushButton(self.tr("Print &blank forms…"))
+        self.blank_button.setToolTip(self.tr("Visit forms with no family, each with its own number"))
         for button in (
             self.new_button,
             self.edit_button,
@@ -86,7 +90,13 @@ class FamiliesPage(PrintsVisitForms, Page):
             self.list.add_action(button)
         for button in (self.new_button, self.visit_button, self.delete_button):
             button.setVisible(can_write(ws))  # 只读查看: the services refuse it anyway; do not offer it
+        self.scan = ScanEntry(ws)
+        self.scan.found.connect(self.visit_from_form)
+        top = QHBoxLayout()  # paper coming back and blank paper going out, above the list
+        top.addWidget(self.scan, 1)
+        top.addWidget(self.blank_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(self.list, 1)
 
         self.new_button.clicked.connect(lambda: self.new_family())
@@ -94,6 +104,7 @@ class FamiliesPage(PrintsVisitForms, Page):
         self.visit_button.clicked.connect(lambda: self.record_visit())
         self.delete_button.clicked.connect(lambda: self.mark_deleted())
         self.print_button.clicked.connect(lambda: self.print_visit_forms())
+        self.blank_button.clicked.connect(lambda: self.print_blank_forms())
         self.list.activated.connect(self.edit_family)
         self.list.current_changed.connect(lambda _id: self._update_buttons())
         for keys, slot in (
@@ -237,7 +248,7 @@ class FamiliesPage(PrintsVisitForms, Page):
         return form
 
     def record_visit(
-        self, family_id: str | None = None, *, parent: QWidget | None = None
+        self, family_id: str | None = None, *, parent: QWidget | None = None, form_number: str = ""
     ) -> VisitForm | None:
         family_id = family_id or self.list.current_id()
         if family_id is None:
@@ -245,9 +256,22 @@ class FamiliesPage(PrintsVisitForms, Page):
         row = self._row(family_id)
         name = row.head_name if row is not None else ""
         form = VisitForm(self.context, family_id, name, parent=parent or self)
+        if form_number:  # from 扫码录入: the paper form's number, as printed
+            form.form_number.edit.setText(form_number)
         form.saved.connect(lambda _vid: self._visit_saved(family_id, parent))
         self._keep(form)
         return form
+
+    def visit_from_form(self, family_id: str, form_number: str) -> VisitForm | None:
+        """A scanned or typed form number: the visit entry of its family (of the selected one for a
+        blank form), the number filled in."""
+        family_id = family_id or self.list.current_id() or ""
+        if not family_id:
+            self.scan.show_message(
+                self.tr("A blank form: select the family in the list first, then scan again."), error=True
+            )
+            return None
+        return self.record_visit(family_id, form_number=form_number)
 
     def _visit_saved(self, family_id: str, parent: QWidget | None) -> None:
         self.list.mark_stale()

@@ -1,9 +1,11 @@
-"""特殊家庭's 打印走访表: a paper visit form for each family the list shows (``ui.families.visit_print``).
+"""特殊家庭's 打印走访表: a paper visit form for the families chosen, or for the list's registered ones.
 
 A mixin of a page with a family list (``FamiliesPage``: its list, runner and workspace): the sheets
 are read off the GUI thread, the print dialog asked, then printed page by page behind a progress
 dialog with Cancel. It names only what it uses (``Page`` and its ``list``), so it need not import
-the page that mixes it in.
+the page that mixes it in. Several rows selected: those families, whatever their status.
+Otherwise the whole list, less the families no longer in the register (deceased, moved out,
+ended): nobody visits them.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from app.domain.errors import FpaError
 from app.domain.records.families import VisitSheet
-from app.services.families.visit_sheets import visit_sheets
-from ui.families.visit_print import VisitSheetPrinter
+from app.services.families.visit_sheets import MAX_SHEETS, blank_sheets, visit_sheets
+from ui.families.visit_print import print_sheets
 from ui.shell.page import Page
 from ui.widgets.record_list import RecordList
 
@@ -32,7 +34,8 @@ class PrintsVisitForms(Page):
         if not self.list.is_complete():
             self.list.show_message(self.tr("The list is still loading: print again in a moment."))
             return
-        ids = self.list.model.ids()
+        chosen = self.selected_ids()
+        ids = chosen if len(chosen) > 1 else self.list.model.ids()
         if not ids:
             self.list.show_message(self.tr("The list is empty: there is nothing to print."))
             return
@@ -42,6 +45,7 @@ class PrintsVisitForms(Page):
             visit_sheets,
             self.workspace,
             ids,
+            registered_only=len(chosen) <= 1,
             on_done=lambda sheets: self._print_sheets(sheets, printer),
             on_error=self._sheets_failed,
         )
@@ -51,6 +55,26 @@ class PrintsVisitForms(Page):
             self.list.show_message(exc.message, error=True)
             return
         raise exc
+
+    def print_blank_forms(self, count: int | None = None, printer: QPrinter | None = None) -> None:
+        """Forms with no family, for visits not planned from the list; asks how many unless given."""
+        if count is None:
+            count, accepted = QInputDialog.getInt(
+                self, self.tr("Print blank visit forms"), self.tr("How many blank forms?"), 10, 1, MAX_SHEETS
+            )
+            if not accepted:
+                return
+        try:
+            sheets = blank_sheets(count)
+        except FpaError as exc:
+            self.list.show_message(exc.message, error=True)
+            return
+        self._print_sheets(sheets, printer)
+
+    def selected_ids(self) -> tuple[str, ...]:
+        """The families of the selected rows, in the list's order."""
+        rows = sorted(index.row() for index in self.list.view.selectionModel().selectedRows())
+        return tuple(i for i in (self.list.model.id_at(r) for r in rows) if i)
 
     def confirm_print(self, count: int) -> bool:
         answer = QMessageBox.question(
@@ -63,6 +87,9 @@ class PrintsVisitForms(Page):
         return answer == QMessageBox.StandardButton.Yes
 
     def _print_sheets(self, sheets: Sequence[VisitSheet], printer: QPrinter | None) -> None:
+        if not sheets:
+            self.list.show_message(self.tr("No family in the list is in the register: nothing printed."))
+            return
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
@@ -79,7 +106,7 @@ class PrintsVisitForms(Page):
             return not dialog.wasCanceled()
 
         try:
-            finished = VisitSheetPrinter(self).print_to(printer, sheets, progress=step)
+            finished = print_sheets(printer, sheets, progress=step)
         except FpaError as exc:
             self.list.show_message(exc.message, error=True)
             return

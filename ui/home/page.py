@@ -42,6 +42,7 @@ from app.services.shared import drafts
 from app.services.shared.drafts import DraftInfo
 from ui.models.rows_model import Column, RowsTableModel
 from ui.shell.page import Page, PageContext
+from ui.widgets.scan_entry import ScanEntry
 
 WEEKDAYS = "一二三四五六日"
 VISITS_LISTED = 100
@@ -114,6 +115,7 @@ class HomePage(Page):
     navigate = Signal(str, object)  # page key, filters for its apply_filter
     visit_requested = Signal(str)  # family id
     draft_requested = Signal(str, str)  # draft kind, key
+    form_scanned = Signal(str, str)  # 扫码录入: family id ("" for a blank form), form number
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -152,6 +154,9 @@ class HomePage(Page):
         titles.addWidget(self.heading)
         titles.addWidget(self.subtitle)
         row.addLayout(titles, 1)
+        self.scan = ScanEntry(self.context.workspace)
+        self.scan.found.connect(self.form_scanned.emit)
+        row.addWidget(self.scan, 1, Qt.AlignmentFlag.AlignTop)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setToolTip("F5")
         self.refresh_button.clicked.connect(self.refresh)

@@ -25,9 +25,9 @@ from app.domain.enums import ProjectStatus
 from app.domain.errors import FpaError
 from app.domain.records.projects import CatalogueEntry, ProjectDetail, ProjectFilter
 from app.services import families, projects
-from app.services.projects.issued_catalogue import catalogue  # not re-exported by the package
 from ui.activities.page import year_options
 from ui.models.lazy_table import LazyColumn, date_column, money_column
+from ui.projects.notice_print import PrintsNotices
 from ui.projects.overview import ProjectOverview
 from ui.projects.payment_form import BeneficiaryForm, PaymentForm
 from ui.projects.project_form import ProjectForm, StepDialog
@@ -36,7 +36,7 @@ from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 from ui.widgets.record_tab import RecordTab
 
 
-class ProjectsPage(Page):
+class ProjectsPage(PrintsNotices, Page):
     draft_kinds: ClassVar[tuple[str, ...]] = ("project", "payment", "beneficiary")
     screenshot_dialogs: ClassVar[tuple[str, ...]] = ("project_form", "payment_form", "step_dialog")
 
@@ -115,6 +115,7 @@ class ProjectsPage(Page):
         self.delete_payment_button = QPushButton(self.tr("Mark payment &deleted"))
         self.payments.add_action(self.pay_button)
         self.payments.add_action(self.delete_payment_button)
+        self.add_notice_buttons()
 
         self.details = QTabWidget()
         self.details.addTab(self.overview, self.tr("&1 Funds and lifecycle"))
@@ -144,7 +145,7 @@ class ProjectsPage(Page):
         ):
             QShortcut(keys, self).activated.connect(slot)
         self._show_detail(None)
-        context.runner.run(catalogue, ws, on_done=self._set_catalogue, on_error=self._show_error)
+        context.runner.run(projects.catalogue, ws, on_done=self._set_catalogue, on_error=self._show_error)
 
     # --- columns and the query ------------------------------------------------------------------------
 

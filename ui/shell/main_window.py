@@ -256,6 +256,10 @@ class MainWindow(QMainWindow):
             widget.visit_requested.connect(self.record_visit)
         if hasattr(widget, "draft_requested"):
             widget.draft_requested.connect(self.open_draft)
+        if hasattr(widget, "form_scanned"):  # 扫码录入 on the home page: the visit entry on 特殊家庭
+            widget.form_scanned.connect(
+                lambda family_id, number: self.call_page("families", "visit_from_form", family_id, number)
+            )
         if hasattr(widget, "restore_requested"):
             widget.restore_requested.connect(self.restore_requested)
 

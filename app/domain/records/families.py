@@ -290,20 +290,35 @@ class SheetMember:
 class VisitSheet:
     """One printed 走访慰问登记表: the family as known, blanks for the visit, the form's number."""
 
-    family_id: str
-    form_number: str  # printed on the sheet; typed into the visit form when the sheet comes back
-    family_no: str
+    family_id: str  # "" on a blank form (no family: filled in by hand)
+    form_number: str  # printed and in the QR code; typed or scanned when the sheet comes back
+    family_no: str = ""
+    head_name: str = ""
+    head_id_masked: str = ""  # paper leaves the office: never the full number
+    category: FamilyCategory | None = None
+    township: str = ""
+    village: str = ""
+    address: str = ""
+    phone: str = ""
+    members: tuple[SheetMember, ...] = ()
+    contacts: str = ""  # "张三 138… / 李四 139…" or ""
+    doctor: str = ""  # "星沙社区卫生服务中心 王医生（至 2026-12-31）" or ""
+    green_channel: str = ""
+    last_visit_on: date | None = None
+    open_follow_up: str = ""  # the follow-up promised at the last visits and not yet done
+    needs: str = ""  # the family's open needs: noted on the family and raised at visits not yet followed up
+
+    @property
+    def blank(self) -> bool:
+        return not self.family_id
+
+
+@dataclass(frozen=True)
+class FormLookup:
+    """What a typed or scanned form number leads to: the family to enter the visit for."""
+
+    form_number: str  # as printed (upper case, canonical)
+    family_id: str  # "" for a blank form: the user picks the family
     head_name: str
-    head_id_masked: str  # paper leaves the office: never the full number
-    category: FamilyCategory
-    township: str
     village: str
-    address: str
-    phone: str
-    members: tuple[SheetMember, ...]
-    contacts: str  # "张三 138… / 李四 139…" or ""
-    doctor: str  # "星沙社区卫生服务中心 王医生（至 2026-12-31）" or ""
-    green_channel: str
-    last_visit_on: date | None
-    open_follow_up: str  # the follow-up promised at the last visits and not yet done
-    needs: str
+    used_by: str  # "张三家，2026-10-11" when a visit already carries this number, else ""

@@ -207,3 +207,35 @@ class FundsSummary:
     self_raised_fen: int
     donated_fen: int
     paid_fen: int
+
+
+@dataclass(frozen=True)
+class NoticeLine:
+    """One person on a 公示名单: nothing a notice board should not show (no reason, no family type)."""
+
+    name: str
+    township: str
+    village: str
+    id_masked: str
+    amount_fen: int | None  # paid to the person; None on a list not paid yet
+
+
+@dataclass(frozen=True)
+class NoticeList:
+    """A project's public-notice list (公示名单), ready to post."""
+
+    project_name: str
+    catalogue_name: str
+    year: int
+    document_no: str
+    funds: str  # "省级下拨 12,000.00 元，县级配套 3,000.00 元"
+    of_payments: bool  # the payments made, or the reported list
+    lines: tuple[NoticeLine, ...]
+    notice_from: date | None
+    notice_to: date | None
+    association: str  # the issuing association, named at the foot
+    phone: str  # where objections go
+
+    @property
+    def total_fen(self) -> int:
+        return sum(line.amount_fen or 0 for line in self.lines)

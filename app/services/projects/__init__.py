@@ -14,6 +14,7 @@ from app.services.projects.lists import (
     remove_beneficiary,
     save_beneficiary,
 )
+from app.services.projects.notice import notice_list
 from app.services.projects.payments import (
     list_payment_ids,
     load_payment_rows,
@@ -43,6 +44,7 @@ __all__ = [
     "load_project_rows",
     "mark_payment_deleted",
     "mark_project_deleted",
+    "notice_list",
     "project_detail",
     "project_years",
     "record_payment",
