@@ -16,7 +16,7 @@ from app.services.system.setup import init_database
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("init", help="新建数据库（县级代码：县或乡镇安装；省级代码：省级数据库）")
     p.add_argument("path", type=Path)
-    p.add_argument("--division", required=True, help="12 位区划代码，如 430121000000")
+    p.add_argument("--division", required=True, help="区划代码（6 位或 12 位），如 430121 或 430121000000")
     p.add_argument("--role", choices=["station", "county", "province"])
     p.add_argument("--admin", help="加密数据库：第一个系统管理员的用户名（随后输入密码；会打印恢复密钥）")
     p.add_argument("--admin-name", help="该管理员的姓名（默认同用户名）")
@@ -41,7 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _county_code(text: str) -> str:
-    return text if len(text) == 12 else text.ljust(12, "0")
+    # Typed codes may be short (430121): made the 12-digit code, or refused in Chinese.
+    from app.domain.validation import normalize_division_code
+
+    return normalize_division_code(text)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.cli.credentials import add_credentials, signed_in
 from app.domain.errors import UserInputError
+from app.domain.validation import normalize_division_code
 from app.services import sync
 from app.sync.identity import is_protected
 
@@ -35,16 +36,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--identity", type=Path, required=True)
     _passphrase_arg(p)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--role", choices=["province", "county"], default="province")
-    p.add_argument("--division", default=None, help="签发方的区划代码")
+    p.add_argument("--role", choices=["province", "county"], help="签发方角色（可省略：由区划级别决定）")
+    p.add_argument("--division", required=True, help="签发方的区划代码（6 位或 12 位，如 430121）")
     p.add_argument(
         "--recipients",
-        type=Path,
+        type=_key_and_division,
         nargs="*",
         default=[],
-        help="其他接收方（上级）的公钥：密钥文件夹或 identity.json",
+        metavar="KEYDIR=区划代码",
+        help="其他接收方（上级）的公钥及其区划：密钥文件夹或 identity.json=区划代码，如 province-key=430000",
     )
-    p.add_argument("--signers", type=Path, nargs="*", default=[], help="受信任的发送方（下级）的公钥")
+    p.add_argument(
+        "--signers",
+        type=_key_and_division,
+        nargs="*",
+        default=[],
+        metavar="KEYDIR=区划代码",
+        help="受信任的发送方（下级）的公钥及其可写入的区划，如 township-key=430121100（只能是本级以下）",
+    )
     p.add_argument("--divisions", type=Path, help="区划表 CSV（code,name,level,parent_code）")
     p.add_argument("--catalogue", type=Path, help="项目目录 JSON（默认使用程序自带目录）")
     p.add_argument("--indicators", type=Path, help="指标定义 JSON（默认使用程序自带定义）")
@@ -87,6 +96,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_credentials(p)
     p.add_argument("receipts", type=Path, nargs="+")
     p.set_defaults(handler=cmd_sync_ack)
+
+
+def _key_and_division(text: str) -> tuple[Path, str]:
+    """``KEYDIR=430121``: a key and the division it may write, normalised to 12 digits."""
+    folder, sep, code = text.rpartition("=")
+    if not sep or not folder:
+        raise argparse.ArgumentTypeError(
+            f"“{text}”缺少区划代码：请写成 密钥文件夹=区划代码，如 {text}=430121100"
+        )
+    try:
+        return Path(folder), normalize_division_code(code)
+    except UserInputError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def _passphrase_arg(p: argparse.ArgumentParser) -> None:
@@ -135,7 +157,7 @@ def cmd_setup_export(args: argparse.Namespace) -> int:
         _passphrase(args, args.identity),
         args.out,
         role=args.role,
-        division=args.division or "",
+        division=args.division,
         recipients=args.recipients,
         signers=args.signers,
         divisions_csv=args.divisions,
@@ -153,6 +175,8 @@ def cmd_setup_import(args: argparse.Namespace) -> int:
     print(
         f"已导入配置包 {result.package_id}（签发方 {result.signer}）：密钥 {result.keys} 个，"
         f"新增区划 {result.divisions_added} 个，项目目录 {result.catalogue} 条，指标 {result.indicators} 条"
+        + (f"；吊销密钥 {result.revoked} 个" if result.revoked else "")
+        + (f"；{result.kept} 个密钥由其他签发方登记，保持不变" if result.kept else "")
     )
     return 0
 

@@ -19,10 +19,13 @@ from sqlalchemy import Connection, func, select
 from app import __version__
 from app.database.base import table_of
 from app.database.migrate import current_revision, known_revisions
-from app.database.models import BundleLedger, ChangeLogEntry
+from app.database.models import BundleExport, BundleLedger, ChangeLogEntry
 from app.database.session import META_DIVISION, META_ROLE, Database, utcnow
 from app.domain.errors import BadFileError, UserInputError
+from app.domain.permissions import in_subtree
 from app.sync import keys, payload, state
+from app.sync.authority import check_authority
+from app.sync.clock_check import DEFAULT_MAX_AHEAD_HOURS, check_clock
 from app.sync.envelope import expect_kind, open_envelope, read_header, seal, write_atomically
 from app.sync.identity import Identity
 from app.sync.merge import MergeStats, merge_rows
@@ -127,9 +130,19 @@ def export_bundle(
     data = seal("bundle", meta, payload.dumps(doc), identity, targets)
     path = out_dir / bundle_name(division, db.device_id, seq)
     write_atomically(path, data)
+    digest = hashlib.sha256(data).hexdigest()
     with db.engine.begin() as conn:
-        state.put(conn, state.LAST_BUNDLE_HASH, hashlib.sha256(data).hexdigest())
+        state.put(conn, state.LAST_BUNDLE_HASH, digest)
         state.put(conn, state.LAST_EXPORTED_SEQ, last)
+        # What a receipt may confirm: only bundles this device wrote, by number and hash. (A number
+        # met again means the numbering was reset, by hand or by an old copy: the newest file counts.)
+        exports = table_of(BundleExport)
+        conn.execute(exports.delete().where(exports.c.seq == seq))
+        conn.execute(
+            exports.insert().values(
+                seq=seq, bundle_hash=digest, since_seq=since or 0, last_change_seq=last, written_at=utcnow()
+            )
+        )
     if progress:
         progress(2, 2)
     return ExportResult(path, seq, since, last, counts)
@@ -157,21 +170,40 @@ class CheckedBundle:
     summary: BundleSummary
     meta: dict[str, Any] = field(default_factory=dict)
     key_id: str = ""
+    signer: keys.Authority | None = None
     sender: tuple[str, str, int] = ("", "", 0)
     rows: dict[str, payload.TableRows] = field(default_factory=dict)
     digest: str = ""
     problem: str | None = None
 
 
-def trusted_signers(db: Database) -> dict[str, Any]:
+def trusted_signers(db: Database) -> dict[str, keys.Authority]:
+    """The trust store as the checks read it, once per merge."""
     with db.reader.connect() as conn:
-        trusted = keys.trusted_signers(conn)
+        trusted = keys.authorities(conn)
         conn.rollback()
     return trusted
 
 
-def check_bundle(path: Path, identity: Identity, trusted: dict[str, Any]) -> CheckedBundle:
-    """Read and check one bundle file without touching the database (safe in a worker thread)."""
+def max_ahead_hours(db: Database) -> float:
+    """The setting: how far ahead of this computer's clock a bundle's stamps may be."""
+    text = db.meta(state.MAX_AHEAD_HOURS)
+    try:
+        value = float(text) if text else DEFAULT_MAX_AHEAD_HOURS
+    except ValueError:
+        return DEFAULT_MAX_AHEAD_HOURS
+    return value if 0 < value < 24 * 3650 else DEFAULT_MAX_AHEAD_HOURS
+
+
+def check_bundle(
+    path: Path,
+    identity: Identity,
+    trusted: dict[str, keys.Authority],
+    *,
+    max_ahead: float = DEFAULT_MAX_AHEAD_HOURS,
+) -> CheckedBundle:
+    """Read and check one bundle file without touching the database (safe in a worker thread):
+    framing, the signer's standing in the trust store, signature, content, clock."""
     source = path.name
     checked = CheckedBundle(source, BundleSummary(file=source, status="refused"))
     try:
@@ -183,18 +215,48 @@ def check_bundle(path: Path, identity: Identity, trusted: dict[str, Any]) -> Che
         sender = _check_meta(header.meta, header.signer_key_id, source)
         summary = checked.summary
         summary.sender_device, summary.sender_division, summary.seq = sender
+        signer = _standing(trusted.get(header.signer_key_id), sender[1], source)
         opened = open_envelope(
-            data, source=source, trusted_signers=trusted, identity=identity, expected_kind="bundle"
+            data,
+            source=source,
+            trusted_signers={k: a.signing_public_key for k, a in trusted.items() if a is signer},
+            identity=identity,
+            expected_kind="bundle",
         )
         try:
             checked.rows = payload.loads(opened.payload)
         except payload.PayloadError as exc:
             raise BadFileError(source, str(exc)) from None
+        check_clock(checked.rows, source, max_ahead_hours=max_ahead)
         checked.meta, checked.key_id, checked.sender = header.meta, header.signer_key_id, sender
+        checked.signer = signer
         checked.digest = hashlib.sha256(data).hexdigest()
     except BadFileError as exc:
         checked.problem = exc.reason
     return checked
+
+
+def _standing(signer: keys.Authority | None, division: str, source: str) -> keys.Authority | None:
+    """The signer as the trust store knows it; refuses a revoked key, a recipient that signs nothing,
+    a key without a division, and a sender claiming a division outside the key's. An unknown key
+    is left to open_envelope, which names it."""
+    if signer is None:
+        return None
+    name = f"发送方“{signer.name}”（密钥 {signer.key_id}）"
+    if signer.revoked_at is not None:
+        raise BadFileError(
+            source, f"{name}的密钥已于 {signer.revoked_at:%Y-%m-%d} 被上级吊销，之后的同步文件一律拒收"
+        )
+    if not signer.is_trusted_signer:
+        raise BadFileError(source, f"{name}只是接收方，不是本机信任的发送方")
+    if signer.division_code is None:
+        raise BadFileError(source, f"{name}的密钥没有登记所属区划，请上级用新版程序重新签发配置包")
+    if not in_subtree(division, signer.division_code):
+        raise BadFileError(
+            source,
+            f"{name}自称区划 {division}，不在该密钥的区划 {signer.division_code} 范围内，文件可能被冒用",
+        )
+    return signer
 
 
 def apply_bundle(
@@ -220,7 +282,12 @@ def apply_bundle(
             tx = conn.begin()
             try:
                 _refuse_replay(conn, sender[0], sender[2], checked.digest, source)
-                stats = merge_rows(conn, db, checked.rows, source=f"{sender[0]}/{sender[2]}")
+                _refuse_borrowed_device(conn, sender[0], checked.key_id, source)
+                assert checked.signer is not None  # check_bundle refused every bundle without one
+                known = check_authority(conn, checked.signer, checked.rows, source)
+                stats = merge_rows(
+                    conn, db, checked.rows, source=f"{sender[0]}/{sender[2]}", present=known.present
+                )
                 summary.stats = stats.as_dict()
                 _record(conn, checked.meta, checked.key_id, sender, checked.digest, source, stats)
                 summary.gaps = gaps(conn, sender[0])
@@ -294,6 +361,19 @@ def _refuse_replay(conn: Connection, device: str, seq: int, digest: str, source:
     raise BadFileError(
         source, f"发送方的第 {seq} 号同步文件已合并过另一份内容不同的文件，疑似重放或设备数据被还原"
     )
+
+
+def _refuse_borrowed_device(conn: Connection, device: str, key_id: str, source: str) -> None:
+    """A device id belongs to the key that first sent bundles under it."""
+    ledger = table_of(BundleLedger)
+    owner = conn.scalar(
+        select(ledger.c.sender_key_id).where(ledger.c.sender_device == device).order_by(ledger.c.id).limit(1)
+    )
+    if owner is not None and owner != key_id:
+        raise BadFileError(
+            source,
+            f"设备编号 {device} 已属于另一把密钥（{owner}），此文件却由密钥 {key_id} 签名，疑似冒用设备编号",
+        )
 
 
 def _record(

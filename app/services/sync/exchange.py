@@ -21,6 +21,7 @@ from app.database.snapshot import snapshot
 from app.domain.errors import BadFileError, Cancelled, UserInputError
 from app.domain.permissions import Permission
 from app.domain.records.exchange import LedgerRow, MergeResultRow, SyncStatus
+from app.domain.validation import normalize_division_code
 from app.paths import resource
 from app.services.shared.audit import AuditAction, audit
 from app.services.shared.scope import ensure_may
@@ -33,11 +34,14 @@ from app.sync.bundle import (
     apply_bundle,
     check_bundle,
     export_bundle,
+    max_ahead_hours,
     trusted_signers,
 )
 from app.sync.receipt import ReceiptResult, import_receipt, write_receipt
 from app.sync.setup_package import SetupResult, build_setup_package, import_setup_package, signer_of
+from app.sync.setup_parse import role_for
 
+_LEVEL_NAMES = {"province": "省级", "county": "县级", "station": "乡镇级"}
 Progress = Callable[[int, int], None] | None
 IsCancelled = Callable[[], bool] | None
 
@@ -87,23 +91,27 @@ def export_setup(
     passphrase: str | None,
     out: Path,
     *,
-    role: str,
     division: str,
-    recipients: Sequence[Path] = (),
-    signers: Sequence[Path] = (),
+    role: str | None = None,
+    recipients: Sequence[tuple[Path, str]] = (),
+    signers: Sequence[tuple[Path, str]] = (),
     divisions_csv: Path | None = None,
     catalogue: Path | None = None,
     indicators: Path | None = None,
 ) -> Path:
+    """Sign a setup package: ``recipients`` and ``signers`` are (key folder or identity.json,
+    division code) pairs; the role of every key follows from its division's level."""
+    home = normalize_division_code(division)
+    if role is not None and role != role_for(home):
+        raise UserInputError(f"区划 {home} 是{_LEVEL_NAMES[role_for(home)]}，与所给角色“{role}”不符。")
     issuer = ident.unlock(identity_dir, passphrase)
     divisions = read_division_csv(divisions_csv) if divisions_csv else None
     return build_setup_package(
         issuer,
-        role,
-        division,
+        home,
         out,
-        recipients=[load_public_file(p) for p in recipients],
-        signers=[load_public_file(p) for p in signers],
+        recipients=[(load_public_file(p), code) for p, code in recipients],
+        signers=[(load_public_file(p), code) for p, code in signers],
         divisions=divisions,
         catalogue=_json_list(catalogue or resource("setup", "catalogue.json")),
         indicators=_json_list(indicators or resource("setup", "indicators.json")),
@@ -192,15 +200,16 @@ def merge_bundles(
         snapshot(db_file, "before-merge", key=ws.db.key)
     results: list[BundleSummary] = []
     trusted = trusted_signers(ws.db)
+    check = partial(check_bundle, max_ahead=max_ahead_hours(ws.db))
     on_accept = partial(_audit_merge, ws)
     # The next file is read, verified, decrypted and parsed in a worker thread while this one is
     # written: SQLite and the disk sync release the GIL, so the two cores share the work.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-check") as pool:
-        ahead = pool.submit(check_bundle, files[0], me, trusted)
+        ahead = pool.submit(check, files[0], me, trusted)
         for done in range(len(files)):
             checked = ahead.result()
             if done + 1 < len(files):
-                ahead = pool.submit(check_bundle, files[done + 1], me, trusted)
+                ahead = pool.submit(check, files[done + 1], me, trusted)
             if cancelled and cancelled():
                 if not results:
                     raise Cancelled()
@@ -294,8 +303,8 @@ def sync_status(ws: Workspace, identity_dir: Path) -> SyncStatus:
             identity_protected=has and ident.is_protected(identity_dir),
             setup_package_id=state.get(conn, state.SETUP_ID),
             setup_issued_at=state.get(conn, state.SETUP_ISSUED),
-            recipients=sum(1 for k in known if k["is_recipient"]),
-            trusted_signers=sum(1 for k in known if k["is_trusted_signer"]),
+            recipients=sum(1 for k in known if k["is_recipient"] and k["revoked_at"] is None),
+            trusted_signers=sum(1 for k in known if k["is_trusted_signer"] and k["revoked_at"] is None),
             unsent_changes=unsent,
             last_bundle_seq=state.get_int(conn, state.BUNDLE_SEQ),
             acked_seq=acked,
