@@ -84,6 +84,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--dry-run", action="store_true", help="只检查并统计，不写入")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_sync_merge)
+    p = s.add_parser("settings", help="同步设置")
+    p.add_argument("--db", required=True)
+    add_credentials(p)
+    p.add_argument(
+        "--max-clock-ahead-hours",
+        type=float,
+        required=True,
+        help="同步文件中的修改时间最多可比本机时钟快多少小时（默认 24）",
+    )
+    p.set_defaults(handler=cmd_sync_settings)
     p = s.add_parser("receipt", help="写出回执")
     p.add_argument("--db", required=True)
     add_credentials(p)
@@ -224,6 +234,13 @@ def cmd_sync_merge(args: argparse.Namespace) -> int:
                 + (f"；缺少该发送方的第 {', '.join(map(str, r.gaps))} 号文件" if r.gaps else "")
             )
     return 1 if any(r.status == "refused" for r in results) else 0
+
+
+def cmd_sync_settings(args: argparse.Namespace) -> int:
+    with signed_in(args, args.db) as ws:
+        hours = sync.set_max_clock_ahead(ws, args.max_clock_ahead_hours)
+    print(f"已设置：同步文件中的修改时间最多可比本机时钟快 {hours:g} 小时")
+    return 0
 
 
 def cmd_sync_receipt(args: argparse.Namespace) -> int:

@@ -251,7 +251,9 @@ def _standing(signer: keys.Authority | None, division: str, source: str) -> keys
         raise BadFileError(source, f"{name}只是接收方，不是本机信任的发送方")
     if signer.division_code is None:
         raise BadFileError(source, f"{name}的密钥没有登记所属区划，请上级用新版程序重新签发配置包")
-    if not in_subtree(division, signer.division_code):
+    # A station installation carries its county's code while its key holds a township: the two lie
+    # on one line of the tree. Disjoint, the file claims to be from somewhere its key is not.
+    if not (in_subtree(division, signer.division_code) or in_subtree(signer.division_code, division)):
         raise BadFileError(
             source,
             f"{name}自称区划 {division}，不在该密钥的区划 {signer.division_code} 范围内，文件可能被冒用",

@@ -148,7 +148,9 @@ def township_of(path: Path, family_id: str) -> str:
     """The 12-digit code of the township a family's village lies in."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        (village,) = con.execute("SELECT division_code FROM special_family WHERE id = ?", (family_id,)).fetchone()
+        (village,) = con.execute(
+            "SELECT division_code FROM special_family WHERE id = ?", (family_id,)
+        ).fetchone()
     finally:
         con.close()
     return str(village)[:9] + "000"
@@ -628,7 +630,9 @@ def test_an_encrypted_province_merges_with_a_sign_in_and_its_safety_copy_stays_e
     usb = w.root / "usb"
     a = export(capsys, w.county_a_db, w.county_a_key, usb)
     password()
-    text = run(capsys, "sync", "merge", "--into", province, "--identity", w.province_key, "--json", usb, *signin)
+    text = run(
+        capsys, "sync", "merge", "--into", province, "--identity", w.province_key, "--json", usb, *signin
+    )
     (summary,) = [json.loads(line) for line in text.splitlines() if line.startswith("{")]
     assert summary["status"] == "accepted" and summary["inserted"] == a["records"]
     ws = sign_in(province, "admin", "province-pass-1")

@@ -281,6 +281,17 @@ def import_sync_receipt(ws: Workspace, path: Path) -> ReceiptResult:
     return result
 
 
+def set_max_clock_ahead(ws: Workspace, hours: float) -> float:
+    """The setting: how many hours a bundle's stamps may be ahead of this computer's clock."""
+    ensure_may(ws, Permission.MERGE)
+    if not 1 <= hours <= 24 * 3650:
+        raise UserInputError("允许的时钟超前时间应在 1 小时到 10 年之间。")
+    with ws.db.engine.begin() as conn:
+        state.put(conn, state.MAX_AHEAD_HOURS, f"{hours:g}")
+    audit(ws, AuditAction.EDIT, "sync_max_clock_ahead_hours", {"hours": hours})
+    return hours
+
+
 def installation_info(ws: Workspace) -> tuple[str, str]:
     return ws.db.meta(META_DIVISION) or "", ws.db.meta(META_ROLE) or ""
 
