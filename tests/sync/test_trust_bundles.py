@@ -79,7 +79,7 @@ def test_honest_flows_county_to_province_and_station_to_county_to_province(
                     division_code=village,
                     visited_on=date(2026, 5, 29),
                     occasion=VisitOccasion.MAY_29,
-                    way=list(VisitWay)[0],
+                    way=next(iter(VisitWay)),
                     visitors="王干部",
                 )
             )
