@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from app.cli.credentials import add_credentials, read_secret, signed_in
+from app.domain.errors import UserInputError
 from app.services.system.check import check_database
 from app.services.system.setup import init_database
 
@@ -99,15 +100,32 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from app.services import sync
+
+    if "://" not in str(args.path):
+        # Checked before opening: SQLite would turn an empty or missing path into a new database.
+        path = Path(args.path)
+        if not path.is_file():
+            raise UserInputError(f"“{path}”不存在或不是文件，未做任何修改。")
+        if path.stat().st_size == 0:
+            raise UserInputError(f"“{path}”是空文件（0 字节），不是数据库；文件未做任何修改。")
     with signed_in(args, args.path) as ws:
         key = ws.db.key
+        orphans = sync.orphan_report(ws)
     report = check_database(args.path, key)
     if args.json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        doc = report.as_dict()
+        doc["orphans"] = [vars(o) for o in orphans]
+        print(json.dumps(doc, ensure_ascii=False))
     else:
         print(f"结构版本：{report.schema_revision}")
         print(f"完整性：{report.integrity}")
         print(f"设备：{report.device_id}")
         for k, v in report.counts.items():
             print(f"  {k}: {v}")
-    return 0 if report.integrity == "ok" else 1
+        for o in orphans:
+            print(
+                f"孤立记录：{o.table} 中 {o.count} 条的 {o.column} 指向 {o.parent} 中不存在的记录"
+                f"（例如 {o.example}）"
+            )
+    return 0 if report.integrity == "ok" and not orphans else 1

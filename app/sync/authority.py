@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 
 from sqlalchemy import Connection, select
 
-from app.database.base import synced_tables, table_of
+from app.database.base import content_columns, scalar_defaults, synced_tables, table_of
 from app.database.models import Division
 from app.domain.errors import BadFileError
 from app.domain.permissions import subtree_prefix
@@ -86,6 +86,8 @@ def check_authority(
         key_column = _key_column(name)
         present[name], stored[name] = _existing(conn, name, incoming.columns[0], key_column)
     for name in sorted(rows_by_table):
+        _new_rows_are_whole(name, rows_by_table[name], present[name], refuse)
+    for name in sorted(rows_by_table):
         if name in ISSUED_TABLES:
             t = rows_by_table[name]
             refuse("发来了只能由上级在配置包中下发的数据", len(t), name, t.rows[0][0])
@@ -149,6 +151,24 @@ def check_authority(
                 if column in incoming.fields:
                     _check_references(conn, name, incoming, column, parent, rows_by_table, refuse)
     return Checked(present)
+
+
+def _new_rows_are_whole(name: str, incoming: TableRows, present: set[str], refuse: _Refusal) -> None:
+    """A row new here must carry every required column (an update may carry fewer)."""
+    model = synced_tables()[name]
+    defaults = scalar_defaults(model)
+    t = table_of(model)
+    required = [
+        c
+        for c in content_columns(model)
+        if not t.c[c].nullable and c not in defaults and t.c[c].server_default is None
+    ]
+    missing = [c for c in required if c not in incoming.fields]
+    if not missing:
+        return
+    new = [i for i in incoming.columns[0] if i not in present]
+    if new:
+        refuse(f"发来的新记录缺少必填字段“{'、'.join(missing)}”", len(new), name, new[0])
 
 
 def _key_column(name: str) -> str | None:

@@ -18,19 +18,18 @@ from sqlalchemy import Connection, func, select
 
 from app import __version__
 from app.database.base import table_of
-from app.database.migrate import current_revision, known_revisions
+from app.database.migrate import current_revision
 from app.database.models import BundleExport, BundleLedger, ChangeLogEntry
 from app.database.session import META_DIVISION, META_ROLE, Database, utcnow
 from app.domain.errors import BadFileError, UserInputError
-from app.domain.permissions import in_subtree
 from app.sync import keys, payload, state
 from app.sync.authority import check_authority
 from app.sync.clock_check import DEFAULT_MAX_AHEAD_HOURS, check_clock
 from app.sync.envelope import expect_kind, open_envelope, read_header, seal, write_atomically
 from app.sync.identity import Identity
 from app.sync.merge import MergeStats, merge_rows
+from app.sync.sender import BUNDLE_FORMAT, check_meta, refuse_borrowed_device, refuse_replay, standing
 
-BUNDLE_FORMAT = "fpa-bundle/1"
 SUFFIX = ".fpab"
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 _DEVICE = re.compile(r"^[0-9a-f]{16}$")
@@ -212,10 +211,10 @@ def check_bundle(
         # The kind first: a receipt's or setup package's meta would otherwise be read as the meta
         # of a bundle in an unknown format, and the user told to upgrade.
         expect_kind(header, "bundle", source)
-        sender = _check_meta(header.meta, header.signer_key_id, source)
+        sender = check_meta(header.meta, header.signer_key_id, source)
         summary = checked.summary
         summary.sender_device, summary.sender_division, summary.seq = sender
-        signer = _standing(trusted.get(header.signer_key_id), sender[1], source)
+        signer = standing(trusted.get(header.signer_key_id), sender[1], source)
         opened = open_envelope(
             data,
             source=source,
@@ -234,31 +233,6 @@ def check_bundle(
     except BadFileError as exc:
         checked.problem = exc.reason
     return checked
-
-
-def _standing(signer: keys.Authority | None, division: str, source: str) -> keys.Authority | None:
-    """The signer as the trust store knows it; refuses a revoked key, a recipient that signs nothing,
-    a key without a division, and a sender claiming a division outside the key's. An unknown key
-    is left to open_envelope, which names it."""
-    if signer is None:
-        return None
-    name = f"发送方“{signer.name}”（密钥 {signer.key_id}）"
-    if signer.revoked_at is not None:
-        raise BadFileError(
-            source, f"{name}的密钥已于 {signer.revoked_at:%Y-%m-%d} 被上级吊销，之后的同步文件一律拒收"
-        )
-    if not signer.is_trusted_signer:
-        raise BadFileError(source, f"{name}只是接收方，不是本机信任的发送方")
-    if signer.division_code is None:
-        raise BadFileError(source, f"{name}的密钥没有登记所属区划，请上级用新版程序重新签发配置包")
-    # A station installation carries its county's code while its key holds a township: the two lie
-    # on one line of the tree. Disjoint, the file claims to be from somewhere its key is not.
-    if not (in_subtree(division, signer.division_code) or in_subtree(signer.division_code, division)):
-        raise BadFileError(
-            source,
-            f"{name}自称区划 {division}，不在该密钥的区划 {signer.division_code} 范围内，文件可能被冒用",
-        )
-    return signer
 
 
 def apply_bundle(
@@ -283,8 +257,8 @@ def apply_bundle(
         with db.engine.connect() as conn:
             tx = conn.begin()
             try:
-                _refuse_replay(conn, sender[0], sender[2], checked.digest, source)
-                _refuse_borrowed_device(conn, sender[0], checked.key_id, source)
+                refuse_replay(conn, sender[0], sender[2], checked.digest, source)
+                refuse_borrowed_device(conn, sender[0], checked.key_id, source)
                 assert checked.signer is not None  # check_bundle refused every bundle without one
                 known = check_authority(conn, checked.signer, checked.rows, source)
                 stats = merge_rows(
@@ -320,62 +294,6 @@ def merge_bundle(
     """Check one bundle completely, then merge it in one transaction, or refuse it untouched."""
     checked = check_bundle(path, identity, trusted_signers(db))
     return apply_bundle(db, checked, dry_run=dry_run, on_accept=on_accept)
-
-
-def _check_meta(meta: dict[str, Any], signer_key_id: str, source: str) -> tuple[str, str, int]:
-    if meta.get("format") != BUNDLE_FORMAT:
-        raise BadFileError(source, "同步文件格式版本不受支持，请升级程序")
-    sender = meta.get("sender")
-    seq = meta.get("seq")
-    if not isinstance(sender, dict) or not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
-        raise BadFileError(source, "同步文件的发送方信息不完整")
-    device, division = sender.get("device"), sender.get("division")
-    if (
-        not isinstance(device, str)
-        or not _DEVICE.match(device)
-        or not isinstance(division, str)
-        or not _DIVISION.match(division)
-    ):
-        raise BadFileError(source, "同步文件的发送方信息无效")
-    if sender.get("key_id") != signer_key_id:
-        raise BadFileError(source, "发送方声明的密钥与签名密钥不一致，文件可能被篡改")
-    revision = meta.get("schema_revision")
-    if revision not in known_revisions():
-        raise BadFileError(source, f"来自更新版本的程序（数据结构版本 {revision}），请先升级本程序")
-    for name in ("since_seq", "last_change_seq"):
-        value = meta.get(name)
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-            raise BadFileError(source, "同步文件的范围信息无效")
-    return device, division, seq
-
-
-def _refuse_replay(conn: Connection, device: str, seq: int, digest: str, source: str) -> None:
-    ledger = table_of(BundleLedger)
-    found = conn.execute(
-        select(ledger.c.bundle_hash, ledger.c.merged_at).where(
-            ledger.c.sender_device == device, ledger.c.seq == seq
-        )
-    ).first()
-    if found is None:
-        return
-    if found.bundle_hash == digest:
-        raise BadFileError(source, f"该同步文件已于 {found.merged_at:%Y-%m-%d %H:%M} 合并过（重复导入）")
-    raise BadFileError(
-        source, f"发送方的第 {seq} 号同步文件已合并过另一份内容不同的文件，疑似重放或设备数据被还原"
-    )
-
-
-def _refuse_borrowed_device(conn: Connection, device: str, key_id: str, source: str) -> None:
-    """A device id belongs to the key that first sent bundles under it."""
-    ledger = table_of(BundleLedger)
-    owner = conn.scalar(
-        select(ledger.c.sender_key_id).where(ledger.c.sender_device == device).order_by(ledger.c.id).limit(1)
-    )
-    if owner is not None and owner != key_id:
-        raise BadFileError(
-            source,
-            f"设备编号 {device} 已属于另一把密钥（{owner}），此文件却由密钥 {key_id} 签名，疑似冒用设备编号",
-        )
 
 
 def _record(

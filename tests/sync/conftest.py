@@ -128,8 +128,10 @@ class TrustWorld:
         division: str,
         seq: int = 1,
         recipients: tuple[str, ...] = ("province", "county_a", "county_b"),
+        raw: bytes | None = None,
     ) -> Path:
-        """A bundle as ``export_bundle`` writes it, with these tables, sealed by ``signer``'s real key."""
+        """A bundle as ``export_bundle`` writes it, with these tables (or the ``raw`` payload bytes),
+        sealed by ``signer``'s real key."""
         ident = self.ids[signer]
         ws = open_workspace(self.dbs["province"])
         try:
@@ -159,7 +161,8 @@ class TrustWorld:
         doc = {"format": payload.PAYLOAD_FORMAT, "tables": tables}
         targets = [self.ids[r].public.age_recipient for r in recipients]
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(seal("bundle", head, payload.dumps(doc), ident, targets))
+        body = payload.dumps(doc) if raw is None else raw
+        out.write_bytes(seal("bundle", head, body, ident, targets))
         return out
 
     def row(self, db: Path, table: str, row_id: str) -> dict[str, Any]:

@@ -810,10 +810,10 @@ def test_receipt_from_an_untrusted_signer(
         tmp_path, "stranger.fpar", envelope(header, world.receipt[f.body_start : f.body_end], world.stranger)
     )
     err = ack_refused(capsys, station_db, forged)
-    assert "发送方不受信任" in err and world.stranger.public.key_id in err
+    assert "不是本机配置包中登记的接收方" in err and world.stranger.public.key_id in err
     ws = open_workspace(station_db)
     try:
-        with pytest.raises(BadFileError, match="发送方不受信任"):
+        with pytest.raises(BadFileError, match="不是本机配置包中登记的接收方"):
             sync.import_sync_receipt(ws, forged)
     finally:
         ws.close()

@@ -37,6 +37,7 @@ from app.sync.bundle import (
     max_ahead_hours,
     trusted_signers,
 )
+from app.sync.orphans import Orphans, find_orphans
 from app.sync.receipt import ReceiptResult, import_receipt, write_receipt
 from app.sync.setup_package import SetupResult, build_setup_package, import_setup_package, signer_of
 from app.sync.setup_parse import role_for
@@ -290,6 +291,14 @@ def set_max_clock_ahead(ws: Workspace, hours: float) -> float:
         state.put(conn, state.MAX_AHEAD_HOURS, f"{hours:g}")
     audit(ws, AuditAction.EDIT, "sync_max_clock_ahead_hours", {"hours": hours})
     return hours
+
+
+def orphan_report(ws: Workspace) -> list[Orphans]:
+    """Rows whose parent record is missing, for `fpa check`."""
+    with ws.db.reader.connect() as conn:
+        found = find_orphans(conn)
+        conn.rollback()
+    return found
 
 
 def installation_info(ws: Workspace) -> tuple[str, str]:
