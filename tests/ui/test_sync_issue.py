@@ -115,8 +115,8 @@ def test_a_county_sets_a_township_up_on_screen(
 def test_buttons_an_account_may_not_use_are_disabled_with_the_reason(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chinese: None
 ) -> None:
-    from app.paths import identity_dir
     from app.domain.records.accounts import SignedInUser
+    from app.paths import identity_dir
 
     monkeypatch.setenv("FPA_HOME", str(tmp_path / "home"))
     sync.new_identity(identity_dir(), "长沙县计生协", None)
