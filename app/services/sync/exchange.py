@@ -85,8 +85,10 @@ def merge_bundles(
         where = "、".join(f"“{p}”" for p in paths)
         raise UserInputError(f"{where}中没有找到同步文件（*.fpab），数据库未做任何修改。")
     db_file = sqlite_path(ws.db.url)
+    copied = False
     if db_file is not None and not dry_run:
         snapshot(db_file, "before-merge", key=ws.db.key)
+        copied = True
     results: list[BundleSummary] = []
     trusted = trusted_signers(ws.db)
     check = partial(check_bundle, max_ahead=max_ahead_hours(ws.db))
@@ -103,7 +105,9 @@ def merge_bundles(
                 if not results:
                     raise Cancelled()
                 break  # what was merged stays merged: each bundle was its own transaction
-            results.append(apply_bundle(ws.db, checked, dry_run=dry_run, on_accept=on_accept))
+            results.append(
+                apply_bundle(ws.db, checked, dry_run=dry_run, on_accept=on_accept, relaxed_sync=copied)
+            )
             if progress:
                 progress(done + 1, len(files))
     _log_summaries(ws, results)
