@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--families", type=int, default=2000)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument(
-        "--plain", action="store_true", help="不加密（仅供测试和测量；默认加密，演示账户 demo / demo-2026）"
+        "--plain", action="store_true", help=f"不加密（仅供测试和测量；默认加密，演示账户 {_demo_account()}）"
     )
     p.set_defaults(handler=cmd_demo)
 
@@ -39,6 +39,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true")
     add_credentials(p)
     p.set_defaults(handler=cmd_check)
+
+
+def _demo_account() -> str:
+    # From the demo generator itself, so the help cannot name an account that does not exist.
+    from app.services.demo import DEMO_PASSWORD, DEMO_USERNAME
+
+    return f"{DEMO_USERNAME} / {DEMO_PASSWORD}"
 
 
 def _county_code(text: str) -> str:
