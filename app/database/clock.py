@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, text, update
 
 from app.database.audit import AuditAction, record
 from app.database.base import synced_tables
@@ -39,14 +39,16 @@ def _repair(engine: Engine, device_id: str, stored: str | None) -> HybridClock:
     newest: str | None = None
     with engine.begin() as conn:
         for name in sorted(synced_tables()):
-            found = conn.exec_driver_sql(
-                f"SELECT max(stamp) FROM {name} WHERE stamp <= ? AND length(stamp) = 36", (bound,)
+            found = conn.execute(
+                text(f"SELECT max(stamp) FROM {name} WHERE stamp <= :bound AND length(stamp) = 36"),
+                {"bound": bound},
             ).scalar()
             if found and (newest is None or found > newest):
                 newest = str(found)
         log = ChangeLogEntry.__tablename__
-        found = conn.exec_driver_sql(
-            f"SELECT max(stamp) FROM {log} WHERE stamp <= ? AND length(stamp) = 36", (bound,)
+        found = conn.execute(
+            text(f"SELECT max(stamp) FROM {log} WHERE stamp <= :bound AND length(stamp) = 36"),
+            {"bound": bound},
         ).scalar()
         if found and (newest is None or found > newest):
             newest = str(found)
