@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import gzip
 import json
 import pstats
@@ -38,11 +39,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import app.sync.bundle as bundle_module  # noqa: E402
 from app.database.base import content_columns, new_id, table_of  # noqa: E402
 from app.database.bulk import insert_new  # noqa: E402
+from app.database.divisions import shipped_divisions, shipped_file_for  # noqa: E402
 from app.database.migrate import create_database, open_database  # noqa: E402
 from app.database.models import FamilyMember, SpecialFamily, Visit  # noqa: E402
 from app.domain.enums import (  # noqa: E402
+    DivisionLevel,
     FamilyCategory,
     FamilyStatus,
     FundSource,
@@ -54,6 +58,7 @@ from app.domain.enums import (  # noqa: E402
 )
 from app.services import sync  # noqa: E402
 from app.services.shared.workspace import open_workspace  # noqa: E402
+from app.services.system.setup import init_database  # noqa: E402
 from app.sync import state  # noqa: E402
 from app.sync.bundle import export_bundle  # noqa: E402
 from app.sync.identity import create_identity, unlock  # noqa: E402
@@ -66,16 +71,31 @@ GIVEN = ["桂兰", "建国", "秀英", "玉珍", "德明", "春花", "志强", "
 TABLES = (SpecialFamily, FamilyMember, Visit)
 
 
+@functools.cache
+def _hunan() -> tuple[list[str], dict[str, list[str]]]:
+    """The real counties of the shipped division list, and the villages of each: the merge checks
+    every row's division against the province's list, as it would for real counties."""
+    records = shipped_divisions(shipped_file_for(PROVINCE).name)
+    counties = sorted(r.code for r in records if r.level == DivisionLevel.COUNTY)
+    villages: dict[str, list[str]] = {}
+    for r in records:
+        if r.level == DivisionLevel.VILLAGE:
+            villages.setdefault(r.code[:6] + "000000", []).append(r.code)
+    counties = [c for c in counties if villages.get(c)]
+    return counties, villages
+
+
 def county_code(i: int) -> str:
-    """A plausible, distinct county code per bench county (430100 + i, padded to 12 digits)."""
-    return f"{430100 + i:06d}000000"
+    """A distinct real county per bench county (the i-th of the shipped list, wrapping past its end)."""
+    counties, _ = _hunan()
+    return counties[i % len(counties)]
 
 
 def families(rng: random.Random, county: str, count: int) -> Iterator[tuple[dict[str, Any], ...]]:
     """``count`` families, each as (family, member, member, visit) rows of plain values."""
     for n in range(count):
         head = rng.choice(SURNAMES) + rng.choice(GIVEN)
-        village = f"{county[:6]}{rng.randint(1, 20):03d}{rng.randint(1, 30):03d}"
+        village = rng.choice(_hunan()[1][county])
         family_id = new_id()  # time-ordered, as the program makes them
         born = date(1940 + rng.randrange(40), rng.randint(1, 12), rng.randint(1, 28))
         family = {
@@ -223,10 +243,9 @@ def part_a(work: Path, records: int, counties: int, profile: bool) -> dict[str, 
     province_id = unlock(province_key, None)
     package = build_setup_package(
         province_id,
-        "province",
         PROVINCE,
         work / "province.fpas",
-        signers=[unlock(k, None).public for k in county_keys],
+        signers=[(unlock(k, None).public, county_code(i)) for i, k in enumerate(county_keys)],
     )
     template = work / "county-template.db"
     create_database(template, county_code(0), NodeRole.COUNTY).dispose()
@@ -263,14 +282,24 @@ def part_a(work: Path, records: int, counties: int, profile: bool) -> dict[str, 
     )
 
     province = work / "province.db"
-    create_database(province, PROVINCE, NodeRole.PROVINCE).dispose()
+    init_database(province, PROVINCE, NodeRole.PROVINCE).dispose()  # with the province's division list
     ws = open_workspace(province)
     sync.import_setup(ws, package, trust=province_id.public.key_id)
     profiler = cProfile.Profile() if profile else None
+    # The trust checks' own cost: the authority check runs in the merge's transaction (on the
+    # critical path), the clock check in the worker that reads the next bundle (overlapped).
+    spent = {"authority": 0.0, "clock": 0.0}
+    originals = {"authority": bundle_module.check_authority, "clock": bundle_module.check_clock}
+    bundle_module.check_authority = _timed(originals["authority"], spent, "authority")  # type: ignore[assignment]
+    bundle_module.check_clock = _timed(originals["clock"], spent, "clock")  # type: ignore[assignment]
     started = time.perf_counter()
     if profiler:
         profiler.enable()
-    results = sync.merge_bundles(ws, province_key, None, [usb])
+    try:
+        results = sync.merge_bundles(ws, province_key, None, [usb])
+    finally:
+        bundle_module.check_authority = originals["authority"]  # type: ignore[assignment]
+        bundle_module.check_clock = originals["clock"]  # type: ignore[assignment]
     if profiler:
         profiler.disable()
     ws.close()
@@ -288,10 +317,32 @@ def part_a(work: Path, records: int, counties: int, profile: bool) -> dict[str, 
     print(f"    raw sqlite3 executemany, same tables and indexes: {raw_s:.1f} s, {total / raw_s:,.0f} rows/s")
     print(f"    raw sqlite3 executemany, bare tables (primary key only): {bare_s:.1f} s")
     print(f"    merge / raw = {merge_s / raw_s:.2f}  (goal ≤ 2); merge / bare = {merge_s / bare_s:.2f}")
+    print(
+        f"    trust checks: authority {spent['authority']:.2f} s ({spent['authority'] / merge_s:.1%} of the merge, "
+        f"in its path), clock {spent['clock']:.2f} s (in the reading worker, overlapped)"
+    )
     if profiler:
         stats = pstats.Stats(profiler)
         stats.sort_stats("cumulative").print_stats(45)
-    return {"merge_s": merge_s, "raw_s": raw_s, "bare_s": bare_s, "records": total}
+    return {
+        "merge_s": merge_s,
+        "raw_s": raw_s,
+        "bare_s": bare_s,
+        "records": total,
+        "authority_s": spent["authority"],
+        "clock_s": spent["clock"],
+    }
+
+
+def _timed(fn: Any, spent: dict[str, float], name: str) -> Any:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            spent[name] += time.perf_counter() - started
+
+    return wrapper
 
 
 def part_b(work: Path, records: int) -> dict[str, float]:
@@ -307,8 +358,11 @@ def part_b(work: Path, records: int) -> dict[str, float]:
     from app.sync import keys as sync_keys
 
     with db.engine.begin() as conn:
-        sync_keys.remember_key(
-            conn, sync_keys.KnownKey(unlock(other, None).public, "province", PROVINCE, True, True), "bench"
+        sync_keys.grant(
+            conn,
+            sync_keys.KnownKey(unlock(other, None).public, "province", PROVINCE, True, True),
+            issuer="bench",
+            package_id="bench",
         )
     db.dispose()
     fill(path, county_code(0), records, seed=99)

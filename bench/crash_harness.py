@@ -412,7 +412,7 @@ def prepare(work: Path, scale: dict[str, int], jobs: set[str], encrypted: bool =
         station_keys.append(folder)
     trust = sync.show_identity(county_keys).key_id
     setup = sync.export_setup(
-        county_keys, None, work / "setup.fpas", role="county", division=COUNTY, signers=station_keys
+        county_keys, None, work / "setup.fpas", division=COUNTY, signers=[(k, COUNTY) for k in station_keys]
     )
 
     merge_base = copy_as_device(template, work / "merge-base.db", "00000000000c0001")

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from app.cli.credentials import add_credentials, read_secret, signed_in
+from app.domain.errors import UserInputError
 from app.services.system.check import check_database
 from app.services.system.setup import init_database
 
@@ -16,7 +17,7 @@ from app.services.system.setup import init_database
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("init", help="新建数据库（县级代码：县或乡镇安装；省级代码：省级数据库）")
     p.add_argument("path", type=Path)
-    p.add_argument("--division", required=True, help="12 位区划代码，如 430121000000")
+    p.add_argument("--division", required=True, help="区划代码（6 位或 12 位），如 430121 或 430121000000")
     p.add_argument("--role", choices=["station", "county", "province"])
     p.add_argument("--admin", help="加密数据库：第一个系统管理员的用户名（随后输入密码；会打印恢复密钥）")
     p.add_argument("--admin-name", help="该管理员的姓名（默认同用户名）")
@@ -29,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--families", type=int, default=2000)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument(
-        "--plain", action="store_true", help="不加密（仅供测试和测量；默认加密，演示账户 demo / demo-2026）"
+        "--plain", action="store_true", help=f"不加密（仅供测试和测量；默认加密，演示账户 {_demo_account()}）"
     )
     p.set_defaults(handler=cmd_demo)
 
@@ -40,8 +41,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_check)
 
 
+def _demo_account() -> str:
+    # From the demo generator itself, so the help cannot name an account that does not exist.
+    from app.services.demo import DEMO_PASSWORD, DEMO_USERNAME
+
+    return f"{DEMO_USERNAME} / {DEMO_PASSWORD}"
+
+
 def _county_code(text: str) -> str:
-    return text if len(text) == 12 else text.ljust(12, "0")
+    # Typed codes may be short (430121): made the 12-digit code, or refused in Chinese.
+    from app.domain.validation import normalize_division_code
+
+    return normalize_division_code(text)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -96,15 +107,32 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from app.services import sync
+
+    if "://" not in str(args.path):
+        # Checked before opening: SQLite would turn an empty or missing path into a new database.
+        path = Path(args.path)
+        if not path.is_file():
+            raise UserInputError(f"“{path}”不存在或不是文件，未做任何修改。")
+        if path.stat().st_size == 0:
+            raise UserInputError(f"“{path}”是空文件（0 字节），不是数据库；文件未做任何修改。")
     with signed_in(args, args.path) as ws:
         key = ws.db.key
+        orphans = sync.orphan_report(ws)
     report = check_database(args.path, key)
     if args.json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        doc = report.as_dict()
+        doc["orphans"] = [vars(o) for o in orphans]
+        print(json.dumps(doc, ensure_ascii=False))
     else:
         print(f"结构版本：{report.schema_revision}")
         print(f"完整性：{report.integrity}")
         print(f"设备：{report.device_id}")
         for k, v in report.counts.items():
             print(f"  {k}: {v}")
-    return 0 if report.integrity == "ok" else 1
+        for o in orphans:
+            print(
+                f"孤立记录：{o.table} 中 {o.count} 条的 {o.column} 指向 {o.parent} 中不存在的记录"
+                f"（例如 {o.example}）"
+            )
+    return 0 if report.integrity == "ok" and not orphans else 1

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.cli.credentials import add_credentials, signed_in
 from app.domain.errors import UserInputError
+from app.domain.validation import normalize_division_code
 from app.services import sync
 from app.sync.identity import is_protected
 
@@ -35,16 +36,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--identity", type=Path, required=True)
     _passphrase_arg(p)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--role", choices=["province", "county"], default="province")
-    p.add_argument("--division", default=None, help="签发方的区划代码")
+    p.add_argument("--role", choices=["province", "county"], help="签发方角色（可省略：由区划级别决定）")
+    p.add_argument("--division", required=True, help="签发方的区划代码（6 位或 12 位，如 430121）")
     p.add_argument(
         "--recipients",
-        type=Path,
+        type=_key_and_division,
         nargs="*",
         default=[],
-        help="其他接收方（上级）的公钥：密钥文件夹或 identity.json",
+        metavar="KEYDIR=区划代码",
+        help="其他接收方（上级）的公钥及其区划：密钥文件夹或 identity.json=区划代码，如 province-key=430000",
     )
-    p.add_argument("--signers", type=Path, nargs="*", default=[], help="受信任的发送方（下级）的公钥")
+    p.add_argument(
+        "--signers",
+        type=_key_and_division,
+        nargs="*",
+        default=[],
+        metavar="KEYDIR=区划代码",
+        help="受信任的发送方（下级）的公钥及其可写入的区划，如 township-key=430121100（只能是本级以下）",
+    )
     p.add_argument("--divisions", type=Path, help="区划表 CSV（code,name,level,parent_code）")
     p.add_argument("--catalogue", type=Path, help="项目目录 JSON（默认使用程序自带目录）")
     p.add_argument("--indicators", type=Path, help="指标定义 JSON（默认使用程序自带定义）")
@@ -75,6 +84,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--dry-run", action="store_true", help="只检查并统计，不写入")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_sync_merge)
+    p = s.add_parser("settings", help="同步设置")
+    p.add_argument("--db", required=True)
+    add_credentials(p)
+    p.add_argument(
+        "--max-clock-ahead-hours",
+        type=float,
+        required=True,
+        help="同步文件中的修改时间最多可比本机时钟快多少小时（默认 24）",
+    )
+    p.set_defaults(handler=cmd_sync_settings)
     p = s.add_parser("receipt", help="写出回执")
     p.add_argument("--db", required=True)
     add_credentials(p)
@@ -87,6 +106,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_credentials(p)
     p.add_argument("receipts", type=Path, nargs="+")
     p.set_defaults(handler=cmd_sync_ack)
+
+
+def _key_and_division(text: str) -> tuple[Path, str]:
+    """``KEYDIR=430121``: a key and the division it may write, normalised to 12 digits."""
+    folder, sep, code = text.rpartition("=")
+    if not sep or not folder:
+        raise argparse.ArgumentTypeError(
+            f"“{text}”缺少区划代码：请写成 密钥文件夹=区划代码，如 {text}=430121100"
+        )
+    try:
+        return Path(folder), normalize_division_code(code)
+    except UserInputError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def _passphrase_arg(p: argparse.ArgumentParser) -> None:
@@ -135,7 +167,7 @@ def cmd_setup_export(args: argparse.Namespace) -> int:
         _passphrase(args, args.identity),
         args.out,
         role=args.role,
-        division=args.division or "",
+        division=args.division,
         recipients=args.recipients,
         signers=args.signers,
         divisions_csv=args.divisions,
@@ -153,6 +185,8 @@ def cmd_setup_import(args: argparse.Namespace) -> int:
     print(
         f"已导入配置包 {result.package_id}（签发方 {result.signer}）：密钥 {result.keys} 个，"
         f"新增区划 {result.divisions_added} 个，项目目录 {result.catalogue} 条，指标 {result.indicators} 条"
+        + (f"；吊销密钥 {result.revoked} 个" if result.revoked else "")
+        + (f"；{result.kept} 个密钥由其他签发方登记，保持不变" if result.kept else "")
     )
     return 0
 
@@ -200,6 +234,13 @@ def cmd_sync_merge(args: argparse.Namespace) -> int:
                 + (f"；缺少该发送方的第 {', '.join(map(str, r.gaps))} 号文件" if r.gaps else "")
             )
     return 1 if any(r.status == "refused" for r in results) else 0
+
+
+def cmd_sync_settings(args: argparse.Namespace) -> int:
+    with signed_in(args, args.db) as ws:
+        hours = sync.set_max_clock_ahead(ws, args.max_clock_ahead_hours)
+    print(f"已设置：同步文件中的修改时间最多可比本机时钟快 {hours:g} 小时")
+    return 0
 
 
 def cmd_sync_receipt(args: argparse.Namespace) -> int:

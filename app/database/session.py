@@ -50,7 +50,11 @@ class Database:
             if device is None:
                 raise FpaError("数据库缺少设备标识，可能不是本程序创建的数据库。")
             self.device_id = device.value
-            self.clock = HybridClock(self.device_id, clock_last.value if clock_last else None)
+            stored_clock = clock_last.value if clock_last else None
+        # Imported here: clock.py writes its repair to the audit log, which imports this module.
+        from app.database.clock import open_clock
+
+        self.clock: HybridClock = open_clock(engine, self.device_id, stored_clock)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

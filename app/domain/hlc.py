@@ -14,6 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 STAMP_RE = re.compile(r"^(\d{13})-(\d{5})-([0-9a-f]{16})$")
+MAX_MILLIS = 10**13 - 1  # the last millisecond 13 digits hold (in the year 2286)
+# A stored clock this far ahead of the wall clock is damaged, not skewed: the merge refuses
+# stamps more than its limit (24 hours by default, at most ten years) ahead.
+DAMAGED_AHEAD_MS = 3653 * 24 * 3_600_000
 DEVICE_RE = re.compile(r"^[0-9a-f]{16}$")
 ZERO_DEVICE = "0" * 16
 # Reference data loaded from the official division list carries this stamp: older than any edit,
@@ -46,8 +50,17 @@ def is_stamp(text: object) -> bool:
     return isinstance(text, str) and STAMP_RE.match(text) is not None
 
 
+class ClockExhausted(ValueError):
+    """The clock reached the last stamp 13 digits hold; it never issues a 14-digit one."""
+
+
 class HybridClock:
-    """Issues strictly increasing stamps for one device, and absorbs stamps seen from others."""
+    """Issues strictly increasing stamps for one device, and absorbs stamps seen from others.
+
+    It never overflows: a stamp is 13 digits of milliseconds, and a clock at the last one refuses
+    to issue more (ClockExhausted) instead of writing a stamp no reader accepts. Only a stamp
+    from a damaged or forged source can bring it there; the merge refuses those first.
+    """
 
     MAX_COUNTER = 99_999
 
@@ -71,14 +84,22 @@ class HybridClock:
             self._counter += 1
             if self._counter > self.MAX_COUNTER:
                 # Thousands of stamps in one millisecond: borrow the next millisecond.
+                if self._millis >= MAX_MILLIS:
+                    self._counter -= 1
+                    raise ClockExhausted("the clock is at its last stamp")
                 self._millis, self._counter = self._millis + 1, 0
         return str(Stamp(self._millis, self._counter, self.device_id))
 
     def observe(self, stamp: str) -> None:
-        """Move past a stamp seen elsewhere, so later local edits sort after it."""
+        """Move past a stamp seen elsewhere, so later local edits sort after it. (ValueError for text
+        that is not a stamp: 13 digits at most, so the clock cannot be moved past its range.)"""
         s = Stamp.parse(stamp)
         if (s.millis, s.counter) > (self._millis, self._counter):
             self._millis, self._counter = s.millis, s.counter
+
+    def damaged(self) -> bool:
+        """Whether the clock stands implausibly far ahead of the wall clock (see DAMAGED_AHEAD_MS)."""
+        return self._millis > int(self._wall() * 1000) + DAMAGED_AHEAD_MS
 
     @property
     def last(self) -> str:

@@ -175,6 +175,23 @@ def division_level(code: str) -> str:
     return level
 
 
+def normalize_division_code(value: str) -> str:
+    """A division code as typed, made the 12-digit code: ``430121`` → ``430121000000``.
+
+    The short forms are the code without its zero padding at a level boundary (2, 4, 6 or 9
+    digits: province, city, county, township), as people write them. Full-width digits and
+    surrounding spaces are accepted. Raises UserInputError, in Chinese, for anything else.
+    """
+    code = to_ascii_digits(value or "").strip()
+    if code.isascii() and code.isdigit() and len(code) in (2, 4, 6, 9, 12):
+        code = code.ljust(12, "0")
+        issues = check_division_code("division_code", code)
+        if not issues:
+            return code
+        raise UserInputError(f"区划代码“{value}”无效：{issues[0].message}")
+    raise UserInputError(f"区划代码“{value}”应为 6 位（县级）或 12 位数字，如 430121 或 430121000000")
+
+
 def check_division_code(
     field: str, value: str, *, exists: Callable[[str], bool] | None = None
 ) -> list[Issue]:

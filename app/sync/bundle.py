@@ -18,16 +18,18 @@ from sqlalchemy import Connection, func, select
 
 from app import __version__
 from app.database.base import table_of
-from app.database.migrate import current_revision, known_revisions
-from app.database.models import BundleLedger, ChangeLogEntry
+from app.database.migrate import current_revision
+from app.database.models import BundleExport, BundleLedger, ChangeLogEntry
 from app.database.session import META_DIVISION, META_ROLE, Database, utcnow
 from app.domain.errors import BadFileError, UserInputError
 from app.sync import keys, payload, state
+from app.sync.authority import check_authority
+from app.sync.clock_check import DEFAULT_MAX_AHEAD_HOURS, check_clock
 from app.sync.envelope import expect_kind, open_envelope, read_header, seal, write_atomically
 from app.sync.identity import Identity
 from app.sync.merge import MergeStats, merge_rows
+from app.sync.sender import BUNDLE_FORMAT, check_meta, refuse_borrowed_device, refuse_replay, standing
 
-BUNDLE_FORMAT = "fpa-bundle/1"
 SUFFIX = ".fpab"
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 _DEVICE = re.compile(r"^[0-9a-f]{16}$")
@@ -127,9 +129,19 @@ def export_bundle(
     data = seal("bundle", meta, payload.dumps(doc), identity, targets)
     path = out_dir / bundle_name(division, db.device_id, seq)
     write_atomically(path, data)
+    digest = hashlib.sha256(data).hexdigest()
     with db.engine.begin() as conn:
-        state.put(conn, state.LAST_BUNDLE_HASH, hashlib.sha256(data).hexdigest())
+        state.put(conn, state.LAST_BUNDLE_HASH, digest)
         state.put(conn, state.LAST_EXPORTED_SEQ, last)
+        # What a receipt may confirm: only bundles this device wrote, by number and hash. (A number
+        # met again means the numbering was reset, by hand or by an old copy: the newest file counts.)
+        exports = table_of(BundleExport)
+        conn.execute(exports.delete().where(exports.c.seq == seq))
+        conn.execute(
+            exports.insert().values(
+                seq=seq, bundle_hash=digest, since_seq=since or 0, last_change_seq=last, written_at=utcnow()
+            )
+        )
     if progress:
         progress(2, 2)
     return ExportResult(path, seq, since, last, counts)
@@ -157,21 +169,40 @@ class CheckedBundle:
     summary: BundleSummary
     meta: dict[str, Any] = field(default_factory=dict)
     key_id: str = ""
+    signer: keys.Authority | None = None
     sender: tuple[str, str, int] = ("", "", 0)
     rows: dict[str, payload.TableRows] = field(default_factory=dict)
     digest: str = ""
     problem: str | None = None
 
 
-def trusted_signers(db: Database) -> dict[str, Any]:
+def trusted_signers(db: Database) -> dict[str, keys.Authority]:
+    """The trust store as the checks read it, once per merge."""
     with db.reader.connect() as conn:
-        trusted = keys.trusted_signers(conn)
+        trusted = keys.authorities(conn)
         conn.rollback()
     return trusted
 
 
-def check_bundle(path: Path, identity: Identity, trusted: dict[str, Any]) -> CheckedBundle:
-    """Read and check one bundle file without touching the database (safe in a worker thread)."""
+def max_ahead_hours(db: Database) -> float:
+    """The setting: how far ahead of this computer's clock a bundle's stamps may be."""
+    text = db.meta(state.MAX_AHEAD_HOURS)
+    try:
+        value = float(text) if text else DEFAULT_MAX_AHEAD_HOURS
+    except ValueError:
+        return DEFAULT_MAX_AHEAD_HOURS
+    return value if 0 < value < 24 * 3650 else DEFAULT_MAX_AHEAD_HOURS
+
+
+def check_bundle(
+    path: Path,
+    identity: Identity,
+    trusted: dict[str, keys.Authority],
+    *,
+    max_ahead: float = DEFAULT_MAX_AHEAD_HOURS,
+) -> CheckedBundle:
+    """Read and check one bundle file without touching the database (safe in a worker thread):
+    framing, the signer's standing in the trust store, signature, content, clock."""
     source = path.name
     checked = CheckedBundle(source, BundleSummary(file=source, status="refused"))
     try:
@@ -180,17 +211,24 @@ def check_bundle(path: Path, identity: Identity, trusted: dict[str, Any]) -> Che
         # The kind first: a receipt's or setup package's meta would otherwise be read as the meta
         # of a bundle in an unknown format, and the user told to upgrade.
         expect_kind(header, "bundle", source)
-        sender = _check_meta(header.meta, header.signer_key_id, source)
+        sender = check_meta(header.meta, header.signer_key_id, source)
         summary = checked.summary
         summary.sender_device, summary.sender_division, summary.seq = sender
+        signer = standing(trusted.get(header.signer_key_id), sender[1], source)
         opened = open_envelope(
-            data, source=source, trusted_signers=trusted, identity=identity, expected_kind="bundle"
+            data,
+            source=source,
+            trusted_signers={k: a.signing_public_key for k, a in trusted.items() if a is signer},
+            identity=identity,
+            expected_kind="bundle",
         )
         try:
             checked.rows = payload.loads(opened.payload)
         except payload.PayloadError as exc:
             raise BadFileError(source, str(exc)) from None
+        check_clock(checked.rows, source, max_ahead_hours=max_ahead)
         checked.meta, checked.key_id, checked.sender = header.meta, header.signer_key_id, sender
+        checked.signer = signer
         checked.digest = hashlib.sha256(data).hexdigest()
     except BadFileError as exc:
         checked.problem = exc.reason
@@ -203,8 +241,13 @@ def apply_bundle(
     *,
     dry_run: bool = False,
     on_accept: Callable[[Connection, BundleSummary], None] | None = None,
+    relaxed_sync: bool = False,
 ) -> BundleSummary:
     """Merge a checked bundle in one transaction, or refuse it untouched.
+
+    ``relaxed_sync`` (only when a copy of the file was made before the merge) commits without
+    waiting for the disk: a power cut may lose the last bundles, never corrupt the file, and the
+    copy holds the state before them.
 
     ``on_accept`` runs inside that transaction once the bundle is merged (not on a dry run): what
     it writes (the audit entry) commits with the merge or not at all, at the cost of no extra
@@ -217,10 +260,20 @@ def apply_bundle(
     sender, source = checked.sender, checked.source
     try:
         with db.engine.connect() as conn:
+            relax = relaxed_sync and conn.dialect.name == "sqlite"
+            if relax:
+                # The copy made before the merge is what protects against a power cut here: the
+                # commit need not wait for the disk (WAL keeps the file consistent either way).
+                _pragma(conn, "PRAGMA synchronous=NORMAL")
             tx = conn.begin()
             try:
-                _refuse_replay(conn, sender[0], sender[2], checked.digest, source)
-                stats = merge_rows(conn, db, checked.rows, source=f"{sender[0]}/{sender[2]}")
+                refuse_replay(conn, sender[0], sender[2], checked.digest, source)
+                refuse_borrowed_device(conn, sender[0], checked.key_id, source)
+                assert checked.signer is not None  # check_bundle refused every bundle without one
+                known = check_authority(conn, checked.signer, checked.rows, source)
+                stats = merge_rows(
+                    conn, db, checked.rows, source=f"{sender[0]}/{sender[2]}", present=known.present
+                )
                 summary.stats = stats.as_dict()
                 _record(conn, checked.meta, checked.key_id, sender, checked.digest, source, stats)
                 summary.gaps = gaps(conn, sender[0])
@@ -235,9 +288,20 @@ def apply_bundle(
             except BaseException:
                 tx.rollback()
                 raise
+            finally:
+                if relax:
+                    _pragma(conn, "PRAGMA synchronous=FULL")  # as engine.py sets every connection
     except BadFileError as exc:
         summary.status, summary.reason = "refused", exc.reason
     return summary
+
+
+def _pragma(conn: Connection, statement: str) -> None:
+    # On the driver's connection: through SQLAlchemy it would open a transaction first, and SQLite
+    # refuses to change the safety level inside one.
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    driver.execute(statement)
 
 
 def merge_bundle(
@@ -251,49 +315,6 @@ def merge_bundle(
     """Check one bundle completely, then merge it in one transaction, or refuse it untouched."""
     checked = check_bundle(path, identity, trusted_signers(db))
     return apply_bundle(db, checked, dry_run=dry_run, on_accept=on_accept)
-
-
-def _check_meta(meta: dict[str, Any], signer_key_id: str, source: str) -> tuple[str, str, int]:
-    if meta.get("format") != BUNDLE_FORMAT:
-        raise BadFileError(source, "同步文件格式版本不受支持，请升级程序")
-    sender = meta.get("sender")
-    seq = meta.get("seq")
-    if not isinstance(sender, dict) or not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
-        raise BadFileError(source, "同步文件的发送方信息不完整")
-    device, division = sender.get("device"), sender.get("division")
-    if (
-        not isinstance(device, str)
-        or not _DEVICE.match(device)
-        or not isinstance(division, str)
-        or not _DIVISION.match(division)
-    ):
-        raise BadFileError(source, "同步文件的发送方信息无效")
-    if sender.get("key_id") != signer_key_id:
-        raise BadFileError(source, "发送方声明的密钥与签名密钥不一致，文件可能被篡改")
-    revision = meta.get("schema_revision")
-    if revision not in known_revisions():
-        raise BadFileError(source, f"来自更新版本的程序（数据结构版本 {revision}），请先升级本程序")
-    for name in ("since_seq", "last_change_seq"):
-        value = meta.get(name)
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-            raise BadFileError(source, "同步文件的范围信息无效")
-    return device, division, seq
-
-
-def _refuse_replay(conn: Connection, device: str, seq: int, digest: str, source: str) -> None:
-    ledger = table_of(BundleLedger)
-    found = conn.execute(
-        select(ledger.c.bundle_hash, ledger.c.merged_at).where(
-            ledger.c.sender_device == device, ledger.c.seq == seq
-        )
-    ).first()
-    if found is None:
-        return
-    if found.bundle_hash == digest:
-        raise BadFileError(source, f"该同步文件已于 {found.merged_at:%Y-%m-%d %H:%M} 合并过（重复导入）")
-    raise BadFileError(
-        source, f"发送方的第 {seq} 号同步文件已合并过另一份内容不同的文件，疑似重放或设备数据被还原"
-    )
 
 
 def _record(

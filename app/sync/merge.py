@@ -73,6 +73,7 @@ def merge_rows(
     *,
     log_changes: bool = True,
     source: str | None = None,
+    present: Mapping[str, set[str]] | None = None,
 ) -> MergeStats:
     """Merge checked rows (``payload.loads``). Idempotent, order-independent; raises nothing on ordinary
     data.
@@ -81,7 +82,10 @@ def merge_rows(
     the sender's device and bundle number, as in bundle_ledger — instead of repeating its values:
     they are the row's own, and the bundle's. (At a province that would double the database for
     nothing: nothing reads them back, and a bundle is made from the rows, not from the log.)
-    Updates still log the fields they changed with the new values."""
+    Updates still log the fields they changed with the new values.
+
+    ``present`` (from the authority check, which asked already) names the incoming ids each table
+    holds; without it each chunk asks the database."""
     stats = MergeStats()
     models = synced_tables()
     now = utcnow()
@@ -92,9 +96,12 @@ def merge_rows(
         incoming = rows_by_table[name]
         plan = Plan(model, incoming.fields, fast)
         origin = {"merged": source or "bundle"}
+        known = None if present is None else present.get(name, set())
         for start in range(0, len(incoming), CHUNK):
             end = min(start + CHUNK, len(incoming))
-            _merge_chunk(conn, plan, incoming, start, end, table_stats, stats, now, log_changes, origin)
+            _merge_chunk(
+                conn, plan, incoming, start, end, table_stats, stats, now, log_changes, origin, known
+            )
         if name in ID_NUMBER_COLUMNS and ID_NUMBER_COLUMNS[name] in incoming.fields:
             numbers = {n for n in incoming.column(ID_NUMBER_COLUMNS[name]) if n}
             stats.duplicates += refresh_duplicates(conn, name, numbers)
@@ -120,11 +127,14 @@ def _merge_chunk(
     now: datetime,
     log_changes: bool,
     origin: dict[str, str],
+    known: set[str] | None,
 ) -> None:
     table = plan.table
     chunk = incoming.rows[start:end]
     ids = incoming.columns[0][start:end]
-    if plan.fast:
+    if known is not None:
+        present = known.intersection(ids) if known else set()
+    elif plan.fast:
         present = present_ids(conn, table.name, ids)
     else:
         present = set(conn.scalars(select(table.c.id).where(table.c.id.in_(ids))))
@@ -146,8 +156,10 @@ def _merge_chunk(
             )
         tstats.inserted += len(ids) - len(present)
     if present:
-        known = [r for r in chunk if r[0] in present]
-        top_stamp = _merge_known(conn, plan, known, tstats, now, changes if log_changes else None, top_stamp)
+        existing = [r for r in chunk if r[0] in present]
+        top_stamp = _merge_known(
+            conn, plan, existing, tstats, now, changes if log_changes else None, top_stamp
+        )
     stats.max_stamp = top_stamp
     if changes:
         _log(conn, plan, changes, now)

@@ -25,6 +25,7 @@ from app.database.base import content_columns, synced_tables
 from app.database.codec import from_json, to_json
 from app.database.models import ChangeLogEntry
 from app.domain.hlc import REFERENCE_STAMP, STAMP_RE
+from app.sync.jsondoc import has_control_chars, strict_loads
 
 PAYLOAD_FORMAT = "fpa-bundle-payload/1"
 HEAD_COLUMNS = ["id", "created_stamp", "field_stamps", "device_id"]
@@ -178,8 +179,8 @@ def dumps(payload: dict[str, Any]) -> bytes:
 def loads(data: bytes) -> dict[str, TableRows]:
     """Parse and check a whole payload before anything is written; raises PayloadError."""
     try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        doc = strict_loads(data)
+    except ValueError:  # not UTF-8, not JSON, absurd nesting, an integer of thousands of digits
         raise PayloadError("数据内容不是有效的 JSON") from None
     if not isinstance(doc, dict) or doc.get("format") != PAYLOAD_FORMAT:
         raise PayloadError("数据内容的格式版本不受支持")
@@ -343,11 +344,17 @@ def _check_column(
         if limit and max(map(len, present)) > limit:
             index = next(i for i, v in enumerate(values) if v is not None and len(v) > limit)
             raise PayloadError(f"{_where(name, index)}的字段“{col}”超过 {limit} 个字符")
+        joined = "".join(present)
         try:
             # JSON can spell a lone surrogate ("\ud800"), which no database can store as UTF-8.
-            "".join(present).encode("utf-8")
+            joined.encode("utf-8")
         except UnicodeEncodeError:
             raise invalid(next(i for i, v in enumerate(values) if v is not None and not _utf8(v))) from None
+        if has_control_chars(joined):
+            index = next(i for i, v in enumerate(values) if v is not None and has_control_chars(v))
+            raise PayloadError(
+                f"{_where(name, index)}的字段“{col}”含有控制字符（如 NUL），文件已损坏或被篡改"
+            )
     return values
 
 

@@ -12,13 +12,14 @@ from typing import Any
 from sqlalchemy import select
 
 from app.database.base import table_of
-from app.database.models import BundleLedger
+from app.database.models import BundleExport, BundleLedger
 from app.database.session import META_DIVISION, Database
 from app.domain.errors import BadFileError
 from app.sync import keys, state
 from app.sync.bundle import read_bundle_file
-from app.sync.envelope import open_envelope, seal, write_atomically
+from app.sync.envelope import expect_kind, open_envelope, read_header, seal, write_atomically
 from app.sync.identity import Identity
+from app.sync.jsondoc import strict_loads
 
 RECEIPT_FORMAT = "fpa-receipt/1"
 SUFFIX = ".fpar"
@@ -71,40 +72,77 @@ def write_receipt(db: Database, identity: Identity, out_dir: Path) -> Path:
 
 
 def import_receipt(db: Database, path: Path) -> ReceiptResult:
-    """Advance what this device considers acknowledged; a receipt from a stranger is refused."""
+    """Advance what this device considers acknowledged, from a receipt of one of its receivers.
+
+    Only the receivers named in this device's setup package may confirm; every entry for this
+    device must match, by number and hash, a bundle it really wrote; the acknowledged position
+    moves by the ranges this device recorded for those bundles, so it never passes the last change
+    it exported, whatever the receipt says. Anything else refuses the whole receipt."""
     source = path.name
     data = read_bundle_file(path)
+    header = read_header(data, source=source)
+    expect_kind(header, "receipt", source)
+    if header.encrypted:
+        # FORMATS.md: receipts travel in the clear (they name bundles, not people).
+        raise BadFileError(source, "回执不应加密（回执只列出同步文件的编号和校验和），这不是本程序写出的回执")
     with db.reader.connect() as conn:
-        trusted = keys.trusted_signers(conn)
+        receivers = keys.receipt_signers(conn)
+        known = keys.authority(conn, header.signer_key_id)
         conn.rollback()
+    if header.signer_key_id not in receivers:
+        who = f"“{header.signer_name}”（密钥 {header.signer_key_id}）"
+        if known is not None and known.revoked_at is not None:
+            raise BadFileError(source, f"回执的签发方{who}的密钥已被吊销")
+        raise BadFileError(source, f"回执的签发方{who}不是本机配置包中登记的接收方，只有接收方才能确认收到")
     opened = open_envelope(
         data,
         source=source,
-        trusted_signers=trusted,
+        trusted_signers=receivers,
         identity=None,
         expected_kind="receipt",
         max_output=64 * 1024 * 1024,
     )
     entries = _entries(opened.payload, source, db.device_id)
+    exports = table_of(BundleExport)
     with db.engine.begin() as conn:
+        written = {
+            r.seq: r
+            for r in conn.execute(
+                select(exports.c.seq, exports.c.bundle_hash, exports.c.since_seq, exports.c.last_change_seq)
+            )
+        }
+        numbered = state.get_int(conn, state.BUNDLE_SEQ)
+        ranges: list[tuple[int, int]] = []
+        for i, (seq, digest) in enumerate(entries, start=1):
+            mine = written.get(seq)
+            if mine is None and seq <= numbered and not any(n <= seq for n in written):
+                continue  # written before this program kept the list: it confirms nothing, moves nothing
+            if mine is None or mine.bundle_hash != digest:
+                raise BadFileError(
+                    source, f"回执第 {i} 条（第 {seq} 号同步文件）与本机写出的同步文件不符，回执可能是伪造的"
+                )
+            ranges.append((mine.since_seq, mine.last_change_seq))
         before = acked = state.get_int(conn, state.ACKED_SEQ)
+        ceiling = state.get_int(conn, state.LAST_EXPORTED_SEQ)
         # A bundle acknowledges up to its last change only if it started no later than what is
         # already acknowledged; otherwise changes between would be skipped.
         moved = True
         while moved:
             moved = False
-            for since, last in entries:
+            for since, last in ranges:
                 if since <= acked < last:
                     acked, moved = last, True
+        acked = min(acked, max(ceiling, before))
         if acked != before:
             state.put(conn, state.ACKED_SEQ, acked)
     return ReceiptResult(len(entries), before, acked)
 
 
-def _entries(data: bytes, source: str, device: str) -> list[tuple[int, int]]:
+def _entries(data: bytes, source: str, device: str) -> list[tuple[int, str]]:
+    """(bundle number, hash) of every entry for this device; the rest of the receipt checked too."""
     try:
-        doc: Any = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        doc: Any = strict_loads(data)
+    except ValueError:
         raise BadFileError(source, "回执内容不是有效的 JSON") from None
     if (
         not isinstance(doc, dict)
@@ -112,18 +150,19 @@ def _entries(data: bytes, source: str, device: str) -> list[tuple[int, int]]:
         or not isinstance(doc.get("bundles"), list)
     ):
         raise BadFileError(source, "回执格式不受支持")
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, str]] = []
     for item in doc["bundles"]:
-        if not isinstance(item, dict):
+        if not isinstance(item, dict) or not isinstance(item.get("sender_device"), str):
             raise BadFileError(source, "回执条目无效")
-        if item.get("sender_device") != device:
+        if item["sender_device"] != device:
             continue
-        since, last = item.get("since_seq"), item.get("last_change_seq")
+        seq, digest = item.get("seq"), item.get("hash")
         if (
-            not (isinstance(since, int) and isinstance(last, int) and 0 <= since <= last)
-            or not isinstance(item.get("hash"), str)
-            or not _HASH.match(item["hash"])
+            type(seq) is not int
+            or not 0 < seq < 2**53
+            or not isinstance(digest, str)
+            or not _HASH.match(digest)
         ):
             raise BadFileError(source, "回执条目无效")
-        out.append((since, last))
+        out.append((seq, digest))
     return out

@@ -1,14 +1,25 @@
-"""Setup packages (province → county → township): keys, divisions, catalogue, indicators; signed.
+"""Setup packages (province → county → township): keys with their authority, reference data; signed.
 
 The first package a node imports names a signer it has never seen: it is accepted only when the
-user confirms that signer's key id (read out from the province, printed on paper) — after that,
-only packages from trusted signers are accepted.
+user confirms that signer's key id (read out from the level above, printed on paper); that key
+is then the node's trust root. After that a package is accepted only when
+
+- its signer is a trusted province or county key, not revoked, whose division contains this
+  node's own division (only the levels above configure a node);
+- its serial is higher than that of every package the same issuer had imported here (an older
+  package replayed cannot roll the trust store back);
+- every key it grants signing authority to lies inside the issuer's own subtree, with the role
+  its division's level gives it.
+
+A key another issuer granted is left exactly as that issuer set it (recipient, authority and
+all). A key this issuer granted before and leaves out now is revoked: its later files are
+refused, what it sent before stays.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,42 +30,27 @@ from typing import Any
 from app.database.divisions import DivisionRecord, load_reference
 from app.database.models import IndicatorDefinition, IndicatorTarget, ProjectCatalogueEntry
 from app.database.reference import upsert_reference
-from app.database.session import Database
-from app.domain.enums import AdminLevel, DivisionLevel
-from app.domain.errors import BadFileError
+from app.database.session import META_DIVISION, Database
+from app.domain.errors import BadFileError, UserInputError
+from app.domain.permissions import in_subtree
+from app.domain.validation import normalize_division_code
 from app.sync import keys, state
 from app.sync.bundle import read_bundle_file
 from app.sync.envelope import expect_kind, open_envelope, read_header, seal, write_atomically
 from app.sync.identity import Identity, PublicIdentity
+from app.sync.setup_parse import SETUP_FORMAT, SetupContent, SetupKey, parse_setup, role_for
 
-SETUP_FORMAT = "fpa-setup/1"
+__all__ = [
+    "SETUP_FORMAT",
+    "SUFFIX",
+    "SetupResult",
+    "build_setup_package",
+    "import_setup_package",
+    "parse_setup",
+    "signer_of",
+]
+
 SUFFIX = ".fpas"
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-ROLES = ("province", "county", "station")
-# Column widths of sync_key.name and division.name: PostgreSQL refuses longer text (SQLite would
-# store it), so a package is checked against them before anything is written.
-_KEY_NAME_CHARS = 80
-_DIVISION_NAME_CHARS = 60
-
-
-@dataclass(frozen=True)
-class SetupKey:
-    public: PublicIdentity
-    role: str
-    division_code: str | None
-    recipient: bool
-    trusted_signer: bool
-
-
-@dataclass(frozen=True)
-class SetupContent:
-    package_id: str
-    issued_at: str
-    keys: list[SetupKey]
-    divisions: list[DivisionRecord] | None
-    catalogue: list[dict[str, Any]]
-    indicators: list[dict[str, Any]]
-    targets: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -65,55 +61,56 @@ class SetupResult:
     divisions_added: int
     catalogue: int
     indicators: int
+    revoked: int = 0
+    kept: int = 0  # keys another issuer granted, left as they are
 
 
 def build_setup_package(
     issuer: Identity,
-    issuer_role: str,
     issuer_division: str,
     out: Path,
     *,
-    recipients: Sequence[PublicIdentity] = (),
-    signers: Sequence[PublicIdentity] = (),
+    recipients: Sequence[tuple[PublicIdentity, str]] = (),
+    signers: Sequence[tuple[PublicIdentity, str]] = (),
     divisions: Sequence[DivisionRecord] | None = None,
     catalogue: Sequence[dict[str, Any]] = (),
     indicators: Sequence[dict[str, Any]] = (),
     targets: Sequence[dict[str, Any]] = (),
+    serial: int | None = None,
 ) -> Path:
-    """Write a signed setup package. The issuer is always a recipient and a trusted signer."""
-    entries = [
-        {
-            "identity": issuer.public.to_json(),
-            "role": issuer_role,
-            "division_code": issuer_division or None,
-            "recipient": True,
-            "trusted_signer": True,
-        }
-    ]
-    for pub in recipients:
-        entries.append(
-            {
-                "identity": pub.to_json(),
-                "role": "county",
-                "division_code": None,
-                "recipient": True,
-                "trusted_signer": True,
-            }
-        )
-    for pub in signers:
-        entries.append(
-            {
-                "identity": pub.to_json(),
-                "role": "station",
-                "division_code": None,
-                "recipient": False,
-                "trusted_signer": True,
-            }
-        )
+    """Write a signed setup package. The issuer is always a recipient and a trusted signer.
+
+    ``recipients`` are the other receivers above (their bundles are encrypted to them, their
+    receipts accepted); ``signers`` the senders below, each with the division it may write.
+    Division codes may be typed short (430121); a signer outside the issuer's subtree, or a
+    station issuing a package, is refused (UserInputError, in Chinese) before anything is written.
+    """
+    home = normalize_division_code(issuer_division)
+    role = role_for(home)
+    if role == "station":
+        raise UserInputError("乡镇（站点）的密钥不能签发配置包：配置包由县级或省级签发。")
+    entries = [_entry(issuer.public, home, recipient=True, signer=True)]
+    seen = {issuer.public.key_id}
+    for pub, code in recipients:
+        entries.append(_entry(pub, normalize_division_code(code), recipient=True, signer=False))
+        seen.add(pub.key_id)
+    for pub, code in signers:
+        division = normalize_division_code(code)
+        if not in_subtree(division, home):
+            raise UserInputError(
+                f"发送方“{pub.name}”的区划 {division} 不在签发方的管辖范围（{home}）内："
+                "只能授权本级以下的区划。"
+            )
+        if pub.key_id in seen:
+            raise UserInputError(f"密钥“{pub.name}”（{pub.key_id}）在配置包中出现了不止一次。")
+        seen.add(pub.key_id)
+        entries.append(_entry(pub, division, recipient=False, signer=True))
     doc = {
         "format": SETUP_FORMAT,
         "id": str(uuid.uuid4()),
         "issued_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        # Milliseconds: later packages of an issuer carry higher serials without a counter to keep.
+        "serial": serial if serial is not None else time.time_ns() // 1_000_000,
         "keys": entries,
         "divisions": None
         if divisions is None
@@ -122,10 +119,20 @@ def build_setup_package(
         "indicators": list(indicators),
         "targets": list(targets),
     }
-    meta = {"format": SETUP_FORMAT, "id": doc["id"], "issuer_division": issuer_division}
+    meta = {"format": SETUP_FORMAT, "id": doc["id"], "issuer_division": home, "serial": doc["serial"]}
     data = seal("setup", meta, json.dumps(doc, ensure_ascii=False).encode("utf-8"), issuer, None)
     write_atomically(out, data)
     return out
+
+
+def _entry(pub: PublicIdentity, division: str, *, recipient: bool, signer: bool) -> dict[str, Any]:
+    return {
+        "identity": pub.to_json(),
+        "role": role_for(division),
+        "division_code": division,
+        "recipient": recipient,
+        "trusted_signer": signer,
+    }
 
 
 def signer_of(path: Path) -> tuple[str, str]:
@@ -135,22 +142,27 @@ def signer_of(path: Path) -> tuple[str, str]:
 
 
 def import_setup_package(db: Database, path: Path, *, trust: str | None = None) -> SetupResult:
-    """Check the package completely, then apply it in one transaction."""
+    """Check the package completely, against the trust store too, then apply it in one transaction."""
     source = path.name
     data = read_bundle_file(path)
     header = read_header(data, source=source)
     expect_kind(header, "setup", source)  # before trust: a bundle is not "from an untrusted issuer"
+    signer_id = header.signer_key_id
     with db.reader.connect() as conn:
-        trusted = keys.trusted_signers(conn)
+        known = keys.authority(conn, signer_id)
+        home = state.get(conn, META_DIVISION) or ""
         conn.rollback()
-    if header.signer_key_id not in trusted:
-        if trust is None or trust.strip().lower() != header.signer_key_id:
+    if known is None:
+        if trust is None or trust.strip().lower() != signer_id:
             raise BadFileError(
                 source,
-                f"签发方“{header.signer_name}”（密钥编号 {header.signer_key_id}）尚未受信任；"
+                f"签发方“{header.signer_name}”（密钥编号 {signer_id}）尚未受信任；"
                 "请向上级核对密钥编号，确认无误后再导入并确认信任该编号（命令行：加 --trust 密钥编号）",
             )
-        trusted = {header.signer_key_id: header.signer_public_key}
+        trusted = {signer_id: header.signer_public_key}
+    else:
+        _may_issue(known, source)
+        trusted = {signer_id: known.signing_public_key}
     opened = open_envelope(
         data,
         source=source,
@@ -160,15 +172,49 @@ def import_setup_package(db: Database, path: Path, *, trust: str | None = None) 
         max_output=256 * 1024 * 1024,
     )
     content = parse_setup(opened.payload, source)
+    own = next((k for k in content.keys if k.public.key_id == signer_id), None)
+    if known is None and (own is None or own.division_code is None):
+        raise BadFileError(source, "配置包没有写明签发方自己的区划")
+    issuer_division = known.division_code if known is not None else own.division_code  # type: ignore[union-attr]
+    assert issuer_division is not None  # _may_issue refused a known key without one
+    if not in_subtree(home, issuer_division):
+        raise BadFileError(
+            source,
+            f"签发方“{header.signer_name}”（区划 {issuer_division}）不是本机（区划 {home}）的上级，"
+            "无权为本机下发配置",
+        )
+    if known is not None and known.last_serial is not None and content.serial <= known.last_serial:
+        raise BadFileError(
+            source,
+            f"配置包序号 {content.serial} 不比本机已导入的同一签发方的配置包（序号 {known.last_serial}）新："
+            "旧配置包不能覆盖新的，疑似重放",
+        )
+    _check_grants(content, signer_id, issuer_division, source)
     with db.engine.begin() as conn:
+        store = keys.authorities(conn)
+        granted, kept = 0, 0
         for key in content.keys:
-            keys.remember_key(
-                conn,
-                keys.KnownKey(key.public, key.role, key.division_code, key.recipient, key.trusted_signer),
-                # The package id itself: sync_key.source holds 40 characters, which PostgreSQL
-                # enforces (a "setup:" prefix made it 42 and failed there; SQLite never checks).
-                content.package_id,
-            )
+            existing = store.get(key.public.key_id)
+            # The trust root's own entry and every key this issuer granted are its to change;
+            # a key another issuer granted stays exactly as that issuer set it. (Keys kept from before
+            # issuers were recorded have no issuer: the first package that names them sets them.)
+            if existing is None or existing.issuer_key_id in (signer_id, None):
+                entry = keys.KnownKey(
+                    key.public, key.role, key.division_code, key.recipient, key.trusted_signer
+                )
+                keys.grant(conn, entry, issuer=signer_id, package_id=content.package_id)
+                granted += 1
+            else:
+                kept += 1
+        listed = {k.public.key_id for k in content.keys}
+        revoked = [
+            a.key_id
+            for a in store.values()
+            if a.issuer_key_id == signer_id and a.key_id != signer_id and a.key_id not in listed and a.active
+        ]
+        for key_id in revoked:
+            keys.revoke(conn, key_id, content.package_id)
+        keys.set_serial(conn, signer_id, content.serial)
         added = load_reference(conn, content.divisions or [])
         cat = upsert_reference(conn, ProjectCatalogueEntry, "catalogue", "code", content.catalogue)
         ind = upsert_reference(conn, IndicatorDefinition, "indicator", "code", content.indicators)
@@ -177,128 +223,43 @@ def import_setup_package(db: Database, path: Path, *, trust: str | None = None) 
         )
         state.put(conn, state.SETUP_ID, content.package_id)
         state.put(conn, state.SETUP_ISSUED, content.issued_at)
-    return SetupResult(content.package_id, header.signer_name, len(content.keys), added, sum(cat), sum(ind))
-
-
-def parse_setup(data: bytes, source: str) -> SetupContent:
-    """Every part checked before anything is written; raises BadFileError naming the part."""
-    try:
-        doc: Any = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise BadFileError(source, "配置包内容不是有效的 JSON") from None
-    if not isinstance(doc, dict) or doc.get("format") != SETUP_FORMAT:
-        raise BadFileError(source, "配置包格式不受支持，请升级程序")
-    package_id, issued = doc.get("id"), doc.get("issued_at")
-    if not isinstance(package_id, str) or not isinstance(issued, str):
-        raise BadFileError(source, "配置包缺少编号或签发时间")
-    if not _UUID.match(package_id):
-        # Stored as each key's source (40 characters): a bounded shape no database refuses.
-        raise BadFileError(source, "配置包的编号格式不对")
-    parsed_keys = []
-    for i, entry in enumerate(_list(doc, "keys", source), start=1):
-        if not isinstance(entry, dict) or entry.get("role") not in ROLES:
-            raise BadFileError(source, f"配置包第 {i} 个密钥条目无效")
-        public = PublicIdentity.from_json(entry.get("identity") or {}, source=source)
-        if len(public.name) > _KEY_NAME_CHARS:
-            raise BadFileError(source, f"配置包第 {i} 个密钥条目的名称超过 {_KEY_NAME_CHARS} 个字符")
-        division = entry.get("division_code")
-        if division is not None and (not isinstance(division, str) or len(division) != 12):
-            raise BadFileError(source, f"配置包第 {i} 个密钥条目的区划代码无效")
-        parsed_keys.append(
-            SetupKey(
-                public,
-                entry["role"],
-                division,
-                entry.get("recipient") is True,
-                entry.get("trusted_signer") is True,
-            )
-        )
-    divisions = None
-    if doc.get("divisions") is not None:
-        divisions = [_division(row, i, source) for i, row in enumerate(_list(doc, "divisions", source), 1)]
-    catalogue = [_catalogue(row, i, source) for i, row in enumerate(_list(doc, "catalogue", source), 1)]
-    indicators = [_indicator(row, i, source) for i, row in enumerate(_list(doc, "indicators", source), 1)]
-    targets = [_target(row, i, source) for i, row in enumerate(_list(doc, "targets", source), 1)]
-    return SetupContent(package_id, issued, parsed_keys, divisions, catalogue, indicators, targets)
-
-
-def _list(doc: dict[str, Any], name: str, source: str) -> list[Any]:
-    value = doc.get(name, [])
-    if not isinstance(value, list):
-        raise BadFileError(source, f"配置包的“{name}”部分不是列表")
-    return value
-
-
-def _division(row: Any, i: int, source: str) -> DivisionRecord:
-    ok = (
-        isinstance(row, list)
-        and len(row) == 4
-        and isinstance(row[0], str)
-        and len(row[0]) == 12
-        and row[0].isdigit()
-        and isinstance(row[1], str)
-        and 0 < len(row[1].strip()) <= _DIVISION_NAME_CHARS
-        and isinstance(row[2], str)
-        and row[2] in {d.value for d in DivisionLevel}
-        and (row[3] is None or (isinstance(row[3], str) and len(row[3]) == 12 and row[3].isdigit()))
+    return SetupResult(
+        content.package_id, header.signer_name, granted, added, sum(cat), sum(ind), len(revoked), kept
     )
-    if not ok:
-        raise BadFileError(source, f"配置包区划表第 {i} 行无效")
-    return DivisionRecord(row[0], row[1].strip(), DivisionLevel(row[2]), row[3])
 
 
-def _text(row: dict[str, Any], name: str, limit: int) -> bool:
-    value = row.get(name)
-    return isinstance(value, str) and 0 < len(value) <= limit
+def _may_issue(known: keys.Authority, source: str) -> None:
+    name = f"“{known.name}”（密钥编号 {known.key_id}）"
+    if not known.active:
+        raise BadFileError(source, f"签发方{name}的密钥已被吊销，不能再下发配置")
+    if not known.is_trusted_signer:
+        raise BadFileError(source, f"签发方{name}只是接收方，不是本机信任的签发方")
+    if known.role not in ("province", "county") or known.division_code is None:
+        raise BadFileError(source, f"签发方{name}是乡镇（站点）密钥或没有登记区划，无权下发配置包")
 
 
-def _catalogue(row: Any, i: int, source: str) -> dict[str, Any]:
-    levels = {a.value for a in AdminLevel}
-    if (
-        not isinstance(row, dict)
-        or not _text(row, "code", 20)
-        or not _text(row, "name", 60)
-        or not _text(row, "category", 30)
-        or not (isinstance(row.get("level"), str) and row["level"] in levels)
-    ):
-        raise BadFileError(source, f"配置包项目目录第 {i} 条无效")
-    return {
-        "code": row["code"],
-        "name": row["name"],
-        "category": row["category"],
-        "level": AdminLevel(row["level"]),
-        "pays_individuals": row.get("pays_individuals") is True,
-        "description": row.get("description") if isinstance(row.get("description"), str) else None,
-        "active": row.get("active", True) is not False,
-    }
+def _check_grants(content: SetupContent, signer_id: str, issuer_division: str, source: str) -> None:
+    """Nothing the package grants or loads may reach outside the issuer's own subtree."""
+    for i, key in enumerate(content.keys, start=1):
+        if key.trusted_signer and key.public.key_id != signer_id:
+            _inside(key, i, issuer_division, source)
+    for i, d in enumerate(content.divisions or [], start=1):
+        # The issuer's ancestors come along so that a township sees its county's and city's names.
+        if not (in_subtree(d.code, issuer_division) or in_subtree(issuer_division, d.code)):
+            raise BadFileError(
+                source, f"配置包区划表第 {i} 行（{d.code}）不在签发方的管辖范围（{issuer_division}）内"
+            )
+    for i, t in enumerate(content.targets, start=1):
+        if not in_subtree(t["division_code"], issuer_division):
+            raise BadFileError(
+                source, f"配置包指标目标第 {i} 条的区划不在签发方的管辖范围（{issuer_division}）内"
+            )
 
 
-def _indicator(row: Any, i: int, source: str) -> dict[str, Any]:
-    if (
-        not isinstance(row, dict)
-        or not _text(row, "code", 20)
-        or not _text(row, "name", 80)
-        or not _text(row, "module", 20)
-        or not _text(row, "formula", 200)
-    ):
-        raise BadFileError(source, f"配置包指标定义第 {i} 条无效")
-    return {
-        "code": row["code"],
-        "name": row["name"],
-        "module": row["module"],
-        "formula": row["formula"],
-        "unit": row.get("unit") if _text(row, "unit", 10) else "%",
-        "description": row.get("description") if isinstance(row.get("description"), str) else None,
-    }
-
-
-def _target(row: Any, i: int, source: str) -> dict[str, Any]:
-    if (
-        not isinstance(row, dict)
-        or not _text(row, "indicator_code", 20)
-        or not _text(row, "division_code", 12)
-        or not isinstance(row.get("year"), int)
-        or not isinstance(row.get("target_x100"), int)
-    ):
-        raise BadFileError(source, f"配置包指标目标第 {i} 条无效")
-    return {k: row[k] for k in ("indicator_code", "division_code", "year", "target_x100")}
+def _inside(key: SetupKey, i: int, issuer_division: str, source: str) -> None:
+    if key.division_code is None or not in_subtree(key.division_code, issuer_division):
+        raise BadFileError(
+            source,
+            f"配置包第 {i} 个密钥“{key.public.name}”的区划 {key.division_code} 超出签发方的管辖范围"
+            f"（{issuer_division}）：只能授权本级以下的区划",
+        )

@@ -13,6 +13,8 @@ ACKED_SEQ = "acked_seq"  # change-log position the receiver confirmed with a rec
 LAST_EXPORTED_SEQ = "last_exported_seq"  # change-log position of the last bundle written
 SETUP_ID = "setup_package_id"
 SETUP_ISSUED = "setup_issued_at"
+# The setting: hours a bundle's stamps may be ahead of this computer's clock (default 24).
+MAX_AHEAD_HOURS = "sync_max_clock_ahead_hours"
 
 
 def get(conn: Connection, key: str, default: str | None = None) -> str | None:

@@ -65,6 +65,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 COUNTY = "430121000000"
+TOWNSHIP = "430121001000"  # the station: its families are in its village 430121001001
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Refusal reasons are tallied without their variable parts (numbers, file names, quoted values).
 _VARIABLE = re.compile(r"“[^”]*”|\d+|[0-9a-f]{16}")
@@ -101,10 +102,12 @@ class World:
         return f"<fuzz world in {self.root}>"
 
 
-def _device_copy(src: Path, dest: Path, device: str) -> Path:
+def _device_copy(src: Path, dest: Path, device: str, division: str | None = None) -> Path:
     shutil.copy2(src, dest)
     with sqlite3.connect(dest) as con:
         con.execute("UPDATE meta SET value=? WHERE key='device_id'", (device,))
+        if division is not None:  # a station: its own township
+            con.execute("UPDATE meta SET value=? WHERE key='division_code'", (division,))
         con.execute("UPDATE meta SET value=? WHERE key='clock_last'", (f"{0:013d}-{0:05d}-{device}",))
     return dest
 
@@ -199,22 +202,20 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             keys["county"],
             None,
             root / "setup-1.fpas",
-            role="county",
             division=COUNTY,
-            signers=[keys["station"]],
+            signers=[(keys["station"], TOWNSHIP)],
         ),
         sync.export_setup(
             keys["county"],
             None,
             root / "setup-2.fpas",
-            role="county",
             division=COUNTY,
-            signers=[keys["station"], keys["station-b"]],
+            signers=[(keys["station"], TOWNSHIP), (keys["station-b"], "430121002000")],
             divisions_csv=root / "divisions.csv",
         ),
     ]
     county_path = _device_copy(template, root / "county.db", "00000000000c0001")
-    station_path = _device_copy(template, root / "station.db", "00000000000a0001")
+    station_path = _device_copy(template, root / "station.db", "00000000000a0001", TOWNSHIP)
     for path in (county_path, station_path):
         ws = open_workspace(path)
         sync.import_setup(ws, setups[0], trust=trust)

@@ -287,15 +287,15 @@ def test_sync_actions_are_audited(workspace: Workspace, template_db: Path, tmp_p
         county_keys,
         None,
         tmp_path / "setup.fpas",
-        role="county",
         division="430121000000",
-        signers=[station_keys],
+        signers=[(station_keys, "430121001000")],
     )
     station_path = tmp_path / "station.db"
     shutil.copy2(template_db, station_path)
     with sqlite3.connect(station_path) as raw:
         raw.execute("UPDATE meta SET value = '00000000000000aa' WHERE key = 'device_id'")
         raw.execute("UPDATE meta SET value = '0000000000000-00000-00000000000000aa' WHERE key = 'clock_last'")
+        raw.execute("UPDATE meta SET value = '430121001000' WHERE key = 'division_code'")  # a township
     station = open_workspace(station_path)
     station.username = "clerk01"
     workspace.username = "county-admin"

@@ -50,6 +50,7 @@ from app.sync.identity import Identity, create_identity, unlock
 MAGIC = b"\x89FPAENV\n"
 CONTEXT = b"fpa-envelope-signature/1\n"
 COUNTY = "430121000000"
+TOWNSHIP = "430121001000"  # the station: its families are in its village 430121001001
 
 
 # ---------------------------------------------------------------------------------------------
@@ -81,6 +82,7 @@ def _fresh_device(path: Path) -> None:
         con.execute("UPDATE meta SET value=? WHERE key='device_id'", (device,))
         con.execute("UPDATE meta SET value=? WHERE key='clock_last'", (f"{0:013d}-{0:05d}-{device}",))
         con.execute("UPDATE meta SET value='station' WHERE key='node_role'")
+        con.execute("UPDATE meta SET value=? WHERE key='division_code'", (TOWNSHIP,))
     con.close()
 
 
@@ -117,7 +119,7 @@ def world(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> World:
     shutil.copy2(template_db, station_db)
     _fresh_device(station_db)
     package = sync.export_setup(
-        keys["county"], None, root / "county.fpas", role="county", division=COUNTY, signers=[keys["station"]]
+        keys["county"], None, root / "county.fpas", division=COUNTY, signers=[(keys["station"], TOWNSHIP)]
     )
     county_key_id = unlock(keys["county"], None).public.key_id
     for db in (county_db, station_db):
@@ -808,10 +810,10 @@ def test_receipt_from_an_untrusted_signer(
         tmp_path, "stranger.fpar", envelope(header, world.receipt[f.body_start : f.body_end], world.stranger)
     )
     err = ack_refused(capsys, station_db, forged)
-    assert "发送方不受信任" in err and world.stranger.public.key_id in err
+    assert "不是本机配置包中登记的接收方" in err and world.stranger.public.key_id in err
     ws = open_workspace(station_db)
     try:
-        with pytest.raises(BadFileError, match="发送方不受信任"):
+        with pytest.raises(BadFileError, match="不是本机配置包中登记的接收方"):
             sync.import_sync_receipt(ws, forged)
     finally:
         ws.close()

@@ -118,8 +118,20 @@ def bundles(tmp_path_factory: pytest.TempPathFactory) -> Bundles:
     _cli("demo", a_db, "--county", "430121", "--families", "8", "--seed", "11", "--plain")
     _cli("demo", b_db, "--county", "430112", "--families", "8", "--seed", "12", "--plain")
     package = root / "province.fpas"
-    _cli("setup", "export", "--identity", keys["province"], "--out", package, "--division", PROVINCE,
-         "--signers", keys["a"], keys["b"], keys["station"])  # fmt: skip
+    _cli(
+        "setup",
+        "export",
+        "--identity",
+        keys["province"],
+        "--out",
+        package,
+        "--division",
+        PROVINCE,
+        "--signers",
+        f"{keys['a']}=430121",
+        f"{keys['b']}=430112",
+        f"{keys['station']}=430121",
+    )  # fmt: skip  (the station sends straight up here: county A's rows)
     for db in (a_db, b_db):
         _cli("setup", "import", package, "--db", db, "--trust", _key_id(keys["province"]))
     usb = root / "usb"

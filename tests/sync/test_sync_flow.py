@@ -144,6 +144,18 @@ def some_family(path: Path) -> str:
     return str(row[0])
 
 
+def township_of(path: Path, family_id: str) -> str:
+    """The 12-digit code of the township a family's village lies in."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        (village,) = con.execute(
+            "SELECT division_code FROM special_family WHERE id = ?", (family_id,)
+        ).fetchone()
+    finally:
+        con.close()
+    return str(village)[:9] + "000"
+
+
 def edit_family(path: Path, family_id: str, **values: Any) -> None:
     """Save fields of a family as the desktop program does (one ORM session, stamped and logged)."""
     ws = open_workspace(path)
@@ -205,7 +217,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     assert fpa(["demo", str(b_db), "--county", COUNTY_B, "--families", "12", "--seed", "4", "--plain"]) == 0
     package = root / "province.fpas"
     argv = ["setup", "export", "--identity", str(keys["province"]), "--out", str(package)]
-    argv += ["--division", PROVINCE, "--signers", str(keys["a"]), str(keys["b"])]
+    argv += ["--division", PROVINCE, "--signers", f"{keys['a']}={COUNTY_A}", f"{keys['b']}={COUNTY_B}"]
     assert fpa(argv) == 0
     trust = key_id(keys["province"])
     for db in (province_db, a_db, b_db):
@@ -320,6 +332,14 @@ def _station(w: World, capsys: pytest.CaptureFixture[str]) -> Path:
     """
     station_db = copy_db(w.county_a_db, w.root / "station.db")
     as_new_device(station_db, "station")
+    # The station is the township of the family the tests edit: its key may write only there.
+    township = township_of(w.county_a_db, some_family(w.county_a_db))
+    con = sqlite3.connect(station_db)
+    with con:
+        con.execute("UPDATE meta SET value=? WHERE key='division_code'", (township,))
+        # A station's trust store starts empty: its county's package is its first, its trust root.
+        con.execute("DELETE FROM sync_key")
+    con.close()
     package = w.root / "county.fpas"
     run(
         capsys,
@@ -334,9 +354,9 @@ def _station(w: World, capsys: pytest.CaptureFixture[str]) -> Path:
         "--division",
         COUNTY_A.ljust(12, "0"),
         "--recipients",
-        w.province_key,
+        f"{w.province_key}={PROVINCE}",
         "--signers",
-        w.station_key,
+        f"{w.station_key}={township}",
     )
     run(capsys, "setup", "import", package, "--db", station_db, "--trust", key_id(w.county_a_key))
     run(capsys, "setup", "import", package, "--db", w.county_a_db)
@@ -610,7 +630,9 @@ def test_an_encrypted_province_merges_with_a_sign_in_and_its_safety_copy_stays_e
     usb = w.root / "usb"
     a = export(capsys, w.county_a_db, w.county_a_key, usb)
     password()
-    text = run(capsys, "sync", "merge", "--into", province, "--identity", w.province_key, "--json", usb, *signin)
+    text = run(
+        capsys, "sync", "merge", "--into", province, "--identity", w.province_key, "--json", usb, *signin
+    )
     (summary,) = [json.loads(line) for line in text.splitlines() if line.startswith("{")]
     assert summary["status"] == "accepted" and summary["inserted"] == a["records"]
     ws = sign_in(province, "admin", "province-pass-1")

@@ -49,7 +49,7 @@ def test_county_writes_a_bundle_and_the_province_merges_it(
         tmp_path / "setup.fpas",
         role="province",
         division="430000000000",
-        signers=[county_home / "identity"],
+        signers=[(county_home / "identity", "430121")],
     )
     monkeypatch.setenv("FPA_HOME", str(county_home))
     county.import_setup_package(package, confirm=False)

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.records.exchange import LedgerRow, MergeResultRow, SyncStatus
+from app.domain.records.exchange import IssueTarget, LedgerRow, MergeResultRow, SyncStatus
 from app.paths import identity_dir
 from app.services import sync
 from ui.models.rows_model import RowsTableModel
 from ui.shell.page import Page, PageContext
+from ui.sync.issue_dialog import IssueSetupDialog, issued_text
 from ui.sync.steps import next_step
 from ui.sync.tables import history_columns, result_columns, table_view
 
@@ -63,7 +64,8 @@ class SyncPage(Page):
         self.merge_button = QPushButton(self.tr("&Merge bundles…"))
         self.receipt_button = QPushButton(self.tr("Write &receipt…"))
         self.ack_button = QPushButton(self.tr("&Import receipts…"))
-        for b in (self.keys_button, self.setup_button):
+        self.issue_button = QPushButton(self.tr("Issue setup packa&ge…"))
+        for b in (self.keys_button, self.setup_button, self.issue_button):
             setup_row.addWidget(b)
         for b in (self.export_button, self.merge_button, self.receipt_button, self.ack_button):
             exchange_row.addWidget(b)
@@ -80,6 +82,7 @@ class SyncPage(Page):
         self.merge_button.clicked.connect(self.choose_bundles)
         self.receipt_button.clicked.connect(self.choose_receipt_folder)
         self.ack_button.clicked.connect(self.choose_receipts)
+        self.issue_button.clicked.connect(self.open_issue_dialog)
 
         self.tabs = QTabWidget()
         self.results_model = RowsTableModel(result_columns(), self)
@@ -145,11 +148,26 @@ class SyncPage(Page):
             if label is not None:
                 label.setVisible(upward)
         self.keys_button.setVisible(not status.has_identity)
-        self.export_button.setEnabled(status.has_identity and status.recipients > 0)
         self.merge_button.setVisible(merging)
         self.receipt_button.setVisible(merging)
-        self.merge_button.setEnabled(status.has_identity)
-        self.receipt_button.setEnabled(status.has_identity)
+        self.issue_button.setVisible(merging)
+        # A button the account may not use is disabled with the reason, not refused after a dialog.
+        denied = status.denied
+        no_keys = None if status.has_identity else self.tr("Create this computer's keys first.")
+        no_setup = (
+            None
+            if status.setup_package_id
+            else self.tr("Import the setup package from the level above first.")
+        )
+        no_recipient = (
+            None if status.recipients > 0 else self.tr("The setup package names nobody to send to.")
+        )
+        _gate(self.export_button, denied.get("send") or no_keys or no_recipient)
+        _gate(self.ack_button, denied.get("send"))
+        _gate(self.merge_button, denied.get("merge") or no_keys)
+        _gate(self.receipt_button, denied.get("merge") or no_keys)
+        _gate(self.setup_button, denied.get("merge"))
+        _gate(self.issue_button, denied.get("issue") or no_keys or no_setup)
         self.next_step.setText(next_step(status, upward))
 
     def _show_history(self, rows: list[LedgerRow]) -> None:
@@ -319,6 +337,33 @@ class SyncPage(Page):
                     on_error=self._show_error,
                 )
 
+    def open_issue_dialog(self) -> None:
+        self.runner.run(
+            sync.issue_targets, self.workspace, on_done=self._issue_with, on_error=self._show_error
+        )
+
+    def _issue_with(self, targets: list[IssueTarget]) -> None:
+        key_id = self.status.identity_key_id if self.status else None
+        dialog = IssueSetupDialog(targets, key_id or "", self)
+        if dialog.exec() != IssueSetupDialog.DialogCode.Accepted:
+            return
+        ok, passphrase = self._passphrase()
+        if ok:
+            self.issue_setup(*dialog.choice(), passphrase=passphrase)
+
+    def issue_setup(self, division: str, key_file: Path, folder: Path, passphrase: str | None = None) -> None:
+        self.runner.run(
+            sync.issue_setup,
+            self.workspace,
+            identity_dir(),
+            passphrase,
+            key_file,
+            division,
+            folder,
+            on_done=lambda done: self._done(issued_text(done)),
+            on_error=self._show_error,
+        )
+
     def choose_receipts(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import receipts"), "", self.tr("Receipts (*.fpar)")
@@ -333,3 +378,8 @@ class SyncPage(Page):
                 ),
                 on_error=self._show_error,
             )
+
+
+def _gate(button: QPushButton, reason: str | None) -> None:
+    button.setEnabled(reason is None)
+    button.setToolTip(reason or "")

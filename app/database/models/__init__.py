@@ -12,7 +12,7 @@ from app.database.models.families import (
 from app.database.models.indicators import IndicatorDefinition, IndicatorTarget
 from app.database.models.org import Association, AssociationTerm, Division, Person, PersonRole, Position
 from app.database.models.projects import Project, ProjectBeneficiary, ProjectCatalogueEntry, ProjectPayment
-from app.database.models.sync import BundleLedger, DuplicateCandidate, MergeConflict, SyncKey
+from app.database.models.sync import BundleExport, BundleLedger, DuplicateCandidate, MergeConflict, SyncKey
 from app.database.models.system import AuditEntry, ChangeLogEntry, Meta, UserAccount
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "Association",
     "AssociationTerm",
     "AuditEntry",
+    "BundleExport",
     "BundleLedger",
     "ChangeLogEntry",
     "Division",

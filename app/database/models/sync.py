@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, DateTime, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.database.base import Base
@@ -26,6 +26,23 @@ class SyncKey(Base):
     is_trusted_signer: Mapped[bool] = mapped_column(default=False)  # its bundles/setup are accepted
     added_at: Mapped[datetime] = mapped_column(DateTime)
     source: Mapped[str] = mapped_column(String(40))  # setup package id, or "manual"
+    # The key whose package granted this entry; only a newer package of that issuer changes it.
+    issuer_key_id: Mapped[str | None] = mapped_column(String(16))
+    last_serial: Mapped[int | None] = mapped_column(BigInteger)  # newest package serial it issued here
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_by: Mapped[str | None] = mapped_column(String(40))  # the package that left it out
+
+
+class BundleExport(Base):
+    """Every bundle this device wrote: a receipt may confirm only these, by number and hash."""
+
+    __tablename__ = "bundle_export"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    bundle_hash: Mapped[str] = mapped_column(String(64))
+    since_seq: Mapped[int] = mapped_column(Integer)  # change-log position it starts after
+    last_change_seq: Mapped[int] = mapped_column(Integer)  # ... and the one it covers up to
+    written_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class BundleLedger(Base):

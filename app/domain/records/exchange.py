@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 
@@ -21,6 +21,8 @@ class SyncStatus:
     unsent_changes: int  # change-log entries after the acknowledged position
     last_bundle_seq: int
     acked_seq: int
+    # Why an action is not open to the signed-in account ("merge", "send", "issue"); absent: open.
+    denied: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -55,3 +57,31 @@ class MergeResultRow:
     conflicts: int
     duplicates: int
     gaps: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class IssueTarget:
+    """A division a county (or province) may issue a setup package for: its townships (counties)."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class StationKeyRow:
+    """The public key a township brought on a USB stick, as the issuing dialog shows it."""
+
+    name: str
+    key_id: str
+
+
+@dataclass(frozen=True)
+class IssuedPackage:
+    """A setup package written for a township: what to read out over the phone."""
+
+    path: str
+    issuer_key_id: str  # the township confirms this one when it first imports the package
+    station_key_id: str
+    station_name: str
+    division_code: str
+    division_name: str

@@ -7,27 +7,32 @@ from __future__ import annotations
 
 from app.services.sync.exchange import (
     bundle_history,
-    export_setup,
-    import_setup,
     import_sync_receipt,
     merge_bundles,
     merge_result_rows,
-    new_identity,
-    setup_signer,
-    show_identity,
+    orphan_report,
+    set_max_clock_ahead,
     sync_status,
     write_bundle,
     write_sync_receipt,
 )
+from app.services.sync.issue import issue_refusal, issue_setup, issue_targets, read_station_key
+from app.services.sync.setup import export_setup, import_setup, new_identity, setup_signer, show_identity
 
 __all__ = [
     "bundle_history",
     "export_setup",
     "import_setup",
     "import_sync_receipt",
+    "issue_refusal",
+    "issue_setup",
+    "issue_targets",
     "merge_bundles",
     "merge_result_rows",
     "new_identity",
+    "orphan_report",
+    "read_station_key",
+    "set_max_clock_ahead",
     "setup_signer",
     "show_identity",
     "sync_status",

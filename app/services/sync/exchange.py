@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -13,17 +12,15 @@ from sqlalchemy import Connection, func, select
 
 from app.database.audit import record
 from app.database.base import table_of
-from app.database.divisions import read_division_csv
 from app.database.engine import sqlite_path
 from app.database.models import BundleLedger, ChangeLogEntry, Division
 from app.database.session import META_DIVISION, META_ROLE
 from app.database.snapshot import snapshot
-from app.domain.errors import BadFileError, Cancelled, UserInputError
-from app.domain.permissions import Permission
+from app.domain.errors import Cancelled, UserInputError
+from app.domain.permissions import Permission, refusal
 from app.domain.records.exchange import LedgerRow, MergeResultRow, SyncStatus
-from app.paths import resource
 from app.services.shared.audit import AuditAction, audit
-from app.services.shared.scope import ensure_may
+from app.services.shared.scope import allowed, ensure_may
 from app.services.shared.workspace import Workspace
 from app.sync import identity as ident
 from app.sync import keys, state
@@ -33,114 +30,14 @@ from app.sync.bundle import (
     apply_bundle,
     check_bundle,
     export_bundle,
+    max_ahead_hours,
     trusted_signers,
 )
+from app.sync.orphans import Orphans, find_orphans
 from app.sync.receipt import ReceiptResult, import_receipt, write_receipt
-from app.sync.setup_package import SetupResult, build_setup_package, import_setup_package, signer_of
 
 Progress = Callable[[int, int], None] | None
 IsCancelled = Callable[[], bool] | None
-
-
-@dataclass(frozen=True)
-class PublicKeyRow:
-    name: str
-    key_id: str
-    age_recipient: str
-    signing_public_key: str
-    folder: str
-
-
-def new_identity(folder: Path, name: str, passphrase: str | None) -> PublicKeyRow:
-    pub = ident.create_identity(folder, name, passphrase)
-    return _row(pub, folder)
-
-
-def show_identity(folder: Path) -> PublicKeyRow:
-    return _row(ident.load_public(folder), folder)
-
-
-def _row(pub: ident.PublicIdentity, folder: Path) -> PublicKeyRow:
-    import base64
-
-    return PublicKeyRow(
-        pub.name,
-        pub.key_id,
-        pub.age_recipient,
-        base64.b64encode(pub.signing_public_key).decode("ascii"),
-        str(folder),
-    )
-
-
-def load_public_file(path: Path) -> ident.PublicIdentity:
-    """A public identity from an identity folder or its identity.json."""
-    if path.is_dir():
-        return ident.load_public(path)
-    try:
-        return ident.PublicIdentity.from_json(path.read_bytes(), source=path.name)
-    except OSError as exc:
-        raise UserInputError(f"无法读取公钥文件“{path}”：{exc.strerror}") from None
-
-
-def export_setup(
-    identity_dir: Path,
-    passphrase: str | None,
-    out: Path,
-    *,
-    role: str,
-    division: str,
-    recipients: Sequence[Path] = (),
-    signers: Sequence[Path] = (),
-    divisions_csv: Path | None = None,
-    catalogue: Path | None = None,
-    indicators: Path | None = None,
-) -> Path:
-    issuer = ident.unlock(identity_dir, passphrase)
-    divisions = read_division_csv(divisions_csv) if divisions_csv else None
-    return build_setup_package(
-        issuer,
-        role,
-        division,
-        out,
-        recipients=[load_public_file(p) for p in recipients],
-        signers=[load_public_file(p) for p in signers],
-        divisions=divisions,
-        catalogue=_json_list(catalogue or resource("setup", "catalogue.json")),
-        indicators=_json_list(indicators or resource("setup", "indicators.json")),
-    )
-
-
-def _json_list(path: Path) -> list[dict[str, object]]:
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        raise BadFileError(str(path), "不是有效的 JSON 列表") from None
-    if not isinstance(doc, list):
-        raise BadFileError(str(path), "不是有效的 JSON 列表")
-    return doc
-
-
-def setup_signer(path: Path) -> tuple[str, str]:
-    return signer_of(path)
-
-
-def import_setup(ws: Workspace, path: Path, *, trust: str | None = None) -> SetupResult:
-    ensure_may(ws, Permission.MERGE)
-    result = import_setup_package(ws.db, path, trust=trust)
-    audit(
-        ws,
-        AuditAction.SETUP_IMPORT,
-        path.name,
-        {
-            "package_id": result.package_id,
-            "signer": result.signer,
-            "keys": result.keys,
-            "divisions_added": result.divisions_added,
-            "catalogue": result.catalogue,
-            "indicators": result.indicators,
-        },
-    )
-    return result
 
 
 def write_bundle(
@@ -188,24 +85,29 @@ def merge_bundles(
         where = "、".join(f"“{p}”" for p in paths)
         raise UserInputError(f"{where}中没有找到同步文件（*.fpab），数据库未做任何修改。")
     db_file = sqlite_path(ws.db.url)
+    copied = False
     if db_file is not None and not dry_run:
         snapshot(db_file, "before-merge", key=ws.db.key)
+        copied = True
     results: list[BundleSummary] = []
     trusted = trusted_signers(ws.db)
+    check = partial(check_bundle, max_ahead=max_ahead_hours(ws.db))
     on_accept = partial(_audit_merge, ws)
     # The next file is read, verified, decrypted and parsed in a worker thread while this one is
     # written: SQLite and the disk sync release the GIL, so the two cores share the work.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-check") as pool:
-        ahead = pool.submit(check_bundle, files[0], me, trusted)
+        ahead = pool.submit(check, files[0], me, trusted)
         for done in range(len(files)):
             checked = ahead.result()
             if done + 1 < len(files):
-                ahead = pool.submit(check_bundle, files[done + 1], me, trusted)
+                ahead = pool.submit(check, files[done + 1], me, trusted)
             if cancelled and cancelled():
                 if not results:
                     raise Cancelled()
                 break  # what was merged stays merged: each bundle was its own transaction
-            results.append(apply_bundle(ws.db, checked, dry_run=dry_run, on_accept=on_accept))
+            results.append(
+                apply_bundle(ws.db, checked, dry_run=dry_run, on_accept=on_accept, relaxed_sync=copied)
+            )
             if progress:
                 progress(done + 1, len(files))
     _log_summaries(ws, results)
@@ -272,6 +174,25 @@ def import_sync_receipt(ws: Workspace, path: Path) -> ReceiptResult:
     return result
 
 
+def set_max_clock_ahead(ws: Workspace, hours: float) -> float:
+    """The setting: how many hours a bundle's stamps may be ahead of this computer's clock."""
+    ensure_may(ws, Permission.MERGE)
+    if not 1 <= hours <= 24 * 3650:
+        raise UserInputError("允许的时钟超前时间应在 1 小时到 10 年之间。")
+    with ws.db.engine.begin() as conn:
+        state.put(conn, state.MAX_AHEAD_HOURS, f"{hours:g}")
+    audit(ws, AuditAction.EDIT, "sync_max_clock_ahead_hours", {"hours": hours})
+    return hours
+
+
+def orphan_report(ws: Workspace) -> list[Orphans]:
+    """Rows whose parent record is missing, for `fpa check`."""
+    with ws.db.reader.connect() as conn:
+        found = find_orphans(conn)
+        conn.rollback()
+    return found
+
+
 def installation_info(ws: Workspace) -> tuple[str, str]:
     return ws.db.meta(META_DIVISION) or "", ws.db.meta(META_ROLE) or ""
 
@@ -294,14 +215,29 @@ def sync_status(ws: Workspace, identity_dir: Path) -> SyncStatus:
             identity_protected=has and ident.is_protected(identity_dir),
             setup_package_id=state.get(conn, state.SETUP_ID),
             setup_issued_at=state.get(conn, state.SETUP_ISSUED),
-            recipients=sum(1 for k in known if k["is_recipient"]),
-            trusted_signers=sum(1 for k in known if k["is_trusted_signer"]),
+            recipients=sum(1 for k in known if k["is_recipient"] and k["revoked_at"] is None),
+            trusted_signers=sum(1 for k in known if k["is_trusted_signer"] and k["revoked_at"] is None),
             unsent_changes=unsent,
             last_bundle_seq=state.get_int(conn, state.BUNDLE_SEQ),
             acked_seq=acked,
+            denied=_denied(ws),
         )
         conn.rollback()
     return status
+
+
+def _denied(ws: Workspace) -> dict[str, str]:
+    """The actions of the page this account may not use, each with the reason to show."""
+    from app.services.sync.issue import issue_refusal  # issue.py builds on this module
+
+    denied = {}
+    for action, permission in (("merge", Permission.MERGE), ("send", Permission.SEND_SYNC)):
+        if not allowed(ws, permission):
+            denied[action] = refusal(permission)
+    issue = issue_refusal(ws)
+    if issue:
+        denied["issue"] = issue
+    return denied
 
 
 def bundle_history(ws: Workspace, limit: int = 500) -> list[LedgerRow]:
