@@ -17,6 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
 from app.database.base import table_of
+from app.database.clock import open_clock
 from app.database.engine import connect_file, database_url, make_engine, sqlite_path
 from app.database.files import partial_name, publish
 from app.database.keyring import copy_keyring, has_keyring, is_encrypted, keyring_path
@@ -140,10 +141,10 @@ def create_database(
         if fill is not None:
             fill(conn)
     if path is None:
-        return Database(engine, url)
+        return Database(engine, url, open_clock=open_clock)
     engine.dispose()  # the last connection closing checkpoints the WAL into the file
     os.replace(building, path)
-    return Database(make_engine(url, key), url, key)
+    return Database(make_engine(url, key), url, key, open_clock=open_clock)
 
 
 def open_database(
@@ -193,7 +194,7 @@ def open_database(
             backup_before_upgrade(path, rev, backup_dir, key=key)
         with engine.begin() as conn:
             upgrade(conn)
-    return Database(engine, url, key)
+    return Database(engine, url, key, open_clock=open_clock)
 
 
 def backup_before_upgrade(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -36,7 +36,14 @@ def utcnow() -> datetime:
 class Database:
     """An opened database file (or server). Create it with ``app.database.migrate.open_database``."""
 
-    def __init__(self, engine: Engine, url: str, key: bytes | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        url: str,
+        key: bytes | None = None,
+        *,
+        open_clock: Callable[[Engine, str, str | None], HybridClock] | None = None,
+    ) -> None:
         self.engine = engine
         self.url = url
         self.key = key  # the SQLCipher key of an encrypted file; None for a plain file or a server
@@ -51,10 +58,13 @@ class Database:
                 raise FpaError("数据库缺少设备标识，可能不是本程序创建的数据库。")
             self.device_id = device.value
             stored_clock = clock_last.value if clock_last else None
-        # Imported here: clock.py writes its repair to the audit log, which imports this module.
-        from app.database.clock import open_clock
-
-        self.clock: HybridClock = open_clock(engine, self.device_id, stored_clock)
+        # The opener passes app.database.clock.open_clock, which repairs a damaged clock and audits
+        # the repair; the audit log sits above this module, so it is handed in rather than imported.
+        self.clock: HybridClock = (
+            open_clock(engine, self.device_id, stored_clock)
+            if open_clock
+            else HybridClock(self.device_id, stored_clock)
+        )
 
     @contextmanager
     def session(self) -> Iterator[Session]:
