@@ -55,6 +55,7 @@ class AuditAction(StrEnum):
     RESTORE = "restore"
     UNLOCK = "unlock"
     PRUNE = "prune"
+    IMPORT = "import"
 
     @property
     def label(self) -> str:
@@ -76,6 +77,7 @@ _LABELS = {
     AuditAction.RESTORE: "恢复",
     AuditAction.UNLOCK: "解锁",
     AuditAction.PRUNE: "清理审计日志",
+    AuditAction.IMPORT: "导入表格",
 }
 
 
