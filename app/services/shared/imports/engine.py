@@ -18,6 +18,7 @@ from app.domain.errors import UserInputError
 from app.services.shared.imports.cells import CellError, cleaner_for
 from app.services.shared.imports.model import (
     Cancelled,
+    CellKind,
     CellProblem,
     ImportKindBase,
     ImportSummary,
@@ -84,35 +85,70 @@ def read_table(path: Path | str, kind: ImportKindBase, options: ImportOptions | 
     if bad:
         raise UserInputError(f"列对应关系有误：{'、'.join(bad)} 指向不存在的列或字段。")
     missing = [f.label for f in kind.fields if f.required and f.key not in mapping]
-    rows = [
-        _clean_row(r.index, r.cells, mapping, kind, r.index in sheet.hidden_rows)
-        for r in data_rows(raw, layout)
-    ]
+    rows = _clean_rows(data_rows(raw, layout), mapping, kind, sheet.hidden_rows)
     return Table(
-        book.path, book.format, book.encoding, book.sheets, sheet.name, raw, layout, mapping, rows, missing,
+        book.path,
+        book.format,
+        book.encoding,
+        book.sheets,
+        sheet.name,
+        raw,
+        layout,
+        mapping,
+        rows,
+        missing,
         sheet.merged,
     )
 
 
-_cleaners_cache: dict[tuple[int, str], Callable[[Any], Any]] = {}
+_UNIQUE = (CellKind.ID_NUMBER, CellKind.BANK_ACCOUNT)  # one value per person: nothing to reuse
+_FAILED = object()
 
 
-def _clean_row(
-    index: int, cells: list[Any], mapping: dict[str, int], kind: ImportKindBase, hidden: bool
-) -> SourceRow:
-    values: dict[str, Any] = {}
-    problems: list[CellProblem] = []
-    n = len(cells)
+def _memoised(clean: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A cleaner that remembers what it made of each distinct cell: villages, categories,
+    relations and dates repeat thousands of times in a roster. Keyed by type as well, since
+    1 == 1.0 == True in a dict."""
+    seen: dict[tuple[type, Any], Any] = {}
+
+    def cached(value: Any) -> Any:
+        key = (type(value), value)
+        found = seen.get(key, _FAILED)
+        if found is _FAILED:
+            try:
+                found = clean(value)
+            except CellError as exc:
+                found = exc
+            seen[key] = found
+        if isinstance(found, CellError):
+            raise found
+        return found
+
+    return cached
+
+
+def _clean_rows(
+    rows: list[Any], mapping: dict[str, int], kind: ImportKindBase, hidden: frozenset[int]
+) -> list[SourceRow]:
+    cleaners = []
     for key, col in mapping.items():
-        clean = _cleaners_cache.get((id(kind), key))
-        if clean is None:
-            clean = _cleaners_cache[(id(kind), key)] = cleaner_for(kind.field(key))
-        try:
-            values[key] = clean(cells[col] if col < n else None)
-        except CellError as exc:
-            values[key] = None
-            problems.append(CellProblem(key, exc.message))
-    return SourceRow(index + 1, tuple(cells), values, tuple(problems), hidden)
+        spec = kind.field(key)
+        clean = cleaner_for(spec)
+        cleaners.append((key, col, clean if spec.kind in _UNIQUE else _memoised(clean)))
+    out = []
+    for r in rows:
+        cells = r.cells
+        n = len(cells)
+        values: dict[str, Any] = {}
+        problems: list[CellProblem] = []
+        for key, col, clean in cleaners:
+            try:
+                values[key] = clean(cells[col] if col < n else None)
+            except CellError as exc:
+                values[key] = None
+                problems.append(CellProblem(key, exc.message))
+        out.append(SourceRow(r.index + 1, tuple(cells), values, tuple(problems), r.index in hidden))
+    return out
 
 
 def plan_import(

@@ -147,9 +147,9 @@ def find_layout(rows: list[list[Any]], matcher: Matcher, header_row: int | None 
         for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
             s = matcher.score(row)
             if r + 1 < len(rows) and not _data_like(rows[r + 1]):
-                both = matcher.score(_combined(row, rows[r + 1]))
-                if both > max(s, matcher.score(rows[r + 1])):  # only if the two rows read as one say more
-                    s = both
+                pair = matcher.score(_combined(row, rows[r + 1]))
+                if pair > max(s, matcher.score(rows[r + 1])):  # only if the two rows read as one say more
+                    s = pair
             if s > best_score:
                 best, best_score = r, s
         if best is None or best_score < 2:
@@ -178,24 +178,26 @@ def data_rows(rows: list[list[Any]], layout: TableLayout) -> list[DataRow]:
     """The table's data rows: blank rows and repeated header rows skipped; reading stops at a
     totals or signature line, or at a title or header after a blank gap (a second table)."""
     out: list[DataRow] = []
-    header_keys = [header_key(h) for h in layout.headers]
+    header_texts = {h for h in layout.headers if h}
+    repeat_at = max(2, len(header_texts) // 2)
     gap = False
     for r in range(layout.first_data_row, len(rows)):
         row = rows[r]
-        filled = [v for v in row if not is_blank(v)]
+        filled = [v for v in row if v is not None and (type(v) is not str or v.strip())]
         if not filled:
             gap = True
             continue
-        first = as_text(filled[0])
-        if _FOOTER.match(first.replace(" ", "")):
+        first = filled[0]
+        if type(first) is str and _FOOTER.match(first.replace(" ", "").replace("\u3000", "")):
             break
-        keys = [header_key(v) for v in row]
-        same = sum(1 for a, b in zip(keys, header_keys, strict=False) if a and a == b)
-        if same >= max(2, len([k for k in header_keys if k]) // 2):
+        # Cheap test first: a header row repeats the header's own texts (calamine gives them as str).
+        # A repeated header starts with a header text: only then count (a data row seldom does).
+        repeated = type(first) is str and plain(first) in header_texts
+        if repeated and sum(1 for v in filled if type(v) is str and plain(v) in header_texts) >= repeat_at:
             if gap:
                 break  # the header of a second table
             continue  # the header repeated on each printed page
-        if gap and out and len({as_text(v) for v in filled}) == 1 and isinstance(filled[0], str):
+        if gap and out and type(first) is str and len({as_text(v) for v in filled}) == 1:
             break  # a title line below the table: what follows is another table
         gap = False
         out.append(DataRow(r, row))
