@@ -34,11 +34,42 @@ from app.services.shared.workspace import open_workspace
 from app.services.system.setup import init_database
 
 COUNTY = "430121000000"
-HEADER = ["序号", "乡镇（街道）", "村（社区）", "姓名", "与户主关系", "身份证号码", "家庭类别", "联系电话",
-          "家庭住址", "村级联系人", "村级联系人电话", "家庭医生", "签约医疗机构", "签约日期", "备注"]
+# The columns a county's roster with 三个全覆盖 carries (one row per person; family cells on the head's row).
+HEADER = [
+    "序号",
+    "乡镇（街道）",
+    "村（社区）",
+    "档案编号",
+    "姓名",
+    "与户主关系",
+    "身份证号码",
+    "家庭类别",
+    "伤残等级",
+    "家庭状态",
+    "登记日期",
+    "联系电话",
+    "家庭住址",
+    "特扶金（元/月）",
+    "开户银行",
+    "银行账号",
+    "享受特扶",
+    "乡镇联系人",
+    "乡镇联系人电话",
+    "村级联系人",
+    "村级联系人电话",
+    "签约医疗机构",
+    "家庭医生",
+    "签约日期",
+    "签约到期日期",
+    "绿色通道医院",
+    "绿色通道开通日期",
+    "需求",
+    "备注",
+]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰"
 CATEGORIES = ["独生子女死亡", "独生子女伤残", "失独", "计生困难家庭"]
+CADRES = ["刘建国", "陈秀英", "周志强", "黄桂兰", "吴国平", "徐丽华"]
 
 
 def person_id(rng: random.Random, used: set[str]) -> str:
@@ -64,17 +95,56 @@ def write_roster(path: Path, rows: int, villages: list[tuple[str, str]], seed: i
         family += 1
         township, village = villages[rng.randrange(len(villages))]
         size = min(rng.choice((1, 2, 2, 3)), rows - written)
+        category = rng.choice(CATEGORIES)
+        signed = date(2026, 1, 1) + timedelta(days=rng.randrange(300))
+        family_cells = [
+            f"{township[:2]}{family:06d}",
+            None,
+            None,
+            category,
+            2 if "伤残" in category else None,
+            "在册",
+            f"{rng.randrange(2008, 2026)}年{rng.randrange(1, 13)}月{rng.randrange(1, 29)}日",
+            f"13{rng.randrange(10**9):09d}",
+            f"{village}{rng.randrange(1, 20)}组{rng.randrange(1, 80)}号",
+            "900",
+            None,
+            None,
+            None,
+            rng.choice(CADRES),
+            f"139{rng.randrange(10**8):08d}",
+            rng.choice(CADRES),
+            f"137{rng.randrange(10**8):08d}",
+            f"{township}卫生院",
+            rng.choice(CADRES) + "医生",
+            signed.strftime("%Y.%m.%d"),
+            signed.replace(year=2027).isoformat(),
+            "县人民医院",
+            signed,
+            rng.choice(("", "", "就医陪护", "心理慰藉")),
+            None,
+        ]
         for k in range(size):
-            name = rng.choice(SURNAMES) + rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.6 else "")
+            name = (
+                rng.choice(SURNAMES) + rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.6 else "")
+            )
             head = k == 0
-            ws.append([
-                family if head else None, township, village, name, "本人" if head else ("配偶" if k == 1 else "子女"),
-                person_id(rng, used), rng.choice(CATEGORIES) if head else None,
-                f"13{rng.randrange(10**9):09d}" if head else None, f"{village}{rng.randrange(1, 20)}组" if head else None,
-                "刘村干" if head else None, "13907310002" if head else None, "王医生" if head else None,
-                "社区卫生服务中心" if head else None, f"2026.{rng.randrange(1, 11)}.{rng.randrange(1, 28)}" if head else None,
+            relation = "本人" if head else ("配偶" if k == 1 else "子女")
+            cells: list[object] = [
+                family if head else None,
+                township,
+                village,
                 None,
-            ])
+                name,
+                relation,
+                person_id(rng, used),
+            ]
+            cells += family_cells[3:] if head else [None] * (len(HEADER) - 7)
+            if k < 2:  # the couple receive the support on a bank card
+                cells[14], cells[15], cells[16] = "农村商业银行", f"6231{rng.randrange(10**15):015d}", "是"
+            if head:
+                cells[3] = family_cells[0]
+            ws.append(cells)
             written += 1
     wb.save(path)
 
@@ -111,7 +181,9 @@ def main() -> int:
         roster = folder / "roster.xlsx"
         t0 = time.perf_counter()
         write_roster(roster, args.rows, villages_of(db_path))
-        print(f"roster: {args.rows} rows, {roster.stat().st_size / 1e6:.1f} MB (written in {time.perf_counter() - t0:.1f} s, not timed)")
+        print(
+            f"roster: {args.rows} rows, {roster.stat().st_size / 1e6:.1f} MB (written in {time.perf_counter() - t0:.1f} s, not timed)"
+        )
         raw, n = openpyxl_raw(roster)
         print(f"openpyxl read-only iteration: {raw:.2f} s ({n} rows)")
         ws = open_workspace(db_path)

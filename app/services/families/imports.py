@@ -22,10 +22,8 @@ from app.database.base import new_id
 from app.database.bulk import insert_new
 from app.database.divisions import known_region_prefixes
 from app.database.models import FamilyMember, SpecialFamily
-from app.domain.enums import FamilyCategory, FamilyStatus, MemberRelation, Sex
 from app.domain.errors import Cancelled as CancelledError
 from app.domain.permissions import is_masked
-from app.domain.pinyin import search_key
 from app.domain.records.families import Coverage, FamilyInput, IdNumberHolder, MemberInput
 from app.domain.validation import Issue
 from app.services.families import checks
@@ -36,6 +34,14 @@ from app.services.families.import_fields import (
     RowGroup,
     group_rows,
     relation_of,
+)
+from app.services.families.import_inputs import (
+    assign_changed,
+    family_input,
+    family_values,
+    member_input,
+    member_values,
+    stored_member_input,
 )
 from app.services.families.import_lookups import Lookups
 from app.services.shared.imports import ImportKindBase, Plan, Problem, RowAction, RowOutcome, SourceRow
@@ -58,90 +64,6 @@ class _Family:
 @dataclass
 class _Writes:
     families: list[_Family] = field(default_factory=list)
-
-
-def _text(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value or None
-
-
-def _member_input(row: SourceRow, stored: FamilyMember | None) -> MemberInput:
-    v = row.values
-
-    def pick(key: str, current: Any, default: Any = "") -> Any:
-        value = v.get(key)
-        if value is None or value == "":
-            return current if current is not None else default
-        return value
-
-    return MemberInput(
-        name=pick("name", stored.name if stored else None),
-        relation=relation_of(row) if v.get("relation") or stored is None else stored.relation,
-        id_number=pick("id_number", stored.id_number if stored else None),
-        sex=Sex(v["sex"]) if v.get("sex") else (stored.sex if stored else None),
-        birth_date=pick("birth_date", stored.birth_date if stored else None, None),
-        is_deceased=bool(pick("is_deceased", stored.is_deceased if stored else None, False)),
-        died_on=pick("died_on", stored.died_on if stored else None, None),
-        disability_grade=pick("member_disability_grade", stored.disability_grade if stored else None, None),
-        phone=pick("member_phone", stored.phone if stored else None),
-        bank_name=pick("bank_name", stored.bank_name if stored else None),
-        bank_account=pick("bank_account", stored.bank_account if stored else None),
-        receives_support=bool(pick("receives_support", stored.receives_support if stored else None, False)),
-        health_note=pick("health_note", stored.health_note if stored else None),
-        id=stored.id if stored else None,
-    )
-
-
-def _stored_member_input(m: FamilyMember) -> MemberInput:
-    return MemberInput(
-        name=m.name,
-        relation=m.relation,
-        id_number=m.id_number or "",
-        sex=m.sex,
-        birth_date=m.birth_date,
-        is_deceased=m.is_deceased,
-        died_on=m.died_on,
-        disability_grade=m.disability_grade,
-        phone=m.phone or "",
-        bank_name=m.bank_name or "",
-        bank_account=m.bank_account or "",
-        receives_support=m.receives_support,
-        health_note=m.health_note or "",
-        id=m.id,
-    )
-
-
-def _family_input(
-    group: RowGroup, division: str, stored: SpecialFamily | None, members: list[MemberInput]
-) -> FamilyInput:
-    v = group.rows[0].values
-
-    def pick(key: str, attr: str, default: Any = "") -> Any:
-        value = v.get(key)
-        if value is None or value == "":
-            current = getattr(stored, attr) if stored is not None else None
-            return current if current is not None else default
-        return value
-
-    coverage = Coverage(**{n: pick(n, n, None if n.endswith(("_on", "_since")) else "") for n in _COVERAGE})
-    category = pick("category", "category", None)
-    return FamilyInput(
-        division_code=division,
-        category=FamilyCategory(category) if category else FamilyCategory.BEREAVED,
-        members=tuple(members),
-        status=FamilyStatus(pick("status", "status", FamilyStatus.REGISTERED.value)),
-        family_no=pick("family_no", "family_no"),
-        disability_grade=pick("family_disability_grade", "disability_grade", None),
-        status_changed_on=pick("status_changed_on", "status_changed_on", None),
-        registered_on=pick("registered_on", "registered_on", None),
-        phone=pick("family_phone", "phone"),
-        address=pick("address", "address"),
-        monthly_support_fen=pick("monthly_support_fen", "monthly_support_fen", None),
-        needs=pick("needs", "needs"),
-        note=pick("note", "note"),
-        coverage=coverage,
-        id=stored.id if stored is not None else None,
-    )
 
 
 class FamilyImport(ImportKindBase):
@@ -202,15 +124,16 @@ class FamilyImport(ImportKindBase):
         for i, number in enumerate(numbers):
             if number and number in seen:
                 problems[i].append(Problem(f"身份证号与本表第 {seen[number]} 行重复", "id_number"))
-        stored = look.family_for(
-            numbers[:1]
-        )  # the head says which family; members held elsewhere are refused
+        # The head says which family this is; members already held elsewhere are refused below.
+        stored = look.family_for(numbers[:1])
+        if stored is None and not rows[0].values.get("category"):
+            problems[0].append(Problem("请填写家庭类别（失独、伤残、手术并发症或计生困难家庭）", "category"))
         if stored is not None and not look.in_scope(stored.division_code):
             problems[0].append(Problem("这户已登记在当前账户管辖以外的区划，不能在这里更新", "id_number"))
             stored = None
         if not any(p for ps in problems.values() for p in ps):
             members, ids = self._members(rows, stored, look)
-            inp = _family_input(group, division or (stored.division_code if stored else ""), stored, members)
+            inp = family_input(group, division or (stored.division_code if stored else ""), stored, members)
             other_family: set[str] = set()
 
             def holders_of(number: str) -> list[IdNumberHolder]:
@@ -281,11 +204,11 @@ class FamilyImport(ImportKindBase):
             )
             if match is not None and match.id in used:
                 match = None
-            members.append(_member_input(row, match))
+            members.append(member_input(row, match))
             ids.append(match.id if match else None)
             if match is not None:
                 used.add(match.id)
-        members += [_stored_member_input(m) for m in existing if m.id not in used]
+        members += [stored_member_input(m) for m in existing if m.id not in used]
         return members, ids
 
     @staticmethod
@@ -315,8 +238,8 @@ class FamilyImport(ImportKindBase):
             families, members = [], []
             for fam in new[start : start + _CHUNK]:
                 family_id = new_id()
-                families.append(_family_values(fam.clean, family_id, self.today or date.today()))
-                members += [_member_values(m, family_id) for m in fam.clean.members]
+                families.append(family_values(fam.clean, family_id, self.today or date.today()))
+                members += [member_values(m, family_id) for m in fam.clean.members]
             insert_new(conn, ws.db, SpecialFamily, families)
             insert_new(conn, ws.db, FamilyMember, members)
             if progress is not None:
@@ -341,75 +264,22 @@ class FamilyImport(ImportKindBase):
             stored = {m.id: m for m in s.scalars(select(FamilyMember).where(FamilyMember.family_id.in_(ids)))}
             for fam in chunk:
                 row = rows[fam.clean.id or ""]
-                values = _family_values(fam.clean, row.id, None)
+                values = family_values(fam.clean, row.id, None)
                 values.pop("id")
                 if values["registered_on"] is None:
                     values["registered_on"] = row.registered_on
-                _assign(row, values)
+                assign_changed(row, values)
                 for m in fam.clean.members:
                     member = stored.get(m.id or "")
                     if member is None:
-                        s.add(FamilyMember(**_member_values(m, row.id)))
+                        s.add(FamilyMember(**member_values(m, row.id)))
                     else:
-                        values = _member_values(m, row.id)
+                        values = member_values(m, row.id)
                         values.pop("id")
-                        _assign(member, values)
+                        assign_changed(member, values)
             s.flush()
             if progress is not None:
                 progress(done + min(start + _CHUNK, len(updates)), total)
-
-
-def _assign(row: Any, values: dict[str, Any]) -> None:
-    """Set only what changed, so an unchanged field keeps its version stamp for the merge."""
-    for name, value in values.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
-
-
-def _family_values(clean: FamilyInput, family_id: str, today: date | None) -> dict[str, Any]:
-    head = next(m for m in clean.members if m.relation is MemberRelation.SELF)
-    values: dict[str, Any] = {
-        "id": family_id,
-        "division_code": clean.division_code,
-        "family_no": _text(clean.family_no),
-        "category": clean.category,
-        "disability_grade": clean.disability_grade,
-        "status": clean.status,
-        "status_changed_on": clean.status_changed_on,
-        "registered_on": clean.registered_on or today,
-        "head_name": head.name,
-        "head_id_number": head.id_number or None,
-        "name_key": search_key(head.name),
-        "phone": _text(clean.phone),
-        "address": _text(clean.address),
-        "monthly_support_fen": clean.monthly_support_fen,
-        "needs": _text(clean.needs),
-        "note": _text(clean.note),
-    }
-    for name in _COVERAGE:
-        value = getattr(clean.coverage, name)
-        values[name] = _text(value) if isinstance(value, str) else value
-    return values
-
-
-def _member_values(m: MemberInput, family_id: str) -> dict[str, Any]:
-    return {
-        "id": m.id or new_id(),
-        "family_id": family_id,
-        "name": m.name,
-        "relation": m.relation,
-        "id_number": m.id_number or None,
-        "sex": m.sex,
-        "birth_date": m.birth_date,
-        "is_deceased": m.is_deceased,
-        "died_on": m.died_on,
-        "disability_grade": m.disability_grade,
-        "health_note": _text(m.health_note),
-        "phone": _text(m.phone),
-        "bank_name": _text(m.bank_name),
-        "bank_account": _text(m.bank_account),
-        "receives_support": m.receives_support,
-    }
 
 
 FAMILIES = FamilyImport()

@@ -53,7 +53,7 @@ class SourceRow:
     """A data row of the sheet: its row number as Excel shows it, the raw cells, the cleaned values."""
 
     number: int  # 1-based, as in Excel
-    cells: tuple[Any, ...]
+    cells: Sequence[Any]  # as read (a list: not copied, a roster can be large)
     values: dict[str, Any]
     problems: tuple[CellProblem, ...] = ()
     hidden: bool = False

@@ -183,21 +183,20 @@ def data_rows(rows: list[list[Any]], layout: TableLayout) -> list[DataRow]:
     gap = False
     for r in range(layout.first_data_row, len(rows)):
         row = rows[r]
-        filled = [v for v in row if v is not None and (type(v) is not str or v.strip())]
-        if not filled:
+        first = next((v for v in row if v is not None and (type(v) is not str or v.strip())), None)
+        if first is None:
             gap = True
             continue
-        first = filled[0]
         if type(first) is str and _FOOTER.match(first.replace(" ", "").replace("\u3000", "")):
             break
         # Cheap test first: a header row repeats the header's own texts (calamine gives them as str).
         # A repeated header starts with a header text: only then count (a data row seldom does).
         repeated = type(first) is str and plain(first) in header_texts
-        if repeated and sum(1 for v in filled if type(v) is str and plain(v) in header_texts) >= repeat_at:
+        if repeated and sum(1 for v in row if type(v) is str and plain(v) in header_texts) >= repeat_at:
             if gap:
                 break  # the header of a second table
             continue  # the header repeated on each printed page
-        if gap and out and type(first) is str and len({as_text(v) for v in filled}) == 1:
+        if gap and out and type(first) is str and len({as_text(v) for v in row if not is_blank(v)}) == 1:
             break  # a title line below the table: what follows is another table
         gap = False
         out.append(DataRow(r, row))
