@@ -193,3 +193,45 @@ def test_command_line(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "更新 2" in capsys.readouterr().out
     assert main(["import", "visits", str(path), "--db", str(db_path)]) == 1
     assert "不能导入“visits”" in capsys.readouterr().err
+
+
+def test_grouped_by_head_id_number_from_gbk_csv_and_xls(workspace: Workspace, tmp_path: Path) -> None:
+    from tests.services.import_helpers import write_csv, write_xls
+
+    head = ["户主身份证号", "姓名", "与户主关系", "身份证号", "村（社区）", "家庭类别"]
+    rows = [
+        head,
+        [HEAD1, "李四", "配偶", WIFE1, None, None],  # the spouse's row comes first in this sheet
+        [HEAD1, "张三", "本人", HEAD1, "开元路社区", "失独"],
+        [HEAD2, "王五", "本人", HEAD2, "金茂路社区", None],  # no category: refused, not guessed
+    ]
+    result = run_import(workspace, KIND, write_csv(tmp_path / "r.csv", rows, encoding="gbk"))
+    assert result.table.encoding == "GBK/GB18030"
+    actions = {o.number: o.action for o in result.plan.outcomes}
+    assert actions == {2: RowAction.NEW, 3: RowAction.NEW, 4: RowAction.REFUSED}
+    assert [p.key for p in result.plan.outcomes[2].problems] == ["category"]
+    with workspace.db.read() as s:
+        assert s.scalar(select(SpecialFamily.head_name)) == "张三"
+        assert s.scalar(select(func.count()).select_from(FamilyMember)) == 2
+    again = run_import(workspace, KIND, write_xls(tmp_path / "r.xls", rows[:3]))
+    assert [o.action for o in again.plan.outcomes] == [RowAction.UPDATE, RowAction.UPDATE]
+    assert counts(workspace)[:2] == (1, 2)
+
+
+def test_cancel_while_writing_leaves_the_file_unchanged(db_path: Path, tmp_path: Path) -> None:
+    path = roster(tmp_path)
+    original = file_hash(db_path)
+    ws = open_workspace(db_path)
+    try:
+        from app.services.shared.imports import write_import
+
+        table = read_table(path, KIND)
+        plan = plan_import(ws, KIND, table)
+        calls: list[int] = []
+        with pytest.raises(Cancelled):
+            write_import(ws, KIND, table, plan, progress=lambda d, t: calls.append(d), cancelled=lambda: bool(calls))
+        assert calls  # the rows were inserted before the cancel came
+        assert counts(ws)[:3] == (0, 0, 0)
+    finally:
+        ws.close()
+    assert file_hash(db_path) == original

@@ -8,7 +8,7 @@ command line calls ``run_import``. Nothing is written on a dry run, on Cancel or
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,51 +118,66 @@ def _read_table(path: Path | str, kind: ImportKindBase, options: ImportOptions |
 
 
 _UNIQUE = (CellKind.ID_NUMBER, CellKind.BANK_ACCOUNT)  # one value per person: nothing to reuse
-_FAILED = object()
+
+
+def _clean_column(
+    values: list[Any], clean: Callable[[Any], Any], memo: bool
+) -> tuple[list[Any], dict[int, str]]:
+    """One column cleaned: results, and the messages of the cells that could not be read.
+
+    Column by column, because a column's cells repeat (villages, categories, relations, dates):
+    each distinct cell is cleaned once, the rest are dictionary look-ups in a comprehension."""
+    problems: dict[int, str] = {}
+    if memo:
+        seen: dict[tuple[type, Any], Any] = {}
+        for v in values:
+            key = (type(v), v)
+            if key not in seen:
+                try:
+                    seen[key] = clean(v)
+                except CellError as exc:
+                    seen[key] = exc
+        out = [seen[(type(v), v)] for v in values]
+    else:
+        out = []
+        blank = clean(None)
+        for v in values:
+            if v is None:
+                out.append(blank)
+                continue
+            try:
+                out.append(clean(v))
+            except CellError as exc:
+                out.append(exc)
+    for i, found in enumerate(out):
+        if type(found) is CellError:
+            problems[i] = found.message
+            out[i] = None
+    return out, problems
 
 
 def _clean_rows(
     rows: list[Any], mapping: dict[str, int], kind: ImportKindBase, hidden: frozenset[int]
 ) -> list[SourceRow]:
-    """Every mapped cell through its column's cleaner. The loop is the import's hottest: an empty
-    cell takes its column's blank value and a repeated one its remembered result, without a call."""
-    columns = []
-    for key, col in mapping.items():
+    """Every mapped cell through its column's cleaner (the import's hottest loop)."""
+    keys = list(mapping)
+    columns: list[list[Any]] = []
+    problems: dict[int, list[CellProblem]] = {}
+    for key in keys:
+        col = mapping[key]
         spec = kind.field(key)
-        clean = cleaner_for(spec)
-        memo: dict[tuple[type, Any], Any] | None = None if spec.kind in _UNIQUE else {}
-        columns.append((key, col, clean, memo, clean(None)))
-    out = []
-    for r in rows:
-        cells = r.cells
-        n = len(cells)
-        values: dict[str, Any] = {}
-        problems: list[CellProblem] = []
-        for key, col, clean, memo, blank in columns:
-            value = cells[col] if col < n else None
-            if value is None:
-                values[key] = blank
-                continue
-            if memo is not None:
-                found = memo.get((type(value), value), _FAILED)
-                if found is _FAILED:
-                    try:
-                        found = clean(value)
-                    except CellError as exc:
-                        found = exc
-                    memo[(type(value), value)] = found
-            else:
-                try:
-                    found = clean(value)
-                except CellError as exc:
-                    found = exc
-            if type(found) is CellError:
-                values[key] = None
-                problems.append(CellProblem(key, found.message))
-            else:
-                values[key] = found
-        out.append(SourceRow(r.index + 1, cells, values, tuple(problems), r.index in hidden))
-    return out
+        raw = [r.cells[col] if col < len(r.cells) else None for r in rows]
+        cleaned, bad = _clean_column(raw, cleaner_for(spec), spec.kind not in _UNIQUE)
+        columns.append(cleaned)
+        for i, message in bad.items():
+            problems.setdefault(i, []).append(CellProblem(key, message))
+    values = (
+        [dict(zip(keys, t, strict=True)) for t in zip(*columns, strict=True)] if keys else [{} for _ in rows]
+    )
+    return [
+        SourceRow(r.index + 1, r.cells, v, tuple(problems.get(i, ())), r.index in hidden)
+        for i, (r, v) in enumerate(zip(rows, values, strict=True))
+    ]
 
 
 def _plan_import(
