@@ -43,6 +43,8 @@ class Lookups:
     families: dict[str, SpecialFamily] = field(default_factory=dict)
     members_of: dict[str, list[FamilyMember]] = field(default_factory=lambda: defaultdict(list))
     family_nos: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # A roster names the same few hundred villages thousands of times.
+    _divisions_seen: dict[tuple[Any, Any, Any], tuple[str | None, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, s: Session, ws: Workspace, rows: Sequence[SourceRow]) -> Lookups:
@@ -125,6 +127,13 @@ class Lookups:
 
     def division_of(self, values: dict[str, Any]) -> tuple[str | None, str]:
         """The village a row names, by code or by name (within its township when names repeat)."""
+        asked = (values.get("division_code"), values.get("village"), values.get("township"))
+        found = self._divisions_seen.get(asked)
+        if found is None:
+            found = self._divisions_seen[asked] = self._division_of(values)
+        return found
+
+    def _division_of(self, values: dict[str, Any]) -> tuple[str | None, str]:
         code = (values.get("division_code") or "").strip()
         if code:
             return (code, "") if code in self.villages else (None, f"区划代码 {code} 不在本地区划表中")

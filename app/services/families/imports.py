@@ -11,6 +11,7 @@ change-log entries; updates through the ORM, which logs them as any save does.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -150,9 +151,8 @@ class FamilyImport(ImportKindBase):
                 known_region=known_region,
                 family_no_taken=lambda no: look.family_no_taken(no, inp.id),
             )
-            row_of = {i: i for i in range(len(rows))}
             for issue in issues:
-                i, key = self._place(issue, row_of, len(rows))
+                i, key = self._place(issue, len(rows))
                 # A person already in another family is a double entry here, not a question.
                 hard = issue.is_error or (
                     key == "id_number"
@@ -212,7 +212,7 @@ class FamilyImport(ImportKindBase):
         return members, ids
 
     @staticmethod
-    def _place(issue: Issue, row_of: dict[int, int], count: int) -> tuple[int, str | None]:
+    def _place(issue: Issue, count: int) -> tuple[int, str | None]:
         """The row and column a check's field path points at."""
         parts = issue.field.split(".")
         if parts[0] == "members" and len(parts) >= 3:
@@ -232,18 +232,33 @@ class FamilyImport(ImportKindBase):
         updates = [f for f in writes.families if f.update]
         total = len(writes.families)
         conn = session.connection()
-        for start in range(0, len(new), _CHUNK):
-            if cancelled is not None and cancelled():
-                raise CancelledError()
+        today = self.today or date.today()
+
+        def rows_of(chunk: list[_Family]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             families, members = [], []
-            for fam in new[start : start + _CHUNK]:
+            for fam in chunk:
                 family_id = new_id()
-                families.append(family_values(fam.clean, family_id, self.today or date.today()))
+                families.append(family_values(fam.clean, family_id, today))
                 members += [member_values(m, family_id) for m in fam.clean.members]
-            insert_new(conn, ws.db, SpecialFamily, families)
-            insert_new(conn, ws.db, FamilyMember, members)
-            if progress is not None:
-                progress(min(start + _CHUNK, len(new)), total)
+            return families, members
+
+        chunks = [new[i : i + _CHUNK] for i in range(0, len(new), _CHUNK)]
+        # The next chunk's rows (pinyin keys, ids) are made in a thread while SQLite, which lets go
+        # of the GIL, writes this one.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-rows") as ahead:
+            pending = ahead.submit(rows_of, chunks[0]) if chunks else None
+            done = 0
+            for n, chunk in enumerate(chunks):
+                assert pending is not None
+                families, members = pending.result()
+                pending = ahead.submit(rows_of, chunks[n + 1]) if n + 1 < len(chunks) else None
+                if cancelled is not None and cancelled():
+                    raise CancelledError()
+                insert_new(conn, ws.db, SpecialFamily, families)
+                insert_new(conn, ws.db, FamilyMember, members)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
         self._updates(session, updates, progress, cancelled, len(new), total)
 
     def _updates(
