@@ -13,6 +13,7 @@ from app.cli import (
     backup_commands,
     core_commands,
     division_commands,
+    import_commands,
     print_commands,
     sync_commands,
     user_commands,
@@ -30,6 +31,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [  # type: igno
     account_commands.register,
     backup_commands.register,
     user_commands.register,
+    import_commands.register,
     print_commands.register,
 ]
 

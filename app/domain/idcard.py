@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from operator import mul
 
 from app.domain.enums import Sex
 from app.domain.errors import UserInputError
@@ -32,12 +33,15 @@ def check_digit(first17: str) -> str:
     """The 18th character for the first 17 digits. Raises ValueError for anything else."""
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
         raise ValueError("check_digit needs exactly 17 ASCII digits")
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
+    total = sum(map(mul, map(int, first17), _WEIGHTS))  # lengths checked above
     return _CHECK_CHARS[total % 11]
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _clean(value: str) -> str:
-    return re.sub(r"\s", "", (value or "").translate(_FULL_WIDTH)).upper()
+    return _SPACE.sub("", (value or "").translate(_FULL_WIDTH)).upper()
 
 
 def _birth_date(digits: str) -> date | None:

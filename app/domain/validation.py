@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 
 from app.domain.errors import UserInputError
 
@@ -72,22 +73,29 @@ def _phone_text(value: str) -> str | None:
     return text if _PHONE_CHARS.fullmatch(text) else None
 
 
+_COUNTRY = re.compile(r"(?:\+|00)86[\s\-－—–]*")
+_NON_DIGIT = re.compile(r"\D")
+_DIGIT_GROUP = re.compile(r"\d+")
+
+
 def _without_country(text: str) -> tuple[str, bool]:
     """The number without a leading +86 / 0086, and whether there was one."""
-    m = re.match(r"(?:\+|00)86[\s\-－—–]*", text)
+    m = _COUNTRY.match(text)
     return (text[m.end() :], True) if m else (text, False)
 
 
+@lru_cache(maxsize=8192)  # a check and then the normalising ask the same number twice
 def _mobile(value: str) -> str | None:
     text = _phone_text(value)
     if text is None:
         return None
-    digits = re.sub(r"\D", "", _without_country(text)[0])
+    digits = _NON_DIGIT.sub("", _without_country(text)[0])
     if len(digits) == 13 and digits.startswith("86"):
         digits = digits[2:]  # 86 without the +, as people often write it
     return digits if _MOBILE.fullmatch(digits) else None
 
 
+@lru_cache(maxsize=8192)
 def _landline(value: str) -> str | None:
     """0731-84567890[-123], or None.
 
@@ -99,7 +107,7 @@ def _landline(value: str) -> str | None:
     if text is None or (text.startswith("+") and not text.startswith("+86")):
         return None
     national, had_country = _without_country(text)
-    groups = re.findall(r"\d+", national)
+    groups = _DIGIT_GROUP.findall(national)
     if had_country and groups and not groups[0].startswith("0"):
         groups[0] = "0" + groups[0]  # +86 731 84567890: the trunk 0 is dropped after a country code
     if not groups or not groups[0].startswith("0") or len(groups[0]) < 2 or groups[0][1] == "0":

@@ -34,6 +34,7 @@ class AuditAction(StrEnum):
     RESTORE = "restore"
     UNLOCK = "unlock"
     PRUNE = "prune"
+    IMPORT = "import"
 
     @property
     def label(self) -> str:
@@ -55,6 +56,7 @@ _LABELS = {
     AuditAction.RESTORE: "恢复",
     AuditAction.UNLOCK: "解锁",
     AuditAction.PRUNE: "清理审计日志",
+    AuditAction.IMPORT: "导入表格",
 }
 
 
