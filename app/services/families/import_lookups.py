@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.database.models import Division, FamilyMember, SpecialFamily
 from app.domain.enums import DivisionLevel
 from app.domain.records.families import IdNumberHolder
-from app.services.families.listing import division_prefix
+from app.services.shared.divisions import division_prefix
 from app.services.shared.imports import SourceRow
 from app.services.shared.scope import in_scope, root_code
 from app.services.shared.workspace import Workspace
