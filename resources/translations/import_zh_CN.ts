@@ -116,4 +116,17 @@
         <translation>每个字段在哪一列。修改后会记住，下次导入表头相同的文件时自动使用。</translation>
     </message>
 </context>
+<context>
+    <name>FamiliesPage</name>
+    <message>
+        <location filename="../../ui/families/page.py" line="84" />
+        <source>&amp;Import roster…</source>
+        <translation>导入花名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/page.py" line="85" />
+        <source>Families from a county's Excel or CSV roster, with a report</source>
+        <translation>从本县的 Excel 或 CSV 花名册导入家庭，并生成问题报告</translation>
+    </message>
+</context>
 </TS>

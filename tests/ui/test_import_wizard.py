@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -100,3 +101,29 @@ def test_wizard_mapping_corrected_by_hand_is_remembered(
         "category": 5,
     }
     wizard.close()
+
+
+def test_the_families_page_imports_a_roster_and_shows_the_new_families(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from ui.families.page import FamiliesPage
+    from ui.shell.page import PageContext
+
+    page = FamiliesPage(PageContext(workspace, SyncTaskRunner()))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.import_button.isVisible()
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    wizard = page.findChild(ImportWizard)
+    assert wizard is not None and wizard.isVisible()
+    wizard.kind = FamilyImport(today=TODAY)  # the fixture's roster is dated for TODAY
+    first = wizard.currentPage()
+    assert isinstance(first, FilePage)
+    first.path.setText(str(roster(tmp_path)))
+    for _ in range(4):
+        wizard.next()
+    assert isinstance(wizard.currentPage(), PreviewPage)
+    wizard.button(QWizard.WizardButton.FinishButton).click()  # 导入
+    assert _count(workspace, SpecialFamily) == 1  # the roster's one good family (two members)
+    qtbot.waitUntil(lambda: page.list.model.rowCount() == 1)  # the list reloaded by itself

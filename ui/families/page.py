@@ -33,6 +33,7 @@ from app.domain.records.families import (
 )
 from app.services import families
 from app.services.families import insurance
+from app.services.families.imports import FamilyImport
 from app.services.shared.scope import can_write
 from ui.families.family_form import FamilyForm
 from ui.families.insurance import PolicyForm
@@ -40,6 +41,7 @@ from ui.families.printing import PrintsVisitForms
 from ui.families.visit_form import VisitForm
 from ui.models.lazy_table import LazyColumn, date_column, money_column, yes_no_column
 from ui.shell.page import Page, PageContext
+from ui.widgets.import_wizard import ImportWizard
 from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 from ui.widgets.scan_entry import ScanEntry
 
@@ -80,6 +82,8 @@ class FamiliesPage(PrintsVisitForms, Page):
         )
         self.blank_button = QPushButton(self.tr("Print &blank forms…"))
         self.blank_button.setToolTip(self.tr("Visit forms with no family, each with its own number"))
+        self.import_button = QPushButton(self.tr("&Import roster…"))
+        self.import_button.setToolTip(self.tr("Families from a county's Excel or CSV roster, with a report"))
         for button in (
             self.new_button,
             self.edit_button,
@@ -95,8 +99,10 @@ class FamiliesPage(PrintsVisitForms, Page):
         top = QHBoxLayout()  # paper coming back and blank paper going out, above the list
         top.addWidget(self.scan, 1)
         top.addWidget(self.blank_button)
+        top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        self.import_button.setVisible(can_write(ws))  # after it has a parent: else it shows as a window
         layout.addWidget(self.list, 1)
 
         self.new_button.clicked.connect(lambda: self.new_family())
@@ -105,6 +111,7 @@ class FamiliesPage(PrintsVisitForms, Page):
         self.delete_button.clicked.connect(lambda: self.mark_deleted())
         self.print_button.clicked.connect(lambda: self.print_visit_forms())
         self.blank_button.clicked.connect(lambda: self.print_blank_forms())
+        self.import_button.clicked.connect(lambda: self.import_roster())
         self.list.activated.connect(self.edit_family)
         self.list.current_changed.connect(lambda _id: self._update_buttons())
         for keys, slot in (
@@ -224,6 +231,13 @@ class FamiliesPage(PrintsVisitForms, Page):
         if "text" in filters:
             self.list.set_search(str(filters["text"] or ""), now=False)
         self.list.reload()
+
+    def import_roster(self) -> ImportWizard:
+        """The import wizard for a roster of families; the list reloads once rows were written."""
+        wizard = ImportWizard(self.workspace, FamilyImport(), self.runner, self)
+        wizard.imported.connect(lambda _summary: self.refresh())
+        wizard.open()
+        return wizard
 
     def _update_buttons(self) -> None:
         has = self.list.current_id() is not None
