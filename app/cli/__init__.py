@@ -13,6 +13,7 @@ from app.cli import (
     backup_commands,
     core_commands,
     division_commands,
+    report_commands,
     sync_commands,
     user_commands,
 )
@@ -29,6 +30,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [  # type: igno
     account_commands.register,
     backup_commands.register,
     user_commands.register,
+    report_commands.register,
 ]
 
 
