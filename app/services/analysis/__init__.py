@@ -5,6 +5,8 @@ The names below are the module's public actions, for the UI, the command line an
 
 from __future__ import annotations
 
+from app.services.analysis.dashboard import dashboard
+from app.services.analysis.drill import families_behind, payments_behind
 from app.services.analysis.registry import (
     REPORTS,
     ReportSpec,
@@ -19,8 +21,11 @@ __all__ = [
     "REPORTS",
     "ReportSpec",
     "build_report",
+    "dashboard",
     "export_report",
+    "families_behind",
     "find_spec",
+    "payments_behind",
     "register",
     "report_choices",
 ]

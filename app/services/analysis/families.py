@@ -262,22 +262,31 @@ def special_family_support(s: Any, scope: ReportScope) -> ReportTable:
         counts,
         ("insured", "premium"),
     )
-    v, goods = Visit, goods_by_visit()
+    v = Visit
+    in_period = (v.deleted.is_(False), v.visited_on >= period.start, v.visited_on < period.end)
     grouped(
         s,
         scope,
-        select(key, func.count(distinct(v.family_id)), func.sum(v.cash_fen + func.coalesce(goods.c.goods, 0)))
+        select(key, func.count(distinct(v.family_id)), func.sum(v.cash_fen))
         .join(f, f.id == v.family_id)
-        .outerjoin(goods, goods.c.visit_id == v.id)
-        .where(
-            v.deleted.is_(False),
-            v.visited_on >= period.start,
-            v.visited_on < period.end,
-            *special_registered(scope),
-        )
+        .where(*in_period, *special_registered(scope))
         .group_by(key),
         counts,
         ("visited", "visit_money"),
+    )
+    # Goods apart from cash: joined in one query they would repeat a visit's cash once per line.
+    g = VisitGoods
+    grouped(
+        s,
+        scope,
+        select(key, func.sum(g.value_fen))
+        .select_from(g)
+        .join(v, v.id == g.visit_id)
+        .join(f, f.id == v.family_id)
+        .where(g.deleted.is_(False), *in_period, *special_registered(scope))
+        .group_by(key),
+        counts,
+        ("visit_money",),
     )
     grouped(
         s,

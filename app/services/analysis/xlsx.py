@@ -154,10 +154,11 @@ def write_report(table: ReportTable, path: str | Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         workbook.save(temp)
         publish(temp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
+    except (OSError, ValueError) as exc:  # ValueError: a name the file system refuses outright
+        with contextlib.suppress(OSError, ValueError):
             temp.unlink(missing_ok=True)
+        reason = getattr(exc, "strerror", None) or exc
         raise UserInputError(
-            f"无法写入文件“{target}”（{exc.strerror or exc}）。请换一个文件夹，或先关闭已打开的同名文件。"
+            f"无法写入文件“{target}”（{reason}）。请换一个文件夹，或先关闭已打开的同名文件。"
         ) from None
     return target
