@@ -28,7 +28,6 @@ def _page(qtbot: QtBot, workspace) -> AnalysisPage:  # type: ignore[no-untyped-d
     page.resize(1200, 720)
     page.show()
     page.refresh()
-    page.draw_now()
     return page
 
 

@@ -134,11 +134,11 @@ class AnalysisPage(Page):
         charts.draw_trend(self.figures["trend"], data.trend)
         charts.draw_funds(self.figures["funds"], data.funds)
         charts.draw_year_on_year(self.figures["year_on_year"], data.year_on_year)
-        for canvas in self.canvases.values():
-            canvas.draw_idle()
+        # Drawn here and now rather than with draw_idle: the figures are what the user waits for,
+        # and an idle draw after an explicit one would draw every chart twice.
+        self.draw_now()
 
     def draw_now(self) -> None:
-        """Draw every chart at once (tests and the benchmark: ``draw_idle`` waits for the event loop)."""
         for canvas in self.canvases.values():
             canvas.draw()
 
