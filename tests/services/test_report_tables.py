@@ -25,6 +25,7 @@ from app.database.models import (
     VisitGoods,
 )
 from app.domain.enums import (
+    ActivityKind,
     AdminLevel,
     AssociationKind,
     Campaign,
@@ -364,6 +365,17 @@ def test_activity_and_training_tables(workspace: Workspace) -> None:
                 spending_fen=50_000,
             )
         )
+        s.add(  # a care visit of 5·29 month: counted apart from publicity (001: 1.53 万 of 2.6 万场次)
+            Activity(
+                division_code=A1,
+                campaign=Campaign.MAY_29,
+                kind=ActivityKind.CARE,
+                title="慰问",
+                held_on=date(2026, 5, 12),
+                sessions=4,
+                participants=20,
+            )
+        )
         s.add(
             Activity(
                 division_code=A,
@@ -437,9 +449,10 @@ def test_activity_and_training_tables(workspace: Workspace) -> None:
         a["served"],
         a["beneficiaries"],
         a["spending"],
-    ) == (1, 2, 100, 2, 11, 50_000)
-    assert (a["may29_sessions"], b["may29_sessions"], b["participants"]) == (2, 0, 40)
-    assert _totals(acts)["sessions"] == 3 and _totals(acts)["materials"] == 350
+    ) == (2, 6, 120, 2, 11, 50_000)
+    assert (a["may29_sessions"], a["care_sessions"], a["clinic_sessions"]) == (6, 4, 0)
+    assert (b["may29_sessions"], b["participants"], b["care_sessions"]) == (0, 40, 0)
+    assert _totals(acts)["sessions"] == 7 and _totals(acts)["materials"] == 350
     trainings = analysis.build_report(workspace, "trainings", COUNTY, H1)
     ta, tb = _row(trainings, A), _row(trainings, B)
     assert (ta["trainings"], ta["days"], ta["participants"], ta["staff"]) == (1, 2, 30, 30)

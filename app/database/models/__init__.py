@@ -3,11 +3,13 @@
 from app.database.models.activities import Activity, Training
 from app.database.models.families import (
     FamilyMember,
+    InsuranceClaim,
     InsurancePolicy,
     SpecialFamily,
     SupportStandard,
     Visit,
     VisitGoods,
+    VolunteerService,
 )
 from app.database.models.indicators import IndicatorDefinition, IndicatorTarget
 from app.database.models.org import Association, AssociationTerm, Division, Person, PersonRole, Position
@@ -27,6 +29,7 @@ __all__ = [
     "FamilyMember",
     "IndicatorDefinition",
     "IndicatorTarget",
+    "InsuranceClaim",
     "InsurancePolicy",
     "MergeConflict",
     "Meta",
@@ -44,4 +47,5 @@ __all__ = [
     "UserAccount",
     "Visit",
     "VisitGoods",
+    "VolunteerService",
 ]

@@ -18,6 +18,7 @@ from app.domain.enums import (
     VisitKind,
     VisitOccasion,
     VisitWay,
+    WarmAction,
 )
 
 
@@ -154,3 +155,32 @@ class SupportStandard(Synced, Base):
     category: Mapped[FamilyCategory] = mapped_column(EnumText(FamilyCategory))
     disability_grade: Mapped[int | None] = mapped_column(Integer)
     monthly_fen: Mapped[int] = mapped_column(Integer)
+
+
+class VolunteerService(Synced, Base):
+    """志愿服务 given to a family: when, by which volunteer, what, under which 暖心行动 system."""
+
+    __tablename__ = "volunteer_service"
+
+    family_id: Mapped[str] = mapped_column(String(36), index=True)
+    division_code: Mapped[str] = mapped_column(String(12), index=True)
+    person_id: Mapped[str | None] = mapped_column(String(36), index=True)  # the volunteer, when registered
+    volunteer_name: Mapped[str] = mapped_column(String(40))
+    served_on: Mapped[date] = mapped_column(Date, index=True)
+    system: Mapped[WarmAction] = mapped_column(EnumText(WarmAction, 8), default=WarmAction.VOLUNTEER_SERVICE)
+    service: Mapped[str] = mapped_column(String(120))  # 陪同就医, 代购, 打扫 ...
+    hours: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class InsuranceClaim(Synced, Base):
+    """理赔: a payout on an insurance policy."""
+
+    __tablename__ = "insurance_claim"
+
+    policy_id: Mapped[str] = mapped_column(String(36), index=True)
+    family_id: Mapped[str] = mapped_column(String(36), index=True)
+    claimed_on: Mapped[date] = mapped_column(Date, index=True)
+    paid_on: Mapped[date | None] = mapped_column(Date)
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str | None] = mapped_column(String(120))

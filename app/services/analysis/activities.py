@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 
 from app.database.models import Activity, Training
-from app.domain.enums import Campaign, TrainingAudience
+from app.domain.enums import ActivityKind, Campaign, TrainingAudience
 from app.domain.records.reports import ColumnKind, ReportChart, ReportColumn, ReportTable
 from app.services.analysis.scope import ReportScope
 from app.services.analysis.tables import Counts, grouped, per_division
@@ -20,6 +20,8 @@ _ACTIVITY_COLUMNS = (
     ReportColumn("served", "服务人次", ColumnKind.COUNT, 10),
     ReportColumn("beneficiaries", "惠及人数", ColumnKind.COUNT, 10),
     ReportColumn("spending", "经费(元)", ColumnKind.MONEY, 12),
+    ReportColumn("care_sessions", "其中关怀慰问场次", ColumnKind.COUNT, 11),
+    ReportColumn("clinic_sessions", "其中义诊场次", ColumnKind.COUNT, 10),
     ReportColumn("may29_sessions", "其中5·29场次", ColumnKind.COUNT, 10),
     ReportColumn("may29_participants", "5·29参与人次", ColumnKind.COUNT, 11),
 )
@@ -42,6 +44,8 @@ def activity_table(s: Any, scope: ReportScope) -> ReportTable:
             func.sum(a.served),
             func.sum(a.beneficiaries),
             func.sum(a.spending_fen),
+            func.sum(case((a.kind == ActivityKind.CARE, a.sessions), else_=0)),
+            func.sum(case((a.kind == ActivityKind.FREE_CLINIC, a.sessions), else_=0)),
             func.sum(case((may29, a.sessions), else_=0)),
             func.sum(case((may29, a.participants), else_=0)),
         )
