@@ -100,6 +100,11 @@ class Visit(Synced, Base):
     """走访慰问 or 精神慰藉 contact with a family, often entered from a printed visit form."""
 
     __tablename__ = "visit"
+    # A period's visits with what the figures read of them (数据分析: 100 000 families' year of
+    # visits counted by township and month from this index alone).
+    __table_args__ = (
+        Index("ix_visit__period", "visited_on", "deleted", "division_code", "family_id", "cash_fen", "id"),
+    )
 
     family_id: Mapped[str] = mapped_column(String(36), index=True)
     division_code: Mapped[str] = mapped_column(String(12), index=True)
@@ -121,6 +126,7 @@ class VisitGoods(Synced, Base):
     """One line of goods handed over at a visit (item, quantity, value)."""
 
     __tablename__ = "visit_goods"
+    __table_args__ = (Index("ix_visit_goods__value", "visit_id", "deleted", "value_fen"),)
 
     visit_id: Mapped[str] = mapped_column(String(36), index=True)
     item: Mapped[str] = mapped_column(String(40))
@@ -133,6 +139,7 @@ class InsurancePolicy(Synced, Base):
     """保险保障: a 计生保险 policy covering a family (premium often paid by a project)."""
 
     __tablename__ = "insurance_policy"
+    __table_args__ = (Index("ix_insurance_policy__year", "year", "deleted", "family_id", "premium_fen"),)
 
     family_id: Mapped[str] = mapped_column(String(36), index=True)
     product: Mapped[str] = mapped_column(String(60))

@@ -34,7 +34,8 @@ def dashboard(ws: Workspace, division_code: str | None, period: Period | str) ->
     with ws.db.read() as s:
         scope = resolve_scope(s, ws, division_code, chosen)
         last = resolve_scope(s, ws, scope.code, before)
-        support, support_before = special_family_support(s, scope), special_family_support(s, last)
+        support = special_family_support(s, scope)
+        support_before = special_family_support(s, last, with_insurance=False)
         acts, acts_before = activity_table(s, scope), activity_table(s, last)
         trend = _trend(s, scope)
         funds, allocated, paid = _funds(s, scope)

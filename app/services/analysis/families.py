@@ -222,8 +222,12 @@ def _flag(condition: ColumnElement[bool]) -> Any:
     return func.sum(case((condition, 1), else_=0))
 
 
-def special_family_support(s: Any, scope: ReportScope) -> ReportTable:
-    """计生特殊家庭帮扶情况表: register, 三个全覆盖, insurance and visits per township (or county)."""
+def special_family_support(s: Any, scope: ReportScope, *, with_insurance: bool = True) -> ReportTable:
+    """计生特殊家庭帮扶情况表: register, 三个全覆盖, insurance and visits per township (or county).
+
+    ``with_insurance=False`` leaves out the insurance and hardship columns (zero): the dashboard's
+    year-earlier figures do not show them, and over 100 000 families each query counts.
+    """
     f, period = SpecialFamily, scope.period
     counts: Counts = {}
     key = scope.group_key(f.division_code)
@@ -247,21 +251,22 @@ def special_family_support(s: Any, scope: ReportScope) -> ReportTable:
         ("registered", "bereaved", "disabled", "surgery", "contacts", "doctor", "green", "all_three"),
     )
     p = InsurancePolicy
-    grouped(
-        s,
-        scope,
-        select(key, func.count(distinct(p.family_id)), func.sum(p.premium_fen))
-        .join(f, f.id == p.family_id)
-        .where(
-            p.deleted.is_(False),
-            p.year >= period.start.year,
-            p.year <= period.last_day.year,
-            *special_registered(scope),
+    if with_insurance:
+        grouped(
+            s,
+            scope,
+            select(key, func.count(distinct(p.family_id)), func.sum(p.premium_fen))
+            .join(f, f.id == p.family_id)
+            .where(
+                p.deleted.is_(False),
+                p.year >= period.start.year,
+                p.year <= period.last_day.year,
+                *special_registered(scope),
+            )
+            .group_by(key),
+            counts,
+            ("insured", "premium"),
         )
-        .group_by(key),
-        counts,
-        ("insured", "premium"),
-    )
     v = Visit
     in_period = (v.deleted.is_(False), v.visited_on >= period.start, v.visited_on < period.end)
     grouped(
@@ -288,19 +293,20 @@ def special_family_support(s: Any, scope: ReportScope) -> ReportTable:
         counts,
         ("visit_money",),
     )
-    grouped(
-        s,
-        scope,
-        select(key, func.count())
-        .where(
-            *on_register(period),
-            f.category == FamilyCategory.HARDSHIP,
-            *scope.under(f.division_code),
+    if with_insurance:
+        grouped(
+            s,
+            scope,
+            select(key, func.count())
+            .where(
+                *on_register(period),
+                f.category == FamilyCategory.HARDSHIP,
+                *scope.under(f.division_code),
+            )
+            .group_by(key),
+            counts,
+            ("hardship",),
         )
-        .group_by(key),
-        counts,
-        ("hardship",),
-    )
     return per_division(
         scope,
         code="special-families",
