@@ -15,6 +15,7 @@ from app.cli import (
     division_commands,
     import_commands,
     print_commands,
+    report_commands,
     sync_commands,
     user_commands,
 )
@@ -33,6 +34,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [  # type: igno
     user_commands.register,
     import_commands.register,
     print_commands.register,
+    report_commands.register,
 ]
 
 

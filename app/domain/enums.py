@@ -131,6 +131,7 @@ class PositionKind(StrEnum):
     HEALTH_STATION = "健康驿站"
     HEALTH_HUT = "健康小屋"
     SERVICE_WINDOW = "宣传服务窗口"
+    MARRIAGE_CULTURE = "新型婚育文化阵地"
 
 
 class AdminLevel(StrEnum):
@@ -175,6 +176,23 @@ class Campaign(StrEnum):
     DOUBLE_NINTH = "重阳节"
     YOUTH_HEALTH = "青春健康"
     OTHER = "其他"
+
+
+class ActivityKind(StrEnum):
+    """What an event was: 001 counts 宣传服务 and 关怀慰问 events apart (2.6 万 and 1.53 万场次)."""
+
+    PUBLICITY = "宣传服务"
+    CARE = "关怀慰问"
+    FREE_CLINIC = "义诊"
+
+
+class WarmAction(StrEnum):
+    """The four systems of 暖心行动 for special families, which a volunteer's service falls under."""
+
+    EMOTIONAL_SUPPORT = "精神慰藉"
+    VISIT = "走访慰问"
+    VOLUNTEER_SERVICE = "志愿服务"
+    INSURANCE = "保险保障"
 
 
 class TrainingAudience(StrEnum):

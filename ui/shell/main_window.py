@@ -65,7 +65,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
         str(QT_TRANSLATE_NOOP("MainWindow", "Performance evaluation")),
         "ui.shell.placeholder:EvaluationPage",
     ),
-    ("analysis", str(QT_TRANSLATE_NOOP("MainWindow", "Data analysis")), "ui.shell.placeholder:AnalysisPage"),
+    ("analysis", str(QT_TRANSLATE_NOOP("MainWindow", "Data analysis")), "ui.analysis.page:AnalysisPage"),
     ("sync", str(QT_TRANSLATE_NOOP("MainWindow", "Sync")), "ui.sync.page:SyncPage"),
     ("system", str(QT_TRANSLATE_NOOP("MainWindow", "System")), "ui.system.page:SystemPage"),
 ]

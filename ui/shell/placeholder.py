@@ -1,4 +1,4 @@
-"""绩效评价 and 数据分析 until the indicators work lands: what each page will show, said plainly."""
+"""绩效评价 until the indicators work lands: what the page will show, said plainly."""
 
 from __future__ import annotations
 
@@ -75,20 +75,5 @@ class EvaluationPage(PlannedPage):
                     "Project funds: allocated, matched, paid by one-card, notices and final reports on time"
                 ),
                 self.tr("Printing and export of the evaluation sheet for the level above"),
-            ),
-        )
-
-
-class AnalysisPage(PlannedPage):
-    def describe(self) -> tuple[str, str, tuple[str, ...]]:
-        return (
-            self.tr("Data analysis"),
-            self.tr("Figures across townships and years, to see where work lags behind and how it develops."),
-            (
-                self.tr("Special families by category, status and township, with the change from last year"),
-                self.tr("Visits by occasion and month; families not visited for a long time"),
-                self.tr("Organisation census: associations, staff, members, volunteers, instructors"),
-                self.tr("Activities and trainings by campaign: events, participants, people served"),
-                self.tr("Charts and tables exported to Excel for reports"),
             ),
         )

@@ -3,11 +3,13 @@
 from app.database.models.activities import Activity, Training
 from app.database.models.families import (
     FamilyMember,
+    InsuranceClaim,
     InsurancePolicy,
     SpecialFamily,
     SupportStandard,
     Visit,
     VisitGoods,
+    VolunteerService,
 )
 from app.database.models.indicators import IndicatorDefinition, IndicatorTarget
 from app.database.models.org import Association, AssociationTerm, Division, Person, PersonRole, Position
@@ -28,6 +30,7 @@ __all__ = [
     "FamilyMember",
     "IndicatorDefinition",
     "IndicatorTarget",
+    "InsuranceClaim",
     "InsurancePolicy",
     "MergeConflict",
     "Meta",
@@ -45,4 +48,5 @@ __all__ = [
     "UserAccount",
     "Visit",
     "VisitGoods",
+    "VolunteerService",
 ]

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.database.base import Base, Synced
 from app.database.types import EnumText
-from app.domain.enums import Campaign, TrainingAudience
+from app.domain.enums import ActivityKind, Campaign, TrainingAudience
 
 
 class Activity(Synced, Base):
@@ -18,6 +18,9 @@ class Activity(Synced, Base):
     division_code: Mapped[str] = mapped_column(String(12), index=True)
     association_id: Mapped[str | None] = mapped_column(String(36), index=True)
     campaign: Mapped[Campaign] = mapped_column(EnumText(Campaign, 16))
+    kind: Mapped[ActivityKind] = mapped_column(
+        EnumText(ActivityKind, 8), default=ActivityKind.PUBLICITY, server_default=ActivityKind.PUBLICITY.value
+    )
     title: Mapped[str] = mapped_column(String(120))
     held_on: Mapped[date] = mapped_column(Date, index=True)
     place: Mapped[str | None] = mapped_column(String(120))

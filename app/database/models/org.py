@@ -126,5 +126,6 @@ class Position(Synced, Base):
     plaque_on: Mapped[date | None] = mapped_column(Date)  # 挂牌
     funding_fen: Mapped[int] = mapped_column(Integer, default=0)
     area_m2: Mapped[int | None] = mapped_column(Integer)
+    places: Mapped[int | None] = mapped_column(Integer)  # 托位 of a 普惠托育点
     address: Mapped[str | None] = mapped_column(String(120))
     closed_on: Mapped[date | None] = mapped_column(Date)

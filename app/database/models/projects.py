@@ -45,7 +45,9 @@ class Project(Synced, Base):
     started_on: Mapped[date | None] = mapped_column(Date)
     notice_from: Mapped[date | None] = mapped_column(Date)  # 公示
     notice_to: Mapped[date | None] = mapped_column(Date)
-    final_report_on: Mapped[date | None] = mapped_column(Date)
+    final_report_due_on: Mapped[date | None] = mapped_column(Date)  # 终期报告 due (on time or not)
+    final_report_on: Mapped[date | None] = mapped_column(Date)  # the day it came
+    final_report_content: Mapped[str | None] = mapped_column(Text)
     evaluated_on: Mapped[date | None] = mapped_column(Date)
     evaluation_score: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
