@@ -73,7 +73,7 @@ class AnalysisPage(Page):
         self.figures = {key: charts.new_figure() for key in ("coverage", "trend", "funds", "year_on_year")}
         self.canvases: dict[str, FigureCanvasQTAgg] = {}
         for i, (key, figure) in enumerate(self.figures.items()):
-            canvas = FigureCanvasQTAgg(figure)
+            canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is untyped
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             canvas.setMinimumSize(300, 190)
             canvas.mpl_connect("pick_event", self._picked)
@@ -140,7 +140,7 @@ class AnalysisPage(Page):
 
     def draw_now(self) -> None:
         for canvas in self.canvases.values():
-            canvas.draw()
+            canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is untyped
 
     # --- drill-down ---------------------------------------------------------------------------------
 

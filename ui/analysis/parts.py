@@ -114,7 +114,7 @@ class DrillDialog(QDialog):
         layout.addWidget(self.summary)
         self.columns = list(columns)
         self.model = RowsTableModel(
-            [Column(h, fn, text=lambda r, fn=fn: _text(fn(r))) for h, fn in self.columns], self
+            [Column(h, fn, text=_shown(fn)) for h, fn in self.columns], self
         )
         self.model.set_rows(self.rows)
         self.view = QTableView()
@@ -171,6 +171,11 @@ class DrillDialog(QDialog):
             self._said(exc.message, error=True)
             return
         raise exc
+
+
+def _shown(value_of: Callable[[Any], Any]) -> Callable[[Any], str]:
+    """A column's text from its value (one closure per column, not a lambda over the loop)."""
+    return lambda row: _text(value_of(row))
 
 
 def _text(value: Any) -> str:
