@@ -22,6 +22,7 @@ from app.database.reference import upsert_reference
 from app.database.session import Database
 from app.domain.enums import AdminLevel, DivisionLevel
 from app.domain.errors import BadFileError
+from app.domain.indicators import IndicatorError, check_definition
 from app.sync import keys, state
 from app.sync.bundle import read_bundle_file
 from app.sync.envelope import expect_kind, open_envelope, read_header, seal, write_atomically
@@ -274,21 +275,17 @@ def _catalogue(row: Any, i: int, source: str) -> dict[str, Any]:
 
 
 def _indicator(row: Any, i: int, source: str) -> dict[str, Any]:
-    if (
-        not isinstance(row, dict)
-        or not _text(row, "code", 20)
-        or not _text(row, "name", 80)
-        or not _text(row, "module", 20)
-        or not _text(row, "formula", 200)
-    ):
-        raise BadFileError(source, f"配置包指标定义第 {i} 条无效")
+    try:  # indicators are data: checked against the named record sets, never run
+        d = check_definition(row)
+    except IndicatorError as exc:
+        raise BadFileError(source, f"配置包指标定义第 {i} 条无效：{exc.message}") from None
     return {
-        "code": row["code"],
-        "name": row["name"],
-        "module": row["module"],
-        "formula": row["formula"],
-        "unit": row.get("unit") if _text(row, "unit", 10) else "%",
-        "description": row.get("description") if isinstance(row.get("description"), str) else None,
+        "code": d.code,
+        "name": d.name,
+        "module": d.module,
+        "formula": d.formula_json(),
+        "unit": d.unit,
+        "description": d.description,
     }
 
 

@@ -1,0 +1,24 @@
+"""绩效评价: indicators computed from the records for any division and period, traced back to
+the records behind them, completeness of reporting, and period locks."""
+
+from app.services.evaluation.definitions import default_definitions, load_definitions
+from app.services.evaluation.drill import records_behind, records_short
+from app.services.evaluation.sheet import (
+    definition,
+    division_values,
+    indicator_sheet,
+    indicator_sheet_json,
+    sheet_json_objects,
+)
+
+__all__ = [
+    "default_definitions",
+    "definition",
+    "division_values",
+    "indicator_sheet",
+    "indicator_sheet_json",
+    "load_definitions",
+    "records_behind",
+    "records_short",
+    "sheet_json_objects",
+]
