@@ -18,7 +18,14 @@ from sqlalchemy.engine import make_url
 from app.cli import main as fpa
 from app.database.models import SpecialFamily
 from app.domain.enums import FamilyCategory
-from app.services.evaluation import division_values, indicator_sheet, records_short
+from app.services.evaluation import (
+    division_values,
+    indicator_sheet,
+    list_locks,
+    lock_period,
+    records_short,
+    reporting,
+)
 from app.services.shared.workspace import open_workspace
 from tests.services.evaluation_fixture import PERIOD, TODAY, build, place
 
@@ -79,6 +86,11 @@ def merged(tmp_path_factory: pytest.TempPathFactory) -> Merged:
             fpa(["setup", "import", str(package), "--db", str(db), "--trust", _key_id(keys["province"])]) == 0
         )
     _fill(a, COUNTY_A, 0)
+    ws = open_workspace(a)
+    try:
+        lock_period(ws, PERIOD, COUNTY_A)  # county A has checked and closed the half-year
+    finally:
+        ws.close()
     _fill(b, COUNTY_B, 3)
     bundles = []
     for name, db in (("a", a), ("b", b)):
@@ -150,6 +162,26 @@ def test_the_province_lists_its_cities_and_a_city_its_counties(merged: Merged) -
         }
         assert (counties[COUNTY_A].numerator, counties[COUNTY_A].denominator) == (2, 3)
         assert (counties[COUNTY_B].numerator, counties[COUNTY_B].denominator) == (2, 6)
+    finally:
+        ws.close()
+
+
+def test_the_province_sees_who_has_reported_and_who_has_locked(merged: Merged) -> None:
+    ws = open_workspace(merged.province)
+    try:
+        rows = {r.division_code: r for r in reporting(ws, PERIOD, PROVINCE)}
+        assert len(rows) > 100  # every county of the province, reported or not
+        a, b = rows[COUNTY_A], rows[COUNTY_B]
+        assert (a.status, a.bundles, a.locked, a.missing_bundles) == ("已报送", 1, True, 0)
+        assert (b.status, b.bundles, b.locked) == ("已报送", 1, False)
+        assert a.last_written is not None and a.last_merged is not None
+        others = [r for code, r in rows.items() if code not in (COUNTY_A, COUNTY_B)]
+        assert {r.status for r in others} == {"未报送"} and not any(r.locked for r in others)
+        assert [(r.division_code, r.period_code, r.active) for r in list_locks(ws, PROVINCE)] == [
+            (COUNTY_A, PERIOD, True)
+        ]
+        # Next year's first half has not been reported by anyone yet.
+        assert {r.status for r in reporting(ws, "2027H1", PROVINCE)} == {"未报送"}
     finally:
         ws.close()
 

@@ -1,8 +1,10 @@
 """绩效评价: indicators computed from the records for any division and period, traced back to
 the records behind them, completeness of reporting, and period locks."""
 
+from app.services.evaluation.completeness import reporting
 from app.services.evaluation.definitions import default_definitions, load_definitions
 from app.services.evaluation.drill import records_behind, records_short
+from app.services.evaluation.locks import list_locks, lock_period, unlock_period
 from app.services.evaluation.sheet import (
     definition,
     division_values,
@@ -17,8 +19,12 @@ __all__ = [
     "division_values",
     "indicator_sheet",
     "indicator_sheet_json",
+    "list_locks",
     "load_definitions",
+    "lock_period",
     "records_behind",
     "records_short",
+    "reporting",
     "sheet_json_objects",
+    "unlock_period",
 ]
