@@ -1,4 +1,4 @@
-"""绩效评价 and 数据分析 until the indicators work lands: what each page will show, said plainly."""
+"""数据分析 until the figures work lands: what each page will show, said plainly."""
 
 from __future__ import annotations
 
@@ -57,26 +57,6 @@ class PlannedPage(Page):
     def describe(self) -> tuple[str, str, tuple[str, ...]]:
         """Heading, purpose and planned contents; each subclass says its own."""
         raise NotImplementedError
-
-
-class EvaluationPage(PlannedPage):
-    def describe(self) -> tuple[str, str, tuple[str, ...]]:
-        return (
-            self.tr("Performance evaluation"),
-            self.tr(
-                "Indicator definitions and targets issued by the province, and each division's "
-                "values computed from the records entered here."
-            ),
-            (
-                self.tr("Indicator sheet per year and division: value, target, completion rate"),
-                self.tr("Three full coverages: contact persons, family doctors, green channels"),
-                self.tr("Visits and money handed out per family, against the annual plan"),
-                self.tr(
-                    "Project funds: allocated, matched, paid by one-card, notices and final reports on time"
-                ),
-                self.tr("Printing and export of the evaluation sheet for the level above"),
-            ),
-        )
 
 
 class AnalysisPage(PlannedPage):
