@@ -13,6 +13,7 @@ from app.cli import (
     backup_commands,
     core_commands,
     division_commands,
+    evaluation_commands,
     sync_commands,
     user_commands,
 )
@@ -26,6 +27,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [  # type: igno
     sync_commands.register,
     audit_commands.register,
     division_commands.register,
+    evaluation_commands.register,
     account_commands.register,
     backup_commands.register,
     user_commands.register,

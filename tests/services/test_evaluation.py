@@ -187,3 +187,22 @@ def test_every_named_set_and_field_has_its_sql() -> None:
     assert set(SETS) == set(RECORD_SETS)
     for name, spec in RECORD_SETS.items():
         assert set(SETS[name].fields) == set(spec.fields), name
+
+
+def test_fpa_evaluation_sheet_prints_json_and_refuses_a_bad_period(
+    county, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import main
+
+    ws, _p, _expected = county
+    assert main(["evaluation", "sheet", "--db", str(ws.path), "--period", "2025", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["period_label"] == "2025年" and len(doc["indicators"]) == 22
+    assert main(["evaluation", "sheet", "--db", str(ws.path), "--period", "2026H3"]) == 1
+    assert "看不懂时间段" in capsys.readouterr().err
+    assert (
+        main(
+            ["evaluation", "sheet", "--db", str(ws.path), "--period", "2026H1", "--division", "430112000000"]
+        )
+        == 0
+    )
