@@ -228,3 +228,20 @@ def test_postgresql_gives_the_same_sheet_as_sqlite(merged: Merged, pg_database: 
     finally:
         lite_ws.close()
         pg_ws.close()
+
+
+def test_every_countys_sheet_at_once_equals_each_sheet(merged: Merged) -> None:
+    from app.domain.enums import DivisionLevel
+    from app.services.evaluation import indicator_sheets_below
+
+    ws = open_workspace(merged.province)
+    try:
+        sheets = {
+            s.division_code: s
+            for s in indicator_sheets_below(ws, PROVINCE, PERIOD, DivisionLevel.COUNTY, today=TODAY)
+        }
+    finally:
+        ws.close()
+    assert len(sheets) > 100
+    for code in (COUNTY_A, COUNTY_B, "430181000000"):
+        assert sheets[code].values == _sheet(merged.province, code).values, code

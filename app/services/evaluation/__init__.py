@@ -10,6 +10,7 @@ from app.services.evaluation.sheet import (
     division_values,
     indicator_sheet,
     indicator_sheet_json,
+    indicator_sheets_below,
     sheet_json_objects,
 )
 
@@ -19,6 +20,7 @@ __all__ = [
     "division_values",
     "indicator_sheet",
     "indicator_sheet_json",
+    "indicator_sheets_below",
     "list_locks",
     "load_definitions",
     "lock_period",

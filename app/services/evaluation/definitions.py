@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
-from functools import cache
+from collections.abc import Collection
+from functools import cache, lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.database.models import IndicatorDefinition, IndicatorTarget
@@ -24,6 +25,30 @@ def default_definitions() -> tuple[IndicatorDef, ...]:
     return tuple(check_definition(d) for d in doc)
 
 
+# Statements built once: a sheet runs them every time (building one costs more than running it).
+_STORED = (
+    select(
+        IndicatorDefinition.code,
+        IndicatorDefinition.name,
+        IndicatorDefinition.module,
+        IndicatorDefinition.unit,
+        IndicatorDefinition.formula,
+        IndicatorDefinition.description,
+    )
+    .where(IndicatorDefinition.deleted.is_(False))
+    .order_by(IndicatorDefinition.code)
+)
+_OWN_TARGETS = (
+    select(IndicatorTarget.division_code, IndicatorTarget.indicator_code, IndicatorTarget.target_x100)
+    .where(
+        IndicatorTarget.deleted.is_(False),
+        IndicatorTarget.division_code.in_(bindparam("codes", expanding=True)),
+        IndicatorTarget.year <= bindparam("year"),
+    )
+    .order_by(IndicatorTarget.year)
+)
+
+
 def load_definitions(s: Session) -> list[IndicatorDef]:
     """The shipped set, each replaced by the database's definition of the same code, plus the
     database's own codes (from a setup package), in the shipped order, then by code.
@@ -33,24 +58,10 @@ def load_definitions(s: Session) -> list[IndicatorDef]:
     """
     by_code = {d.code: d for d in default_definitions()}
     order = list(by_code)
-    rows = s.execute(
-        select(
-            IndicatorDefinition.code,
-            IndicatorDefinition.name,
-            IndicatorDefinition.module,
-            IndicatorDefinition.unit,
-            IndicatorDefinition.formula,
-            IndicatorDefinition.description,
-        )
-        .where(IndicatorDefinition.deleted.is_(False))
-        .order_by(IndicatorDefinition.code)
-    ).all()
+    rows = s.connection().execute(_STORED).all()
     for code, name, module, unit, formula, description in rows:
-        doc = {"code": code, "name": name, "module": module, "unit": unit, "formula": formula}
-        if description:
-            doc["description"] = description
         try:
-            by_code[code] = check_definition(doc)
+            by_code[code] = _checked(code, name, module, unit, formula, description)
         except IndicatorError as exc:
             log.info("indicator %s kept as shipped: %s", code, exc.message)
             continue
@@ -59,21 +70,29 @@ def load_definitions(s: Session) -> list[IndicatorDef]:
     return [by_code[c] for c in order if c in by_code]
 
 
-def target_of(
-    s: Session, d: IndicatorDef, division_code: str, level: DivisionLevel, year: int
-) -> float | None:
-    """A division's own target (``indicator_target``) for the year, else its level's rule."""
-    x100 = s.scalar(
-        select(IndicatorTarget.target_x100)
-        .where(
-            IndicatorTarget.deleted.is_(False),
-            IndicatorTarget.indicator_code == d.code,
-            IndicatorTarget.division_code == division_code,
-            IndicatorTarget.year <= year,
-        )
-        .order_by(IndicatorTarget.year.desc())
-        .limit(1)
-    )
-    if x100 is not None:
-        return x100 / 100
-    return d.target_for(level, year)
+@lru_cache(maxsize=512)
+def _checked(
+    code: str, name: str, module: str, unit: str, formula: str, description: str | None
+) -> IndicatorDef:
+    """A stored definition, checked once per text (a sheet reads them every time)."""
+    doc = {"code": code, "name": name, "module": module, "unit": unit, "formula": formula}
+    if description:
+        doc["description"] = description
+    return check_definition(doc)
+
+
+def own_targets(s: Session, division_codes: Collection[str], year: int) -> dict[str, dict[str, float]]:
+    """Divisions' own targets (``indicator_target``) in force in ``year``: {division: {indicator: target}}."""
+    if not division_codes:
+        return {}
+    rows = s.connection().execute(_OWN_TARGETS, {"codes": list(division_codes), "year": year}).all()
+    out: dict[str, dict[str, float]] = {}
+    for division, code, x100 in rows:
+        out.setdefault(division, {})[code] = x100 / 100  # ordered by year: the latest wins
+    return out
+
+
+def target_of(d: IndicatorDef, own: dict[str, float], level: DivisionLevel, year: int) -> float | None:
+    """A division's own target for the indicator, else its level's rule from the definition."""
+    found = own.get(d.code)
+    return found if found is not None else d.target_for(level, year)

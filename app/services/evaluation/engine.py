@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, not_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, not_, select, true
 from sqlalchemy.orm import Session
 
 from app.domain.indicators import Condition, IndicatorDef, Term
 from app.domain.permissions import subtree_prefix
-from app.services.evaluation.record_sets import SETS, Window
+from app.services.evaluation.record_sets import PARAMS, SETS, Window
 
 CHILD_PREFIX = {2: 4, 4: 6, 6: 9, 9: 12}  # province → city → county → township → village
 
@@ -78,31 +79,66 @@ def terms_of(defs: Sequence[IndicatorDef]) -> list[Term]:
     return list(seen)
 
 
+def _where(set_name: str) -> list[ColumnElement[bool]]:
+    spec = SETS[set_name]
+    return [*spec.base(PARAMS), spec.division >= bindparam("lo"), spec.division < bindparam("hi")]
+
+
+@lru_cache(maxsize=128)
+def _totals(groups: tuple[tuple[str, tuple[Term, ...]], ...]) -> Select[Any]:
+    """Every set's terms in one statement: a cross join of one-row aggregates, one per set, over
+    bound parameters (the window, ``lo``/``hi``). Built once; a sheet then costs one query."""
+    parts = []
+    for set_name, terms in groups:
+        spec = SETS[set_name]
+        aggs = [term_aggregate(t, PARAMS).label(f"t{i}") for i, t in enumerate(terms)]
+        parts.append(select(*aggs).select_from(spec.source()).where(*_where(set_name)).subquery())
+    joined: Any = parts[0]
+    for part in parts[1:]:
+        joined = joined.join(part, true())  # one row each: the cross join is the point
+    return select(*[c for part in parts for c in part.c]).select_from(joined)
+
+
+@lru_cache(maxsize=256)
+def _grouped(set_name: str, terms: tuple[Term, ...], group_len: int) -> Select[Any]:
+    """One set's terms per division ``group_len`` digits deep (townships: 9, counties: 6 …)."""
+    spec = SETS[set_name]
+    key = func.substr(spec.division, 1, group_len)
+    aggs = [term_aggregate(t, PARAMS) for t in terms]
+    return select(key, *aggs).select_from(spec.source()).where(*_where(set_name)).group_by(key)
+
+
 def compute_terms(
-    s: Session, terms: Sequence[Term], division_code: str, w: Window, *, by_child: bool = False
+    s: Session,
+    terms: Sequence[Term],
+    division_code: str,
+    w: Window,
+    *,
+    by_child: bool = False,
+    group_len: int | None = None,
 ) -> dict[str, dict[Term, int]]:
-    """Each term's figure over the subtree: ``{"": {term: n}}``, or per child prefix when ``by_child``."""
-    out: dict[str, dict[Term, int]] = {}
+    """Each term's figure over the subtree: ``{"": {term: n}}``; per division one level down with
+    ``by_child`` (or ``group_len`` digits deep), keyed by that division's code prefix."""
     by_set: dict[str, list[Term]] = {}
     for t in terms:
         by_set.setdefault(t.set, []).append(t)
-    prefix_len = len(subtree_prefix(division_code))
-    child_len = CHILD_PREFIX.get(prefix_len)
+    prefix = subtree_prefix(division_code)
+    params = {**w.params(), "lo": prefix, "hi": prefix + "~"}
+    conn = s.connection()
+    if group_len is None and by_child:
+        group_len = CHILD_PREFIX.get(len(prefix))
+        if group_len is None:
+            return {}
+    if group_len is None:
+        groups = tuple((name, tuple(group)) for name, group in by_set.items())
+        row = conn.execute(_totals(groups), params).one()
+        flat = [t for _name, group in groups for t in group]
+        return {"": {t: int(v or 0) for t, v in zip(flat, row, strict=True)}}
+    out: dict[str, dict[Term, int]] = {}
     for set_name, group in by_set.items():
-        spec = SETS[set_name]
-        aggs = [term_aggregate(t, w) for t in group]
-        where = [*spec.base(w), *subtree(spec.division, division_code)]
-        if by_child and child_len is not None:
-            key = func.substr(spec.division, 1, child_len)
-            query = select(key, *aggs).select_from(spec.source()).where(*where).group_by(key)
-            for row in s.execute(query):
-                bucket = out.setdefault(str(row[0]), {})
-                for t, v in zip(group, row[1:], strict=True):
-                    bucket[t] = int(v or 0)
-        elif not by_child:
-            row = s.execute(select(*aggs).select_from(spec.source()).where(*where)).one()
-            bucket = out.setdefault("", {})
-            for t, v in zip(group, row, strict=True):
+        for row in conn.execute(_grouped(set_name, tuple(group), group_len), params):
+            bucket = out.setdefault(str(row[0]), {})
+            for t, v in zip(group, row[1:], strict=True):
                 bucket[t] = int(v or 0)
     return out
 
@@ -112,25 +148,28 @@ class Figure:
     value: float | None
     numerator: int
     denominator: int | None
-    exact: Fraction | None  # the value unrounded, for comparing with a target
+    scale: int
+    per_yuan: bool  # fen shown as 元
 
 
 def figure(d: IndicatorDef, figures: dict[Term, int]) -> Figure:
     num = figures.get(d.numerator, 0)
     den = figures.get(d.denominator, 0) if d.denominator is not None else None
-    money_per_unit = Fraction(1, 100) if d.shows_yuan else Fraction(1)
+    fen = 100 if d.shows_yuan else 1
     if den is None:
-        exact: Fraction | None = num * money_per_unit
+        value: float | None = round(num / fen, 2)
     elif den == 0:
-        exact = None
+        value = None
     else:
-        exact = Fraction(num * d.scale, den) * money_per_unit
-    value = None if exact is None else round(float(exact), 2)
-    return Figure(value, num, den, exact)
+        value = round(num * d.scale / (den * fen), 2)
+    return Figure(value, num, den, d.scale, d.shows_yuan)
 
 
 def met(d: IndicatorDef, f: Figure, target: float | None) -> bool | None:
-    if target is None or f.exact is None:
+    """Compared exactly (in fractions), not on the rounded value: 99.996 % is not 100 %."""
+    if target is None or f.value is None:
         return None
+    fen = 100 if f.per_yuan else 1
+    exact = Fraction(f.numerator * (f.scale if f.denominator is not None else 1), (f.denominator or 1) * fen)
     goal = Fraction(str(target))
-    return f.exact >= goal if d.higher_is_better else f.exact <= goal
+    return exact >= goal if d.higher_is_better else exact <= goal

@@ -7,7 +7,7 @@ import json
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.database.models import Division
@@ -18,7 +18,7 @@ from app.domain.periods import Period, parse_period
 from app.domain.permissions import subtree_prefix
 from app.domain.records.evaluation import DivisionValue, IndicatorSheet, IndicatorValue
 from app.domain.validation import division_level
-from app.services.evaluation.definitions import load_definitions, target_of
+from app.services.evaluation.definitions import load_definitions, own_targets, target_of
 from app.services.evaluation.engine import CHILD_PREFIX, compute_terms, figure, met, terms_of
 from app.services.evaluation.record_sets import Window
 from app.services.shared.scope import ensure_in_scope, root_code
@@ -37,20 +37,22 @@ def checked_division(ws: Workspace, division_code: str | None) -> str:
     return code
 
 
+_NAMES = select(Division.code, Division.name).where(
+    Division.code.in_(bindparam("codes", expanding=True)), Division.deleted.is_(False)
+)
+
+
 def division_names(s: Session, codes: set[str]) -> dict[str, str]:
     if not codes:
         return {}
-    rows = s.execute(
-        select(Division.code, Division.name).where(Division.code.in_(codes), Division.deleted.is_(False))
-    ).all()
-    return {code: name for code, name in rows}
+    return {code: name for code, name in s.connection().execute(_NAMES, {"codes": sorted(codes)})}
 
 
 def _value(
-    s: Session, d: IndicatorDef, figures: Any, code: str, level: DivisionLevel, year: int
+    d: IndicatorDef, figures: Any, own: dict[str, float], level: DivisionLevel, year: int
 ) -> IndicatorValue:
     f = figure(d, figures)
-    target = target_of(s, d, code, level, year)
+    target = target_of(d, own, level, year)
     same_set = d.denominator is not None and d.denominator.set == d.numerator.set
     return IndicatorValue(
         code=d.code,
@@ -85,9 +87,62 @@ def indicator_sheet(
     with ws.db.read() as s:
         defs = load_definitions(s)
         figures = compute_terms(s, terms_of(defs), code, w).get("", {})
-        values = tuple(_value(s, d, figures, code, level, p.year) for d in defs)
+        own = own_targets(s, [code], p.year).get(code, {})
+        values = tuple(_value(d, figures, own, level, p.year) for d in defs)
         name = division_names(s, {code}).get(code, code)
     return IndicatorSheet(code, name, p.code, p.label, p.start, p.end, values)
+
+
+_DEPTH = {
+    DivisionLevel.CITY: 4,
+    DivisionLevel.COUNTY: 6,
+    DivisionLevel.TOWNSHIP: 9,
+    DivisionLevel.VILLAGE: 12,
+}
+
+
+def indicator_sheets_below(
+    ws: Workspace,
+    division_code: str | None,
+    period: Period | str,
+    level: DivisionLevel = DivisionLevel.COUNTY,
+    *,
+    today: date | None = None,
+) -> list[IndicatorSheet]:
+    """The sheet of every division of ``level`` under the given one (every county of the province),
+    from one grouped query per record set, in code order; a division without records shows zeros."""
+    p = as_period(period)
+    code = checked_division(ws, division_code)
+    width = _DEPTH[level]
+    w = Window.of(p, today or date.today())
+    with ws.db.read() as s:
+        defs = load_definitions(s)
+        grouped = compute_terms(s, terms_of(defs), code, w, group_len=width)
+        prefix = subtree_prefix(code)
+        codes = set(
+            s.scalars(
+                select(Division.code).where(
+                    Division.deleted.is_(False),
+                    Division.level == level,
+                    Division.code >= prefix,
+                    Division.code < prefix + "~",
+                )
+            )
+        ) | {key.ljust(12, "0") for key in grouped if len(key) == width}
+        names = division_names(s, codes)
+        own = own_targets(s, codes, p.year)
+        return [
+            IndicatorSheet(
+                c,
+                names.get(c, c),
+                p.code,
+                p.label,
+                p.start,
+                p.end,
+                tuple(_value(d, grouped.get(c[:width], {}), own.get(c, {}), level, p.year) for d in defs),
+            )
+            for c in sorted(codes)
+        ]
 
 
 def division_values(
@@ -111,10 +166,11 @@ def division_values(
         by_child = compute_terms(s, terms_of([d]), code, w, by_child=True)
         children = set(_children(s, code)) | {key.ljust(12, "0") for key in by_child}
         names = division_names(s, children)
+        own = own_targets(s, children, p.year)
         out = []
         for child in sorted(children):
             f = figure(d, by_child.get(child[:child_len], {}))
-            target = target_of(s, d, child, DivisionLevel(division_level(child)), p.year)
+            target = target_of(d, own.get(child, {}), DivisionLevel(division_level(child)), p.year)
             out.append(
                 DivisionValue(
                     child,
