@@ -29,8 +29,23 @@
     </message>
     <message>
         <location filename="../../ui/evaluation/page.py" line="1" />
+        <source>&amp;Back up a level</source>
+        <translation>返回本级(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluation/page.py" line="1" />
+        <source>&amp;Export to Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluation/page.py" line="1" />
         <source>&amp;Lock period…</source>
         <translation>锁定期间(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluation/page.py" line="1" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../ui/evaluation/page.py" line="1" />
@@ -41,11 +56,6 @@
         <location filename="../../ui/evaluation/tables.py" line="1" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evaluation/page.py" line="1" />
-        <source>Back up a level</source>
-        <translation>返回本级</translation>
     </message>
     <message>
         <location filename="../../ui/evaluation/tables.py" line="1" />
@@ -69,13 +79,18 @@
     </message>
     <message>
         <location filename="../../ui/evaluation/page.py" line="1" />
-        <source>Export to Excel</source>
-        <translation>导出到 Excel</translation>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
         <location filename="../../ui/evaluation/page.py" line="1" />
-        <source>Export to Excel…</source>
-        <translation>导出 Excel…</translation>
+        <source>Expor&amp;t to Excel…</source>
+        <translation>导出 Excel(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluation/page.py" line="1" />
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
     </message>
     <message>
         <location filename="../../ui/evaluation/page.py" line="1" />
@@ -149,6 +164,11 @@
     </message>
     <message>
         <location filename="../../ui/evaluation/page.py" line="1" />
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluation/page.py" line="1" />
         <source>Performance evaluation</source>
         <translation>绩效评价</translation>
     </message>
@@ -169,8 +189,8 @@
     </message>
     <message>
         <location filename="../../ui/evaluation/page.py" line="1" />
-        <source>Print…</source>
-        <translation>打印…</translation>
+        <source>Pri&amp;nt…</source>
+        <translation>打印(&amp;N)…</translation>
     </message>
     <message>
         <location filename="../../ui/evaluation/page.py" line="1" />

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,11 +59,32 @@ def _stretch(view: QTableView, column: int) -> None:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
+# Buttons seen together need letters of their own: the sheet's, and those of the tab shown below it.
+KEYS = {
+    "sheet": (
+        QT_TRANSLATE_NOOP("EvaluationPage", "&Print…"),
+        QT_TRANSLATE_NOOP("EvaluationPage", "E&xport to Excel…"),
+    ),
+    "tab": (
+        QT_TRANSLATE_NOOP("EvaluationPage", "P&rint…"),
+        QT_TRANSLATE_NOOP("EvaluationPage", "Expor&t to Excel…"),
+    ),
+    "beside": (
+        QT_TRANSLATE_NOOP("EvaluationPage", "Pri&nt…"),
+        QT_TRANSLATE_NOOP("EvaluationPage", "&Export to Excel…"),
+    ),
+}
+
+
 class ListPanel(QWidget):
     """A heading, a table and its Print / Export buttons."""
 
     def __init__(
-        self, page: EvaluationPage, columns: list[Column], model: RowsTableModel | None = None
+        self,
+        page: EvaluationPage,
+        columns: list[Column],
+        model: RowsTableModel | None = None,
+        keys: str = "tab",
     ) -> None:
         super().__init__()
         self.page = page
@@ -75,8 +96,9 @@ class ListPanel(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         top.addWidget(self.heading, 1)
-        self.print_button = QPushButton(page.tr("Print…"))
-        self.export_button = QPushButton(page.tr("Export to Excel…"))
+        print_text, export_text = KEYS[keys]
+        self.print_button = QPushButton(page.tr(print_text))
+        self.export_button = QPushButton(page.tr(export_text))
         top.addWidget(self.print_button)
         top.addWidget(self.export_button)
         layout.addLayout(top)
@@ -142,7 +164,7 @@ class EvaluationPage(Page):
         now = half(self.today.year, 1 if self.today.month <= 6 else 2)
         self.period_box.setCurrentIndex(max(0, self.period_box.findData(now.code)))
         top.addWidget(self.period_box)
-        self.up_button = QPushButton(self.tr("Back up a level"))
+        self.up_button = QPushButton(self.tr("&Back up a level"))
         self.up_button.hide()
         top.addWidget(self.up_button)
         top.addStretch(1)
@@ -160,14 +182,14 @@ class EvaluationPage(Page):
 
         split = QSplitter(Qt.Orientation.Vertical)
         self.sheet_panel = ListPanel(
-            self, tables.sheet_columns(), tables.MetTableModel(tables.sheet_columns())
+            self, tables.sheet_columns(), tables.MetTableModel(tables.sheet_columns()), keys="sheet"
         )
         split.addWidget(self.sheet_panel)
         self.tabs = QTabWidget()
         self.behind = ListPanel(self, tables.drill_columns(False))
         division_columns = tables.division_columns("%")
         self.short_divisions = ListPanel(self, division_columns, tables.MetTableModel(division_columns))
-        self.short_records = ListPanel(self, tables.drill_columns(False))
+        self.short_records = ListPanel(self, tables.drill_columns(False), keys="beside")
         short = QWidget()
         short_layout = QHBoxLayout(short)
         short_layout.setContentsMargins(0, 0, 0, 0)
