@@ -97,8 +97,8 @@ class ListPanel(QWidget):
         self.heading.setWordWrap(True)
         top.addWidget(self.heading, 1)
         print_text, export_text = KEYS[keys]
-        self.print_button = QPushButton(page.tr(print_text))
-        self.export_button = QPushButton(page.tr(export_text))
+        self.print_button = QPushButton(page.tr(str(print_text)))
+        self.export_button = QPushButton(page.tr(str(export_text)))
         top.addWidget(self.print_button)
         top.addWidget(self.export_button)
         layout.addLayout(top)
@@ -207,7 +207,9 @@ class EvaluationPage(Page):
         layout.addWidget(split, 1)
 
         self.period_box.activated.connect(lambda _i: self.refresh())
-        self.period_box.lineEdit().returnPressed.connect(self.refresh)
+        typed = self.period_box.lineEdit()
+        if typed is not None:  # the box is editable, so it has one
+            typed.returnPressed.connect(self.refresh)
         self.sheet_panel.view.clicked.connect(self._clicked)
         self.sheet_panel.view.selectionModel().currentRowChanged.connect(
             lambda cur, _p: self._select(cur.row())
