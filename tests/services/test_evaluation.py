@@ -206,3 +206,31 @@ def test_fpa_evaluation_sheet_prints_json_and_refuses_a_bad_period(
         )
         == 0
     )
+
+
+def test_hardship_families_are_no_gap_of_three_coverages_on_the_home_page(workspace) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from app.database.models import SpecialFamily
+    from app.domain.enums import FamilyCategory
+    from app.domain.records.families import (
+        MISSING_CONTACT,
+        MISSING_GREEN_CHANNEL,
+        MISSING_VISIT,
+        FamilyFilter,
+    )
+    from app.services.families import list_family_ids
+    from app.services.home.overview import overview
+
+    with workspace.db.session() as s:
+        bare = {"division_code": "430121001001", "head_name": "户主"}
+        s.add(SpecialFamily(category=FamilyCategory.BEREAVED, **bare))
+        s.add(SpecialFamily(category=FamilyCategory.HARDSHIP, **bare))
+    today = date(2026, 12, 1)
+    o = overview(workspace, today=today)
+    assert (o.families, o.missing_contact, o.missing_doctor, o.missing_green_channel) == (2, 1, 1, 1)
+    assert o.not_visited_half_year == 2  # a hardship family is still due for a visit
+    # The families page lists exactly what the home page counts.
+    assert len(list_family_ids(workspace, FamilyFilter(missing=MISSING_CONTACT), today=today)) == 1
+    assert len(list_family_ids(workspace, FamilyFilter(missing=MISSING_GREEN_CHANNEL), today=today)) == 1
+    assert len(list_family_ids(workspace, FamilyFilter(missing=MISSING_VISIT), today=today)) == 2
