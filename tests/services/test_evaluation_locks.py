@@ -13,11 +13,11 @@ from app.database.models import AuditEntry, PeriodLock, SpecialFamily, Visit
 from app.domain.enums import FamilyCategory, FundSource, UserRole, VisitOccasion, VisitWay
 from app.domain.errors import UserInputError
 from app.domain.records.families import VisitInput
-from app.services.demo import generate_demo
+from app.services.demo import DEMO_PASSWORDS, generate_demo
 from app.services.evaluation import list_locks, lock_period, unlock_period
 from app.services.families import visits as families
 from app.services.shared.workspace import Workspace
-from app.services.system import accounts, users
+from app.services.system import accounts
 from tests.conftest import COUNTY
 
 VILLAGE = "430121001001"
@@ -100,7 +100,7 @@ def encrypted_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_only_an_administrator_locks_and_a_township_sees_its_countys_lock(encrypted_demo: Path) -> None:
-    username, _name, password = users.DEMO_PASSWORDS[UserRole.TOWNSHIP_CLERK]
+    username, _name, password = DEMO_PASSWORDS[UserRole.TOWNSHIP_CLERK]
     clerk = accounts.sign_in(encrypted_demo, username, password)
     try:
         with pytest.raises(UserInputError) as err:
@@ -108,13 +108,13 @@ def test_only_an_administrator_locks_and_a_township_sees_its_countys_lock(encryp
         assert "县级管理员" in err.value.message
     finally:
         clerk.close()
-    username, _name, password = users.DEMO_PASSWORDS[UserRole.COUNTY_ADMIN]
+    username, _name, password = DEMO_PASSWORDS[UserRole.COUNTY_ADMIN]
     admin = accounts.sign_in(encrypted_demo, username, password)
     try:
         lock_period(admin, "2025")
     finally:
         admin.close()
-    username, _name, password = users.DEMO_PASSWORDS[UserRole.TOWNSHIP_CLERK]
+    username, _name, password = DEMO_PASSWORDS[UserRole.TOWNSHIP_CLERK]
     clerk = accounts.sign_in(encrypted_demo, username, password)
     try:
         assert [(r.division_code, r.period_code) for r in list_locks(clerk)] == [(COUNTY, "2025")]
