@@ -47,6 +47,7 @@ def _table(model: RowsTableModel, stretch: int) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
     _stretch(view, stretch)
     return view
 
