@@ -16,6 +16,7 @@ from app.cli import (
     import_commands,
     print_commands,
     report_commands,
+    evaluation_commands,
     sync_commands,
     user_commands,
 )
@@ -29,6 +30,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [  # type: igno
     sync_commands.register,
     audit_commands.register,
     division_commands.register,
+    evaluation_commands.register,
     account_commands.register,
     backup_commands.register,
     user_commands.register,

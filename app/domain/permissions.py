@@ -43,6 +43,7 @@ class Permission(StrEnum):
     SEND_SYNC = "send_sync"  # write a bundle for the level above, import its receipt
     MERGE = "merge"  # merge bundles, import setup packages, resolve conflicts and duplicates
     MANAGE_DIVISIONS = "manage_divisions"  # local division changes
+    LOCK_PERIOD = "lock_period"  # lock a checked reporting period, unlock it with a reason
 
 
 _ALL = frozenset(Permission)
@@ -65,6 +66,7 @@ _REFUSALS = {
     Permission.SEND_SYNC: "当前账户不能生成同步文件。",
     Permission.MERGE: "只有系统管理员和县级管理员可以合并同步文件、导入配置包或处理冲突。",
     Permission.MANAGE_DIVISIONS: "只有系统管理员和县级管理员可以修改区划。",
+    Permission.LOCK_PERIOD: "只有系统管理员和县级管理员可以锁定或解锁统计期间。",
 }
 
 # Which roles an administrator may give: a county administrator cannot create a system administrator.

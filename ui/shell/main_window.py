@@ -63,7 +63,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
     (
         "evaluation",
         str(QT_TRANSLATE_NOOP("MainWindow", "Performance evaluation")),
-        "ui.shell.placeholder:EvaluationPage",
+        "ui.evaluation.page:EvaluationPage",
     ),
     ("analysis", str(QT_TRANSLATE_NOOP("MainWindow", "Data analysis")), "ui.analysis.page:AnalysisPage"),
     ("sync", str(QT_TRANSLATE_NOOP("MainWindow", "Sync")), "ui.sync.page:SyncPage"),

@@ -1,6 +1,7 @@
 """All models, imported together so the metadata is complete wherever one is used."""
 
 from app.database.models.activities import Activity, Training
+from app.database.models.evaluation import PeriodLock
 from app.database.models.families import (
     FamilyMember,
     InsuranceClaim,
@@ -34,6 +35,7 @@ __all__ = [
     "InsurancePolicy",
     "MergeConflict",
     "Meta",
+    "PeriodLock",
     "Person",
     "PersonRole",
     "Position",

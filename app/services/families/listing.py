@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.database.models import Division, FamilyMember, SpecialFamily, Visit
-from app.domain.enums import FamilyStatus
+from app.domain.enums import FamilyCategory, FamilyStatus
 from app.domain.errors import UserInputError
 from app.domain.idcard import age_on, mask_id_number, parse_id_number
 from app.domain.records.families import (
@@ -70,14 +70,19 @@ SORT_KEYS = frozenset(_SORTS)
 
 
 def missing_clause(kind: str, today: date) -> ColumnElement[bool]:
-    """Families lacking one part of 三个全覆盖 (the home page's definitions), or a recent visit."""
+    """Families lacking one part of 三个全覆盖 (the home page's definitions), or a recent visit.
+
+    三个全覆盖 is for special families: a hardship family (计生困难家庭) is never a gap there
+    (as in the 绩效评价 indicators), though it is still due for visits.
+    """
     f = SpecialFamily
+    special = f.category != FamilyCategory.HARDSHIP
     if kind == MISSING_CONTACT:
-        return or_(f.contact_township_name.is_(None), f.contact_village_name.is_(None))
+        return and_(special, or_(f.contact_township_name.is_(None), f.contact_village_name.is_(None)))
     if kind == MISSING_DOCTOR:
-        return or_(f.doctor_name.is_(None), f.doctor_expires_on < today)
+        return and_(special, or_(f.doctor_name.is_(None), f.doctor_expires_on < today))
     if kind == MISSING_GREEN_CHANNEL:
-        return f.green_channel_hospital.is_(None)
+        return and_(special, f.green_channel_hospital.is_(None))
     if kind == MISSING_VISIT:
         recent = select(Visit.id).where(
             Visit.family_id == f.id,

@@ -10,7 +10,8 @@ save all ask the same questions:
   before anything is written (只读查看 gets "当前账户为只读查看，不能修改");
 - ``shows_full_numbers(ws)``, ``id_shown`` and ``bank_shown``: full or masked numbers;
 - ``edit_session(ws)``: the transaction of a user's edit, refused for 只读查看, and written to
-  the audit log (which records were inserted or changed) in the same transaction.
+  the audit log (which records were inserted or changed) in the same transaction; a record dated
+  in a locked period is refused there (``period_locks``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from app.domain.permissions import (
     refusal,
     subtree_prefix,
 )
+from app.services.shared.period_locks import guard_locked_periods
 from app.services.shared.workspace import Workspace
 
 OUTSIDE_SCOPE = "这条记录不在当前账户的管辖区划内，不能查看或修改。"
@@ -93,6 +95,7 @@ def edit_session(ws: Workspace) -> Iterator[Session]:
     """
     ensure_writable(ws)
     with ws.db.session() as s:
+        guard_locked_periods(s)  # a locked period refuses edits of the records dated in it
         start = s.scalar(select(func.max(ChangeLogEntry.seq))) or 0
         yield s
         s.flush()
