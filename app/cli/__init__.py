@@ -13,10 +13,10 @@ from app.cli import (
     backup_commands,
     core_commands,
     division_commands,
+    evaluation_commands,
     import_commands,
     print_commands,
     report_commands,
-    evaluation_commands,
     sync_commands,
     user_commands,
 )

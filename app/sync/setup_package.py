@@ -31,9 +31,7 @@ from app.database.divisions import DivisionRecord, load_reference
 from app.database.models import IndicatorDefinition, IndicatorTarget, ProjectCatalogueEntry
 from app.database.reference import upsert_reference
 from app.database.session import META_DIVISION, Database
-from app.domain.enums import AdminLevel, DivisionLevel
 from app.domain.errors import BadFileError, UserInputError
-from app.domain.indicators import IndicatorError, check_definition
 from app.domain.permissions import in_subtree
 from app.domain.validation import normalize_division_code
 from app.sync import keys, state
@@ -265,30 +263,3 @@ def _inside(key: SetupKey, i: int, issuer_division: str, source: str) -> None:
             f"配置包第 {i} 个密钥“{key.public.name}”的区划 {key.division_code} 超出签发方的管辖范围"
             f"（{issuer_division}）：只能授权本级以下的区划",
         )
-
-
-def _indicator(row: Any, i: int, source: str) -> dict[str, Any]:
-    try:  # indicators are data: checked against the named record sets, never run
-        d = check_definition(row)
-    except IndicatorError as exc:
-        raise BadFileError(source, f"配置包指标定义第 {i} 条无效：{exc.message}") from None
-    return {
-        "code": d.code,
-        "name": d.name,
-        "module": d.module,
-        "formula": d.formula_json(),
-        "unit": d.unit,
-        "description": d.description,
-    }
-
-
-def _target(row: Any, i: int, source: str) -> dict[str, Any]:
-    if (
-        not isinstance(row, dict)
-        or not _text(row, "indicator_code", 20)
-        or not _text(row, "division_code", 12)
-        or not isinstance(row.get("year"), int)
-        or not isinstance(row.get("target_x100"), int)
-    ):
-        raise BadFileError(source, f"配置包指标目标第 {i} 条无效")
-    return {k: row[k] for k in ("indicator_code", "division_code", "year", "target_x100")}

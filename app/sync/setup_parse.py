@@ -13,6 +13,7 @@ from typing import Any
 from app.database.divisions import DivisionRecord
 from app.domain.enums import AdminLevel, DivisionLevel
 from app.domain.errors import BadFileError
+from app.domain.indicators import IndicatorError, check_definition
 from app.domain.validation import check_division_code, division_level
 from app.sync.identity import PublicIdentity
 from app.sync.jsondoc import has_control_chars, strict_loads
@@ -173,21 +174,17 @@ def _catalogue(row: Any, i: int, source: str) -> dict[str, Any]:
 
 
 def _indicator(row: Any, i: int, source: str) -> dict[str, Any]:
-    if (
-        not isinstance(row, dict)
-        or not _text(row, "code", 20)
-        or not _text(row, "name", 80)
-        or not _text(row, "module", 20)
-        or not _text(row, "formula", 200)
-    ):
-        raise BadFileError(source, f"配置包指标定义第 {i} 条无效")
+    try:  # indicators are data: checked against the named record sets, never run
+        d = check_definition(row)
+    except IndicatorError as exc:
+        raise BadFileError(source, f"配置包指标定义第 {i} 条无效：{exc.message}") from None
     return {
-        "code": row["code"],
-        "name": row["name"],
-        "module": row["module"],
-        "formula": row["formula"],
-        "unit": row.get("unit") if _text(row, "unit", 10) else "%",
-        "description": _optional_text(row, "description"),
+        "code": d.code,
+        "name": d.name,
+        "module": d.module,
+        "formula": d.formula_json(),
+        "unit": d.unit,
+        "description": d.description,
     }
 
 

@@ -19,9 +19,11 @@ from app.database.models import (
     AssociationTerm,
     Division,
     InsurancePolicy,
+    Person,
     PersonRole,
     Position,
     Project,
+    ProjectBeneficiary,
     ProjectPayment,
     SpecialFamily,
     Training,
@@ -99,7 +101,10 @@ def _visit(s: Session, fam: str, village: str, on: date, cash: int, goods: int =
 
 
 def _role(s: Session, village: str, role: PersonRoleKind, **kw: object) -> None:
-    s.add(PersonRole(person_id="p", role=role, division_code=village, **kw))
+    person = Person(name="人员", division_code=village)  # a role belongs to a person (a merge refuses an orphan)
+    s.add(person)
+    s.flush()
+    s.add(PersonRole(person_id=person.id, role=role, division_code=village, **kw))
 
 
 def build(s: Session, p: Place) -> dict[str, tuple[int, int | None]]:
@@ -218,8 +223,12 @@ def build(s: Session, p: Place) -> dict[str, tuple[int, int | None]]:
     project(ProjectStatus.APPLIED, 2026, 0)
 
     def pay(pid: str, on: date, amount: int, method: PaymentMethod) -> None:
+        # a payment goes to someone on the project's reported list (a merge refuses an orphan)
+        person = ProjectBeneficiary(project_id=pid, name="受益人", division_code=p.county)
+        s.add(person)
+        s.flush()
         s.add(
-            ProjectPayment(project_id=pid, beneficiary_id="b", paid_on=on, amount_fen=amount, method=method)
+            ProjectPayment(project_id=pid, beneficiary_id=person.id, paid_on=on, amount_fen=amount, method=method)
         )
 
     pay(p1, date(2026, 3, 1), 200_000, PaymentMethod.ONE_CARD)

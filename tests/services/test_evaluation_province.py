@@ -80,7 +80,7 @@ def merged(tmp_path_factory: pytest.TempPathFactory) -> Merged:
         "--division",
         PROVINCE,
     ]
-    assert fpa([*argv, "--signers", str(keys["a"]), str(keys["b"])]) == 0
+    assert fpa([*argv, "--signers", f"{keys['a']}={COUNTY_A}", f"{keys['b']}={COUNTY_B}"]) == 0
     for db in (province, a, b):
         assert (
             fpa(["setup", "import", str(package), "--db", str(db), "--trust", _key_id(keys["province"])]) == 0
