@@ -7,7 +7,7 @@ import json
 
 from app.cli.credentials import add_credentials, signed_in
 from app.domain.records.reports import ReportTable, shown_text
-from app.services import analysis
+from app.services import analysis, evaluation
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -31,7 +31,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     with signed_in(args, args.db) as ws:
         table = analysis.build_report(ws, args.table, args.division, args.period)
         written = analysis.export_report(ws, table, args.xlsx) if args.xlsx else None
-    if args.json:
+        # the indicator sheet's JSON is one object per indicator (value, numerator, denominator,
+        # target, met) with the figures as numbers, not the table's formatted text
+        sheet_json = (
+            evaluation.indicator_sheet_json(ws, table.division_code, table.period_code)
+            if args.json and table.code == "indicators"
+            else None
+        )
+    if sheet_json is not None:
+        print(sheet_json)
+    elif args.json:
         print(json.dumps(table.as_dict(), ensure_ascii=False))
     else:
         print_table(table)

@@ -234,3 +234,29 @@ def test_hardship_families_are_no_gap_of_three_coverages_on_the_home_page(worksp
     assert len(list_family_ids(workspace, FamilyFilter(missing=MISSING_CONTACT), today=today)) == 1
     assert len(list_family_ids(workspace, FamilyFilter(missing=MISSING_GREEN_CHANNEL), today=today)) == 1
     assert len(list_family_ids(workspace, FamilyFilter(missing=MISSING_VISIT), today=today)) == 2
+
+
+def test_fpa_report_indicators_gives_the_sheet_as_a_standard_table(
+    county, capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from app.cli import main
+
+    ws, _p, _expected = county
+    db = str(ws.path)
+    ws.close()
+    argv = ["report", "indicators", "--db", db, "--division", COUNTY[:6], "--period", "2025"]
+    assert main([*argv, "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["division_code"] == COUNTY and len(doc["indicators"]) == 22  # the 6-digit code normalised
+    contact = next(o for o in doc["indicators"] if o["code"] == "TSJT-LXR")
+    assert {"value", "numerator", "denominator", "target", "met"} <= set(contact)
+    out = tmp_path / "指标表.xlsx"
+    assert main([*argv, "--xlsx", str(out)]) == 0
+    rows = [[c.value for c in r] for r in load_workbook(out).active.iter_rows()]
+    header = next(r for r in rows if r and r[0] == "指标编码")
+    assert header[1] == "指标" and "是否达标" in header
+    line = next(r for r in rows if r and r[0] == "TSJT-LXR")
+    assert line[header.index("分子")] == str(contact["numerator"])
+    assert line[header.index("是否达标")] in ("达标", "未达标", "—")

@@ -20,6 +20,7 @@ from app.domain.permissions import Permission
 from app.domain.records.reports import ReportTable, masked
 from app.services.analysis import activities, families, organisation, projects
 from app.services.analysis.scope import ReportScope, resolve_scope
+from app.services.evaluation import indicator_table
 from app.services.shared.audit import audit
 from app.services.shared.scope import ensure_may, shows_full_numbers
 from app.services.shared.workspace import Workspace
@@ -49,6 +50,7 @@ for _spec in (
     ReportSpec("payments", "项目资金发放明细", projects.payment_ledger, ledger=True),
     ReportSpec("activities", "宣传服务活动统计表", activities.activity_table),
     ReportSpec("trainings", "培训统计表", activities.training_table),
+    ReportSpec("indicators", "绩效评价指标表", indicator_table),
 ):
     register(_spec)
 

@@ -5,6 +5,7 @@ from app.services.evaluation.completeness import reporting
 from app.services.evaluation.definitions import default_definitions, load_definitions
 from app.services.evaluation.drill import records_behind, records_short
 from app.services.evaluation.locks import list_locks, lock_period, unlock_period
+from app.services.evaluation.report import indicator_table
 from app.services.evaluation.sheet import (
     definition,
     division_values,
@@ -21,6 +22,7 @@ __all__ = [
     "indicator_sheet",
     "indicator_sheet_json",
     "indicator_sheets_below",
+    "indicator_table",
     "list_locks",
     "load_definitions",
     "lock_period",

@@ -82,14 +82,20 @@ def indicator_sheet(
     villages; the province: every county merged into it), read in one transaction."""
     p = as_period(period)
     code = checked_division(ws, division_code)
+    with ws.db.read() as s:
+        return sheet_in_session(s, code, p, today=today)
+
+
+def sheet_in_session(s: Session, code: str, p: Period, *, today: date | None = None) -> IndicatorSheet:
+    """The sheet of a division already checked against the user's scope, inside the caller's session
+    (the standard tables read every table of an export in one session)."""
     level = DivisionLevel(division_level(code))
     w = Window.of(p, today or date.today())
-    with ws.db.read() as s:
-        defs = load_definitions(s)
-        figures = compute_terms(s, terms_of(defs), code, w).get("", {})
-        own = own_targets(s, [code], p.year).get(code, {})
-        values = tuple(_value(d, figures, own, level, p.year) for d in defs)
-        name = division_names(s, {code}).get(code, code)
+    defs = load_definitions(s)
+    figures = compute_terms(s, terms_of(defs), code, w).get("", {})
+    own = own_targets(s, [code], p.year).get(code, {})
+    values = tuple(_value(d, figures, own, level, p.year) for d in defs)
+    name = division_names(s, {code}).get(code, code)
     return IndicatorSheet(code, name, p.code, p.label, p.start, p.end, values)
 
 
