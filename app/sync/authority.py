@@ -35,6 +35,7 @@ PARENT_OF: Mapping[str, tuple[str, str]] = {
     "association_term": ("association_id", "association"),
     "family_member": ("family_id", "special_family"),
     "insurance_policy": ("family_id", "special_family"),
+    "insurance_claim": ("family_id", "special_family"),
     "visit_goods": ("visit_id", "visit"),
     "project_payment": ("beneficiary_id", "project_beneficiary"),
 }
@@ -46,6 +47,8 @@ REFERENCES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "project_payment": (("project_id", "project"),),
     "activity": (("association_id", "association"),),
     "position": (("association_id", "association"),),
+    "insurance_claim": (("policy_id", "insurance_policy"),),
+    "volunteer_service": (("family_id", "special_family"), ("person_id", "person")),
 }
 
 

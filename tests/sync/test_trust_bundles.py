@@ -292,3 +292,80 @@ def test_a_stamp_far_in_the_future_is_refused_and_the_clock_stays(
         ws.close()
     [done] = w.merge(db, "province", forged)
     assert done.status == "accepted"
+
+
+def test_the_new_records_of_the_figures_travel_up_inside_their_family(
+    trust_world: TrustWorld, tmp_path: Path
+) -> None:
+    """Insurance claims lie where their family lies, volunteer services and period locks by their
+    division: a county's bundle with them is accepted (a claim crashed the merge's check before)."""
+    from app.database.models import (
+        InsuranceClaim,
+        InsurancePolicy,
+        PeriodLock,
+        SpecialFamily,
+        VolunteerService,
+    )
+    from app.domain.enums import FamilyCategory
+
+    w = trust_world
+    province = w.copy("province", tmp_path / "province.db")
+    county = w.copy("county_a", tmp_path / "a.db")
+    (village,) = w.query(
+        county, "SELECT code FROM division WHERE code LIKE ? AND level = 'village'", w.township[:9] + "%"
+    )[0]
+    ws = open_workspace(county)
+    try:
+        with ws.db.session() as s:
+            family = SpecialFamily(division_code=village, category=FamilyCategory.BEREAVED, head_name="理赔户")
+            s.add(family)
+            s.flush()
+            policy = InsurancePolicy(family_id=family.id, product="计生特殊家庭综合保险", year=2026)
+            s.add(policy)
+            s.flush()
+            s.add(InsuranceClaim(policy_id=policy.id, family_id=family.id, claimed_on=date(2026, 3, 2), amount_fen=50_000))
+            s.add(
+                VolunteerService(
+                    family_id=family.id,
+                    division_code=village,
+                    volunteer_name="志愿者",
+                    served_on=date(2026, 3, 3),
+                    service="陪同就医",
+                )
+            )
+            s.add(
+                PeriodLock(
+                    division_code=ws.division_code,
+                    period_code="2026Q1",
+                    starts_on=date(2026, 1, 1),
+                    ends_on=date(2026, 4, 1),
+                    locked_by="admin",
+                    locked_at=date(2026, 4, 2),
+                )
+            )
+        up = sync.write_bundle(ws, w.key_dirs["county_a"], None, tmp_path / "usb")
+    finally:
+        ws.close()
+    [done] = w.merge(province, "province", up.path)
+    assert done.status == "accepted", done.reason
+    assert w.query(province, "SELECT amount_fen FROM insurance_claim WHERE family_id = ?", family.id) == [(50_000,)]
+    assert w.query(province, "SELECT service FROM volunteer_service WHERE family_id = ?", family.id) == [("陪同就医",)]
+    assert w.query(province, "SELECT period_code FROM period_lock") == [("2026Q1",)]
+
+
+def test_every_synced_table_has_a_place_in_the_signers_authority() -> None:
+    """A new synced table needs a division of its own, a parent that has one, or to be issued from
+    above; otherwise the merge's check cannot say where its rows lie."""
+    import app.database.models  # noqa: F401  (registers every model)
+    from app.database.base import content_columns, synced_tables
+    from app.sync.authority import ISSUED_TABLES, PARENT_OF
+
+    homeless = [
+        name
+        for name, model in synced_tables().items()
+        if name not in ISSUED_TABLES
+        and name not in PARENT_OF
+        and name != "division"
+        and "division_code" not in content_columns(model)
+    ]
+    assert homeless == []
