@@ -81,3 +81,8 @@ def identity_dir() -> Path:
 
 def settings_file() -> Path:
     return data_dir() / "settings.json"
+
+
+def temp_dir() -> Path:
+    """The program's own scratch area (private spool files), emptied of leftovers at start."""
+    return data_dir() / "tmp"

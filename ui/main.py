@@ -24,6 +24,7 @@ from app import __version__
 from app.domain.errors import FpaError
 from app.paths import APP_AUTHOR, APP_NAME, default_database, demo_database, ensure
 from app.services.demo import demo_account
+from app.services.shared.spool import remove_leftovers
 from app.services.shared.workspace import Workspace, open_workspace
 from app.services.system import accounts
 from app.services.system.restore import RestoreOutcome, restore_database
@@ -295,6 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pin_singletons()  # before any Qt call: see ui/shell/refcount_guard.py
     args = parse(sys.argv[1:] if argv is None else argv)
     setup_logging()
+    remove_leftovers()  # a killed export's plain-text spool (full ID numbers) must not outlive it
     with application() as app:
         install_crash_handler()
         return run(app, args)

@@ -21,6 +21,7 @@ from app.cli import (
     user_commands,
 )
 from app.domain.errors import FpaError
+from app.services.shared.spool import remove_leftovers
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    remove_leftovers()  # a killed export's plain-text spool must not outlive it
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)

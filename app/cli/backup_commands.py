@@ -8,6 +8,7 @@ from pathlib import Path
 from app.cli.credentials import add_credentials, read_secret, signed_in
 from app.services.system import accounts
 from app.services.system.backup import backup_database, restore_backup
+from app.services.system.restore import ensure_may_restore
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -19,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("restore", help="用备份替换数据库（先校验备份能打开；原数据库先另存一份）")
     p.add_argument("backup", type=Path)
     p.add_argument("--db", type=Path, required=True, help="要被替换的数据库文件（程序须已关闭）")
-    add_credentials(p)
+    add_credentials(p)  # an administrator of the database being replaced
+    p.add_argument("--backup-user", help="备份中的账户（默认与 --user 相同；不同时再输入一次密码）")
     p.set_defaults(handler=cmd_restore)
 
 
@@ -31,9 +33,32 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    live_password = _live_administrator(args) if args.db.exists() else None
+    backup_user = args.backup_user or args.user
     password = None
-    if accounts.needs_sign_in(args.backup):
-        password = read_secret(args, f"{args.user or ''} 的密码（备份中的账户）：") if args.user else None
-    safety = restore_backup(args.backup, args.db, username=args.user, password=password)
+    if accounts.needs_sign_in(args.backup) and backup_user:
+        if backup_user == args.user and live_password is not None:
+            password = live_password
+        else:
+            password = read_secret(args, f"{backup_user} 的密码（备份中的账户）：")
+    safety = restore_backup(args.backup, args.db, username=backup_user, password=password)
     print(f"已从 {args.backup.name} 恢复 {args.db}" + (f"；原数据库另存为 {safety}" if safety else ""))
     return 0
+
+
+def _live_administrator(args: argparse.Namespace) -> str | None:
+    """Sign in to the database being replaced and refuse unless an active administrator of it.
+
+    Returns the password typed, to open the backup with when it has the same account.
+    """
+    if not args.user:
+        with signed_in(args, str(args.db)) as ws:  # a plain file: allowed only without accounts
+            ensure_may_restore(ws)
+        return None
+    password = read_secret(args, f"{args.user} 的密码（当前数据库中的账户）：")
+    ws = accounts.sign_in(args.db, args.user, password)
+    try:
+        ensure_may_restore(ws)
+    finally:
+        ws.close()
+    return password

@@ -141,6 +141,26 @@ def test_deleting_the_tail_and_its_witness_is_still_caught_on_sqlite(workspace: 
     assert verify(workspace).first_bad_seq == 5  # sqlite_sequence still knows seq 6 was issued
 
 
+def test_an_emptied_log_on_a_database_with_changes_does_not_verify(
+    workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The whole log, its head witness and sqlite_sequence removed: the change log still tells."""
+    from app.services.shared.scope import edit_session
+
+    with edit_session(workspace) as s:
+        s.add(SpecialFamily(division_code="430121001001", category=FamilyCategory.BEREAVED, head_name="甲"))
+    assert verify(workspace).ok
+    _raw(workspace, "DELETE FROM audit_entry")
+    _raw(workspace, "DELETE FROM meta WHERE key = 'audit_head'")
+    _raw(workspace, "DELETE FROM sqlite_sequence WHERE name = 'audit_entry'")
+    assert _raw(workspace, "SELECT count(*) FROM change_log") != [(0,)]
+    report = verify(workspace)
+    assert not report.ok and report.checked == 0
+    assert "审计日志已被清空" in report.summary()
+    assert main(["audit", "verify", "--db", str(workspace.path)]) == 1
+    assert "审计日志已被清空" in capsys.readouterr().err
+
+
 def test_a_swap_of_two_entries_is_caught(workspace: Workspace) -> None:
     _fill(workspace, 6)
     _raw(workspace, "UPDATE audit_entry SET seq = -1 WHERE seq = 3")

@@ -157,6 +157,34 @@ def test_a_read_only_account_cannot_restore(encrypted_path: Path) -> None:
         viewer.close()
 
 
+def test_only_an_active_administrator_of_the_live_database_can_restore(encrypted_path: Path) -> None:
+    """Asked of the live database: a clerk, and an administrator deactivated since sign-in, are refused."""
+    from app.domain.enums import UserRole
+    from app.services.system import users
+    from app.services.system.restore import restore_refusal
+
+    admin = sign_in(encrypted_path, "admin", ADMIN[2])
+    copy = backup_database(admin, encrypted_path.parent / "backups")
+    users.add_user(admin, "zhao", "赵", UserRole.TOWNSHIP_CLERK, "430121001000", "zhao-mi-ma-2026")
+    users.add_user(admin, "wang", "王", UserRole.COUNTY_ADMIN, "430121000000", "wang-mi-ma-2026")
+    clerk = sign_in(encrypted_path, "zhao", "zhao-mi-ma-2026")
+    wang = sign_in(encrypted_path, "wang", "wang-mi-ma-2026")
+    assert restore_refusal(admin) is None and restore_refusal(wang) is None
+    users.deactivate_user(admin, "wang")
+    admin.close()
+    before = encrypted_path.read_bytes()
+    try:
+        for ws in (clerk, wang):
+            with pytest.raises(UserInputError, match="系统管理员或县级管理员"):
+                inspect_backup(ws, copy, "admin", ADMIN[2])
+            with pytest.raises(UserInputError, match="系统管理员或县级管理员"):
+                restore_database(ws, copy, "admin", ADMIN[2])
+        assert encrypted_path.read_bytes() == before
+    finally:
+        clerk.close()
+        wang.close()
+
+
 def test_a_backup_of_another_installation_replaces_this_one_from_the_screen(
     encrypted_path: Path, tmp_path: Path
 ) -> None:

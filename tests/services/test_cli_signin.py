@@ -86,9 +86,41 @@ def test_backup_and_restore_from_the_command_line(
     capsys.readouterr()
     _stdin(monkeypatch, "")
     assert main(["restore", str(copy), "--db", db]) == 1
-    assert "用户名和密码" in capsys.readouterr().err
+    assert "--user" in capsys.readouterr().err
     _stdin(monkeypatch, "wrong-pass\n")
     assert main(["restore", str(copy), "--db", db, "--user", "admin", "--password-stdin"]) == 1
     _stdin(monkeypatch, ADMIN[2] + "\n")
     assert main(["restore", str(copy), "--db", db, "--user", "admin", "--password-stdin"]) == 0
     assert "原数据库另存为" in capsys.readouterr().out
+
+
+def test_only_an_active_administrator_of_the_live_database_restores_from_the_command_line(
+    encrypted_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A deactivated administrator cannot bring back an older backup in which it was still active."""
+    from app.domain.enums import UserRole
+    from app.domain.errors import UserInputError
+    from app.services.system import users
+    from app.services.system.accounts import sign_in
+    from app.services.system.backup import backup_database
+
+    admin = sign_in(encrypted_path, "admin", ADMIN[2])
+    users.add_user(admin, "wang", "王", UserRole.COUNTY_ADMIN, COUNTY, "wang-mi-ma-2026")
+    users.add_user(admin, "zhao", "赵", UserRole.TOWNSHIP_CLERK, "430121001000", "zhao-mi-ma-2026")
+    copy = backup_database(admin, tmp_path / "u盘")
+    users.deactivate_user(admin, "wang")
+    admin.close()
+    for user, password in (("wang", "wang-mi-ma-2026"), ("zhao", "zhao-mi-ma-2026")):
+        _stdin(monkeypatch, password + "\n")
+        argv = ["restore", str(copy), "--db", str(encrypted_path), "--user", user, "--password-stdin"]
+        assert main(argv) == 1
+        assert "错误" in capsys.readouterr().err
+        assert not list(encrypted_path.parent.rglob("*before-restore*"))  # nothing was replaced
+        with pytest.raises(UserInputError):  # still deactivated: the old backup did not come back
+            sign_in(encrypted_path, "wang", "wang-mi-ma-2026")
+    # the live administrator restores, naming the backup's account with its own password
+    _stdin(monkeypatch, ADMIN[2] + "\n" + "wang-mi-ma-2026\n")
+    argv = ["restore", str(copy), "--db", str(encrypted_path), "--user", "admin", "--password-stdin"]
+    assert main([*argv, "--backup-user", "wang"]) == 0
+    restored = sign_in(encrypted_path, "wang", "wang-mi-ma-2026")  # active again, by the administrator
+    restored.close()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -11,6 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.domain.errors import Cancelled, UserInputError
+from app.paths import temp_dir
 from app.services.shared.export_xlsx import export_rows, sheet_title
 
 
@@ -45,7 +49,8 @@ def test_rows_arrive_with_their_types(tmp_path: Path) -> None:
 
 
 def test_cancel_leaves_no_file_and_no_partial_file(tmp_path: Path) -> None:
-    target = tmp_path / "big.xlsx"
+    target = tmp_path / "out" / "big.xlsx"
+    target.parent.mkdir()
     flag = {"stop": False}
 
     def rows() -> Iterator[list[int]]:
@@ -56,7 +61,62 @@ def test_cancel_leaves_no_file_and_no_partial_file(tmp_path: Path) -> None:
 
     with pytest.raises(Cancelled):
         export_rows(target, "x", ["n"], rows(), cancelled=lambda: flag["stop"])
-    assert list(tmp_path.iterdir()) == []
+    assert list(target.parent.iterdir()) == []
+    assert list(temp_dir().iterdir()) == []  # its spool folder is gone too
+
+
+ID_NUMBER = "430121195001011234"  # made up: the shape of an ID number, nobody's
+
+
+def test_the_rows_never_spool_to_the_shared_temp_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl would spool the sheet as plain XML to TMPDIR; a kill would leave it there."""
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    monkeypatch.setenv("TMPDIR", str(shared))
+    seen: list[Path] = []
+    spooled_text: list[str] = []
+
+    def rows() -> Iterator[list[str]]:
+        for i in range(3000):
+            if i == 2000:  # mid-export: where is the spool, and who may read it?
+                seen.extend(p for p in temp_dir().rglob("*") if p.is_file() and p.name != ".lock")
+                if os.name == "posix":
+                    assert stat.S_IMODE(seen[0].parent.stat().st_mode) == 0o700
+                spooled_text.extend(p.read_text(encoding="utf-8") for p in seen)
+                assert list(shared.iterdir()) == []
+            yield [ID_NUMBER, str(i)]
+
+    target = tmp_path / "out.xlsx"
+    assert export_rows(target, "名单", ["身份证号", "n"], rows()) == 3000
+    assert list(shared.iterdir()) == []
+    assert len(seen) == 1 and ID_NUMBER in spooled_text[0]  # the spool was there, in our folder
+    assert not seen[0].exists() and list(temp_dir().iterdir()) == []
+    assert load_workbook(target).active.cell(2, 1).value == ID_NUMBER
+
+
+def test_a_killed_exports_spool_folder_is_removed_at_the_next_start_or_export(tmp_path: Path) -> None:
+    from app.cli import main
+    from app.services.shared.spool import private_folder, remove_leftovers
+
+    def leftover() -> Path:
+        folder = temp_dir() / "spool-abc123"
+        folder.mkdir(parents=True)
+        (folder / "sheet.xml").write_text(f"<c><v>{ID_NUMBER}</v></c>", encoding="utf-8")
+        return folder
+
+    folder = leftover()
+    export_rows(tmp_path / "a.xlsx", "a", ["n"], iter([[1]]))
+    assert not folder.exists()
+    folder = leftover()
+    assert remove_leftovers() == 1 and not folder.exists()
+    folder = leftover()
+    main([])  # any start of fpa (here: no command, the help)
+    assert not folder.exists()
+    with private_folder() as live:  # an export running now is left alone
+        assert remove_leftovers() == 0 and live.exists()
 
 
 def test_an_existing_file_is_replaced_whole(tmp_path: Path) -> None:

@@ -222,6 +222,13 @@ def test_a_read_only_account_is_not_offered_the_restore(qtbot: QtBot, encrypted_
 
     admin = sign_in(encrypted_path, "admin", ADMIN[2])
     users.add_user(admin, "kan", "只看", UserRole.READ_ONLY, "430121000000", "kan-mi-ma-2026")
+    users.add_user(admin, "zhao", "赵", UserRole.TOWNSHIP_CLERK, "430121001000", "zhao-mi-ma-2026")
+    clerk = sign_in(encrypted_path, "zhao", "zhao-mi-ma-2026")
+    clerk_page = SystemPage(PageContext(clerk, SyncTaskRunner()))
+    qtbot.addWidget(clerk_page)
+    # a clerk may write records, not replace the database
+    assert not clerk_page.backup_settings.restore_button.isVisibleTo(clerk_page)
+    clerk.close()
     admin_page = SystemPage(PageContext(admin, SyncTaskRunner()))
     qtbot.addWidget(admin_page)
     assert admin_page.backup_settings.restore_button.isVisibleTo(admin_page)

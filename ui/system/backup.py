@@ -36,10 +36,9 @@ from PySide6.QtWidgets import (
 from app.domain.errors import FpaError
 from app.domain.records.backup import BackupContents, BackupFile
 from app.paths import backups_dir
-from app.services.shared.scope import can_write
 from app.services.system.backup import KEEP
 from app.services.system.backup_auto import last_backup_time
-from app.services.system.restore import inspect_backup, list_backups
+from app.services.system.restore import inspect_backup, list_backups, restore_refusal
 from ui.shell.auto_backup import AutoBackupSettings, load_settings, save_settings
 from ui.shell.page import PageContext
 from ui.shell.progress import run_with_progress
@@ -302,7 +301,8 @@ class BackupSettingsPanel(QGroupBox):
         layout = QVBoxLayout(self)
         self.restore_button = QPushButton(self.tr("Re&store from a backup…"))
         self.restore_button.clicked.connect(lambda: self.open_restore_dialog())
-        self.restore_button.setVisible(can_write(context.workspace))  # 只读查看 cannot restore
+        # only an active administrator of this database may replace it (asked of the database)
+        self.restore_button.setVisible(restore_refusal(context.workspace) is None)
         row = QHBoxLayout()
         row.addWidget(self.restore_button)
         row.addStretch(1)

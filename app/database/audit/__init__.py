@@ -4,7 +4,9 @@
 the first entry chains to ``GENESIS``. Two witnesses outside the table make a cut-off tail visible:
 ``meta.audit_head`` (seq and hash of the last entry written, updated in the same transaction) and,
 on SQLite, ``sqlite_sequence`` (the highest seq ever issued). Pruning old entries stores the last
-removed entry's seq and hash as ``meta.audit_anchor``, where verification then starts.
+removed entry's seq and hash as ``meta.audit_anchor``, where verification then starts. A log that
+is empty (no entry, no witness, no anchor) while the change log holds changes does not verify: it
+was cleared together with its witnesses.
 
 A chain only proves that nobody changed the log *without recomputing every later hash*; someone
 with the file and this source code can rewrite the tail. It turns quiet edits with a database tool

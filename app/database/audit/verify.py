@@ -23,7 +23,7 @@ from app.database.audit.chain import (
     read_point,
 )
 from app.database.base import table_of
-from app.database.models import AuditEntry
+from app.database.models import AuditEntry, ChangeLogEntry
 from app.database.session import Database
 
 _READ_CHUNK = 2000
@@ -160,8 +160,18 @@ def verify_connection(conn: Connection) -> AuditReport:
         problems.append(AuditProblem(expected, "missing", f"日志末尾的{gap}记录缺失（被删除）"))
     elif head is not None and head.seq == expected - 1 and head.hash != prev_hash:
         problems.append(AuditProblem(head.seq, "altered", "最后一条记录与日志末尾标记不符，内容被修改"))
+    elif checked == 0 and anchor is None and _has_changes(conn):
+        # An emptied log with its witnesses removed would otherwise read as a log never written to;
+        # every change to the data is audited, so changes without any entry mean the log was cleared.
+        message = "审计日志为空，但数据库中有数据修改记录：审计日志已被清空（连同末尾标记一起删除）"
+        problems.append(AuditProblem(1, "missing", message))
     problems.sort(key=lambda p: p.seq)
     return AuditReport(checked, first, last, start.seq, tuple(problems))
+
+
+def _has_changes(conn: Connection) -> bool:
+    change_log = table_of(ChangeLogEntry)
+    return conn.execute(select(change_log.c.seq).limit(1)).first() is not None
 
 
 def _hash_matches(row: Any) -> bool:

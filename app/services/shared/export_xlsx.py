@@ -3,7 +3,8 @@
 Generic on purpose: every list hands over its headers and an iterator of rows (plain values:
 str, int, float, Decimal, date, datetime, bool or None). The file is written beside the target
 under a temporary name and moved into place at the end, so a cancelled or failed export never
-leaves a half-written workbook where the user expects a complete one.
+leaves a half-written workbook where the user expects a complete one. The rows openpyxl spools
+before saving go to a private folder of this export (``spool``), never to the shared ``TMPDIR``.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet._writer import WorksheetWriter  # to choose where the sheet spools
 
 from app.database.audit import AuditAction
 from app.domain.errors import Cancelled, UserInputError
 from app.domain.permissions import Permission
 from app.services.shared.audit import audit
 from app.services.shared.scope import ensure_may
+from app.services.shared.spool import private_folder
 from app.services.shared.workspace import Workspace
 
 Progress = Callable[[int, int], None] | None
@@ -90,6 +93,27 @@ def export_rows(
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(target.name + ".xlsx")
+    with private_folder() as spool:
+        return _write(target, spool, title, headers, rows_iter, progress, cancelled, total)
+
+
+class _SpoolWriter(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's sheet writer with its scratch file in our folder (it would use TMPDIR)."""
+
+    def cleanup(self) -> None:
+        Path(self.out).unlink(missing_ok=True)
+
+
+def _write(
+    target: Path,
+    spool: Path,
+    title: str,
+    headers: Sequence[str],
+    rows_iter: Iterable[Sequence[Any]],
+    progress: Progress,
+    cancelled: IsCancelled,
+    total: int | None,
+) -> int:
     temp = target.with_name(f".{target.name}.{os.getpid()}.part")
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title(title))
@@ -106,6 +130,10 @@ def export_rows(
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(vertical="center")
         header_cells.append(cell)
+    # What openpyxl's first append would do, with the scratch file in the private folder; after the
+    # widths and panes, which the top of the sheet carries.
+    sheet._writer = _SpoolWriter(sheet, out=str(spool / "sheet.xml"))
+    sheet._writer.write_top()
     sheet.append(header_cells)
     count = 0
     finished = False

@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from app.database import keyring
 from app.database.engine import sqlite_path
+from app.database.models import UserAccount
+from app.domain.enums import UserRole
 from app.domain.errors import FpaError, UserInputError
 from app.domain.records.backup import BackupContents, BackupFile
-from app.services.shared.scope import can_write
 from app.services.shared.workspace import Workspace, open_workspace
 from app.services.system.accounts import sign_in
 from app.services.system.backup import backup_key, restore_backup
@@ -36,6 +39,9 @@ _SNAPSHOT = re.compile(  # app/database/snapshot.py and backup_before_upgrade na
 )
 KINDS = {"merge": "合并前的副本", "restore": "恢复前的副本"}  # else a revision: 升级前的副本
 READ_ONLY = "当前账户为只读查看，不能恢复备份（恢复会替换整个数据库）。"
+NOT_ADMIN = "只有当前数据库中在用的系统管理员或县级管理员账户可以恢复备份（恢复会替换整个数据库）。"
+SIGN_IN_FIRST = "当前数据库已有账户：请先以系统管理员或县级管理员登录，再恢复备份。"
+RESTORERS = frozenset({UserRole.SYSTEM_ADMIN, UserRole.COUNTY_ADMIN})
 COUNT_LABELS = {
     "families": "特殊家庭",
     "family_members": "家庭成员",
@@ -88,10 +94,34 @@ def _order(f: BackupFile) -> tuple[datetime, int, str]:
     return f.taken_at, int(match.group("n") or 1) if match else 0, f.path.name
 
 
+def restore_refusal(ws: Workspace) -> str | None:
+    """Why the user of ``ws`` may not replace its database, or None.
+
+    Asked of the live database's own accounts, not of the backup's nor of the role remembered at
+    sign-in: a deactivated account could otherwise restore an older backup in which it is active.
+    A database without any account (a fresh plain file) has nobody to ask and may be restored.
+    """
+    with ws.db.read() as s:
+        if ws.user is None:
+            accounts = s.scalar(select(func.count()).select_from(UserAccount)) or 0
+            return SIGN_IN_FIRST if accounts else None
+        account = s.scalars(select(UserAccount).where(UserAccount.username == ws.user.username)).first()
+    if account is not None and account.active and account.role in RESTORERS:
+        return None
+    if account is not None and account.active and account.role == UserRole.READ_ONLY:
+        return READ_ONLY
+    return NOT_ADMIN
+
+
+def ensure_may_restore(ws: Workspace) -> None:
+    reason = restore_refusal(ws)
+    if reason is not None:
+        raise UserInputError(reason)
+
+
 def _restorable(ws: Workspace) -> Path:
     """The database file a restore would replace, or why this user may not restore it."""
-    if not can_write(ws):
-        raise UserInputError(READ_ONLY)
+    ensure_may_restore(ws)
     target = sqlite_path(ws.db.url)
     if target is None:
         raise UserInputError("服务器数据库（PostgreSQL）请由服务器管理员用 pg_restore 恢复。")
