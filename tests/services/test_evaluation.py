@@ -260,3 +260,17 @@ def test_fpa_report_indicators_gives_the_sheet_as_a_standard_table(
     line = next(r for r in rows if r and r[0] == "TSJT-LXR")
     assert line[header.index("分子")] == str(contact["numerator"])
     assert line[header.index("是否达标")] in ("达标", "未达标", "—")
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        {"numerator": {"set": [], "count": True}},
+        {"numerator": {"set": "在册特殊家庭", "count": True, "where": [["status", ["="], 1]]}},
+        {"numerator": {"set": {"a": 1}, "count": True}, "denominator": {"set": [], "count": True}},
+    ],
+)
+def test_a_definition_with_values_of_the_wrong_type_is_refused_not_raised(formula: dict[str, object]) -> None:
+    # found by the fuzzer: a list where a record set's name belongs raised TypeError
+    with pytest.raises(IndicatorError, match="指标"):
+        check_definition({"code": "T-2", "name": "类型错误", "module": "特殊家庭", "unit": "%", "formula": formula})

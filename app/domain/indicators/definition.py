@@ -174,7 +174,7 @@ def _term(raw: Any, part: str, label: str) -> Term:
     if not isinstance(raw, dict):
         raise _refuse(label, f"“{part}”应为一个对象")
     set_name = raw.get("set")
-    if set_name not in RECORD_SETS:
+    if not isinstance(set_name, str) or set_name not in RECORD_SETS:
         raise _refuse(label, f"{part}用的记录集“{set_name}”不存在（可用：{'、'.join(RECORD_SETS)}）")
     spec = RECORD_SETS[set_name]
     measures = [m for m in MEASURES if m in raw]
@@ -237,7 +237,22 @@ def check_definition(doc: Any) -> IndicatorDef:
     """Check one definition against the data model; raise ``IndicatorError`` naming the indicator.
 
     ``formula`` may also be the stored JSON text of a checked definition (the database column).
+    A definition comes from a file: a value of an unexpected type anywhere in it is refused, not
+    raised as a programming error.
     """
+    try:
+        return _check_definition(doc)
+    except IndicatorError:
+        raise
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
+        name = doc.get("name") if isinstance(doc, dict) else None
+        label = name if isinstance(name, str) and name else "（无名称）"
+        raise IndicatorError(
+            f"指标“{label}”的定义格式不对：有的值不是应有的类型（文字、数字、列表或对象）"
+        ) from None
+
+
+def _check_definition(doc: Any) -> IndicatorDef:
     if not isinstance(doc, dict):
         raise IndicatorError("指标定义应为一个对象")
     raw_label = doc.get("name") or doc.get("code")
