@@ -103,6 +103,10 @@
     </message>
     <message>
         <location filename="../../ui/analysis/page.py" line="108"/>
+        <source>E&amp;xport table to Excel</source>
+        <translation>导出统计表(&amp;X)</translation>
+    </message>
+    <message>
         <location filename="../../ui/analysis/page.py" line="249"/>
         <source>Export table to Excel</source>
         <translation>导出统计表</translation>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -54,7 +55,15 @@ class AnalysisPage(Page):
         self.data: Dashboard | None = None
         self.dialog: DrillDialog | None = None
         self._last_click: Any = None
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)  # the page scrolls on a small screen instead of squeezing the cards
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(8)
         layout.addLayout(self._header())
@@ -105,7 +114,7 @@ class AnalysisPage(Page):
             self.table.addItem(title, code)
         self.table.setAccessibleName(self.tr("Standard table"))
         row.addWidget(self.table)
-        self.export_button = QPushButton(self.tr("Export table to Excel"))
+        self.export_button = QPushButton(self.tr("E&xport table to Excel"))
         self.export_button.clicked.connect(self.choose_export_file)
         row.addWidget(self.export_button)
         return row

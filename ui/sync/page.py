@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,7 +39,15 @@ class SyncPage(Page):
         super().__init__(context, parent)
         self.title = self.tr("Sync")
         self.status: SyncStatus | None = None
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)  # the page scrolls on a small screen instead of cutting its text
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
 
         box = QGroupBox(self.tr("This installation"))
         form = self._form = QFormLayout(box)
