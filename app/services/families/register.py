@@ -17,28 +17,16 @@ from sqlalchemy.orm import Session
 
 from app.database.models import Division, FamilyMember, SpecialFamily
 from app.domain.enums import DivisionLevel, MemberRelation
-from app.domain.errors import NotFound, ValidationFailed
+from app.domain.errors import NotFound
 from app.domain.pinyin import search_key
-from app.domain.records.families import Coverage, FamilyInput, MemberInput, WarningsToConfirm
-from app.domain.validation import Issue, Severity, has_errors
+from app.domain.records.families import Coverage, FamilyInput, MemberInput
+from app.domain.validation import Issue
 from app.services.families import checks as family_checks
 from app.services.families.numbers import id_number_holders, restore_masked
 from app.services.shared.divisions import division_prefix, known_id_regions
+from app.services.shared.records import assign_changed, raise_for, text_or_none
 from app.services.shared.scope import edit_session, ensure_in_scope, ensure_writable, root_code
 from app.services.shared.workspace import Workspace
-
-
-def _text(value: str) -> str | None:
-    """Empty text is stored as NULL: the coverage counts on the home page test for NULL."""
-    value = (value or "").strip()
-    return value or None
-
-
-def _assign(row: Any, values: dict[str, Any]) -> None:
-    """Set only what changed, so an unchanged field keeps its version stamp for the merge."""
-    for name, value in values.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
 
 
 def _check(s: Session, ws: Workspace, inp: FamilyInput, today: date) -> tuple[FamilyInput, list[Issue]]:
@@ -77,15 +65,8 @@ def check_family(ws: Workspace, inp: FamilyInput, *, today: date | None = None) 
         return _check(s, ws, inp, today or date.today())[1]
 
 
-def _raise_for(issues: list[Issue], accept_warnings: bool) -> None:
-    if has_errors(issues):
-        raise ValidationFailed([i for i in issues if i.severity is Severity.ERROR])
-    if issues and not accept_warnings:
-        raise WarningsToConfirm(list(issues))
-
-
 def _coverage_values(cov: Coverage) -> dict[str, Any]:
-    return {name: _text(v) if isinstance(v, str) else v for name, v in vars(cov).items()}
+    return {name: text_or_none(v) if isinstance(v, str) else v for name, v in vars(cov).items()}
 
 
 def _member_values(m: MemberInput) -> dict[str, Any]:
@@ -98,10 +79,10 @@ def _member_values(m: MemberInput) -> dict[str, Any]:
         "is_deceased": m.is_deceased,
         "died_on": m.died_on,
         "disability_grade": m.disability_grade,
-        "health_note": _text(m.health_note),
-        "phone": _text(m.phone),
-        "bank_name": _text(m.bank_name),
-        "bank_account": _text(m.bank_account),
+        "health_note": text_or_none(m.health_note),
+        "phone": text_or_none(m.phone),
+        "bank_name": text_or_none(m.bank_name),
+        "bank_account": text_or_none(m.bank_account),
         "receives_support": m.receives_support,
     }
 
@@ -121,11 +102,11 @@ def save_family(
             if found is not None:
                 ensure_in_scope(ws, found.division_code)
         clean, issues = _check(s, ws, inp, today)
-        _raise_for(issues, accept_warnings)
+        raise_for(issues, accept_warnings)
         head = next(m for m in clean.members if m.relation is MemberRelation.SELF)
         values: dict[str, Any] = {
             "division_code": clean.division_code,
-            "family_no": _text(clean.family_no),
+            "family_no": text_or_none(clean.family_no),
             "category": clean.category,
             "disability_grade": clean.disability_grade,
             "status": clean.status,
@@ -134,11 +115,11 @@ def save_family(
             "head_name": head.name,
             "head_id_number": head.id_number or None,
             "name_key": search_key(head.name),
-            "phone": _text(clean.phone),
-            "address": _text(clean.address),
+            "phone": text_or_none(clean.phone),
+            "address": text_or_none(clean.address),
             "monthly_support_fen": clean.monthly_support_fen,
-            "needs": _text(clean.needs),
-            "note": _text(clean.note),
+            "needs": text_or_none(clean.needs),
+            "note": text_or_none(clean.note),
             **_coverage_values(clean.coverage),
         }
         if clean.id is None:
@@ -153,7 +134,7 @@ def save_family(
             family = found
             if values["registered_on"] is None:
                 values["registered_on"] = family.registered_on
-            _assign(family, values)
+            assign_changed(family, values)
             existing = {
                 m.id: m
                 for m in s.scalars(
@@ -169,7 +150,7 @@ def save_family(
                 s.add(FamilyMember(family_id=family.id, **_member_values(member)))
             else:
                 kept.add(row.id)
-                _assign(row, _member_values(member))
+                assign_changed(row, _member_values(member))
         for member_id, row in existing.items():
             if member_id not in kept:
                 row.deleted = True
@@ -187,13 +168,13 @@ def set_coverage(
     """Record a family's 三个全覆盖 (contact persons, family doctor, green channel) on its own."""
     ensure_writable(ws)
     clean, issues = family_checks.check_coverage(coverage, today=today or date.today())
-    _raise_for(issues, accept_warnings)
+    raise_for(issues, accept_warnings)
     with edit_session(ws) as s:
         family = s.get(SpecialFamily, family_id)
         if family is None or family.deleted:
             raise NotFound("这户家庭不存在或已被删除，覆盖情况未保存。")
         ensure_in_scope(ws, family.division_code)
-        _assign(family, _coverage_values(clean))
+        assign_changed(family, _coverage_values(clean))
 
 
 def mark_family_deleted(ws: Workspace, family_id: str) -> None:
