@@ -13,6 +13,7 @@ from pathlib import Path
 from app.cli.credentials import add_credentials, signed_in
 from app.domain.errors import UserInputError
 from app.services.families.imports import FAMILIES
+from app.services.organisation.imports import PEOPLE_IMPORTS
 from app.services.shared.imports import (
     ImportKindBase,
     ImportOptions,
@@ -25,7 +26,9 @@ from app.services.shared.imports import (
     write_report,
 )
 
-KINDS: dict[str, ImportKindBase] = {FAMILIES.name: FAMILIES}
+KINDS: dict[str, ImportKindBase] = {FAMILIES.name: FAMILIES} | {
+    name: make() for name, make in PEOPLE_IMPORTS.items()
+}
 ALIASES = {kind.label: name for name, kind in KINDS.items()}
 _SHOWN_PROBLEMS = 20  # the rest is in the report
 

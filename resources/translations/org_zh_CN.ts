@@ -934,6 +934,14 @@
 <context>
     <name>PeopleLists</name>
     <message>
+        <source>&amp;Import roster…</source>
+        <translation>导入名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>People from a county's Excel or CSV roster, with a report</source>
+        <translation>从本县的 Excel 或 CSV 名册导入人员，并生成问题报告</translation>
+    </message>
+    <message>
         <location filename="../../ui/organisation/people.py" line="61" />
         <source>All</source>
         <translation>全部</translation>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -193,3 +194,38 @@ def test_every_tab_on_demo_data(qtbot: QtBot, qtmodeltester: ModelTester, demo_w
     page.association_list.set_filter("term_due", "due")
     due = organisation.list_association_ids(demo_workspace, AssociationFilter(term_due=True))
     assert page.association_list.model.ids() == due
+
+
+def test_volunteer_roster_imported_from_its_tab(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from ui.widgets.import_pages import FilePage, PreviewPage
+    from ui.widgets.import_wizard import ImportWizard
+
+    page = make_page(qtbot, workspace)
+    page.tabs.setCurrentWidget(page.people["volunteers"])
+    button = page.people_lists.import_buttons["volunteers"]
+    assert button.isVisible() and button.text() == "&Import roster…"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["志愿者花名册"])
+    sheet.append(["姓名", "身份证号码", "村（社区）", "服务时长"])
+    sheet.append(["刘志愿", id_number("19800310", "131"), "开元路社区", 12])
+    sheet.append(["没有村", id_number("19850817", "242"), "不存在村", 3])
+    book.save(tmp_path / "志愿者.xlsx")
+    button.click()
+    wizard = page.people["volunteers"].findChild(ImportWizard)
+    assert wizard is not None and wizard.windowTitle() == "Import 志愿者"
+    first = wizard.currentPage()
+    assert isinstance(first, FilePage)
+    first.path.setText(str(tmp_path / "志愿者.xlsx"))
+    for _ in range(4):  # sheet, header row, columns, preview
+        wizard.next()
+    preview = wizard.currentPage()
+    assert isinstance(preview, PreviewPage)
+    assert [preview.grid.item(r, 1).text() for r in range(2)] == ["新增", "拒绝"]
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    volunteers = page.people["volunteers"].list
+    qtbot.waitUntil(lambda: volunteers.model.rowCount() == 1)
+    record = volunteers.model.record(0)
+    assert record is not None and record.name == "刘志愿"

@@ -71,7 +71,7 @@ def _same_role(s: Session, person_id: str, role: RoleInput, division: str, today
     return found is not None
 
 
-def _checked(
+def checked_person(
     s: Session, ws: Workspace, person: PersonInput, role: RoleInput, today: date
 ) -> tuple[PersonInput, str | None, list[Issue]]:
     """The clean person, the id of the person the role goes to, and every issue."""
@@ -113,7 +113,7 @@ def check_person(
 ) -> list[Issue]:
     """Every issue saving would meet, without saving (shown beside the fields)."""
     with ws.db.read() as s:
-        return _checked(s, ws, person, role, today or date.today())[2]
+        return checked_person(s, ws, person, role, today or date.today())[2]
 
 
 def save_person(
@@ -128,54 +128,60 @@ def save_person(
     today = today or date.today()
     ensure_writable(ws)
     with edit_session(ws) as s:
-        clean, target, issues = _checked(s, ws, person, role, today)
+        clean, target, issues = checked_person(s, ws, person, role, today)
         raise_for(issues, accept_warnings)
-        values = {
-            "name": clean.name,
-            "id_number": clean.id_number or None,
-            "sex": clean.sex,
-            "birth_date": clean.birth_date,
-            "phone": text_or_none(clean.phone),
-            "division_code": clean.division_code,
-            "address": text_or_none(clean.address),
-            "workplace": text_or_none(clean.workplace),
-            "name_key": search_key(clean.name),
-        }
-        if target is None:
-            row = Person(**values)
-            s.add(row)
-            s.flush()
-        else:
-            found = s.get(Person, target)
-            if found is None or found.deleted:
-                raise NotFound("这位人员已被删除（可能是同步带来的删除），修改未保存。")
-            ensure_in_scope(ws, found.division_code)
-            row = found
-            assign_changed(row, values)
-        role_values = {
-            "person_id": row.id,
-            "role": role.role,
-            "association_id": role.association_id or None,
-            "division_code": role.division_code or clean.division_code,
-            "staff_kind": role.staff_kind if role.role is PersonRoleKind.STAFF else None,
-            "title": text_or_none(role.title),
-            "started_on": role.started_on,
-            "ended_on": role.ended_on,
-            "trained_on": role.trained_on,
-            "certificate_no": text_or_none(role.certificate_no),
-            "service_hours": role.service_hours,
-        }
-        if role.id is None:
-            role_row = PersonRole(**role_values)
-            s.add(role_row)
-            s.flush()
-            return role_row.id
-        found_role = s.get(PersonRole, role.id)
-        if found_role is None or found_role.deleted:
-            raise NotFound("这条人员角色已被删除（可能是同步带来的删除），修改未保存。")
-        ensure_in_scope(ws, found_role.division_code)
-        assign_changed(found_role, role_values)
-        return found_role.id
+        return write_person(s, ws, clean, target, role)
+
+
+def write_person(s: Session, ws: Workspace, clean: PersonInput, target: str | None, role: RoleInput) -> str:
+    """Write a checked person and role in the caller's transaction (the form's save, an import's
+    rows); ``target`` is the person the role goes to, None for a new person. Returns the role's id."""
+    values = {
+        "name": clean.name,
+        "id_number": clean.id_number or None,
+        "sex": clean.sex,
+        "birth_date": clean.birth_date,
+        "phone": text_or_none(clean.phone),
+        "division_code": clean.division_code,
+        "address": text_or_none(clean.address),
+        "workplace": text_or_none(clean.workplace),
+        "name_key": search_key(clean.name),
+    }
+    if target is None:
+        row = Person(**values)
+        s.add(row)
+        s.flush()
+    else:
+        found = s.get(Person, target)
+        if found is None or found.deleted:
+            raise NotFound("这位人员已被删除（可能是同步带来的删除），修改未保存。")
+        ensure_in_scope(ws, found.division_code)
+        row = found
+        assign_changed(row, values)
+    role_values = {
+        "person_id": row.id,
+        "role": role.role,
+        "association_id": role.association_id or None,
+        "division_code": role.division_code or clean.division_code,
+        "staff_kind": role.staff_kind if role.role is PersonRoleKind.STAFF else None,
+        "title": text_or_none(role.title),
+        "started_on": role.started_on,
+        "ended_on": role.ended_on,
+        "trained_on": role.trained_on,
+        "certificate_no": text_or_none(role.certificate_no),
+        "service_hours": role.service_hours,
+    }
+    if role.id is None:
+        role_row = PersonRole(**role_values)
+        s.add(role_row)
+        s.flush()
+        return role_row.id
+    found_role = s.get(PersonRole, role.id)
+    if found_role is None or found_role.deleted:
+        raise NotFound("这条人员角色已被删除（可能是同步带来的删除），修改未保存。")
+    ensure_in_scope(ws, found_role.division_code)
+    assign_changed(found_role, role_values)
+    return found_role.id
 
 
 def end_role(ws: Workspace, role_id: str, on: date) -> None:
