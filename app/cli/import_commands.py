@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from app.cli.credentials import add_credentials, signed_in
 from app.domain.errors import UserInputError
 from app.services.families.imports import FAMILIES
 from app.services.organisation.imports import PEOPLE_IMPORTS
+from app.services.projects.imports import BeneficiaryImport, PaymentImport
 from app.services.shared.imports import (
     ImportKindBase,
     ImportOptions,
@@ -29,16 +31,24 @@ from app.services.shared.imports import (
 KINDS: dict[str, ImportKindBase] = {FAMILIES.name: FAMILIES} | {
     name: make() for name, make in PEOPLE_IMPORTS.items()
 }
-ALIASES = {kind.label: name for name, kind in KINDS.items()}
+# A project's list and payments belong to one project: made once its id is known.
+PROJECT_KINDS: dict[str, tuple[str, Callable[[str], ImportKindBase]]] = {
+    BeneficiaryImport.name: (BeneficiaryImport.label, BeneficiaryImport),
+    PaymentImport.name: (PaymentImport.label, PaymentImport),
+}
+ALIASES = {kind.label: name for name, kind in KINDS.items()} | {
+    label: name for name, (label, _make) in PROJECT_KINDS.items()
+}
 _SHOWN_PROBLEMS = 20  # the rest is in the report
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    kinds = "、".join(f"{name}（{kind.label}）" for name, kind in KINDS.items())
+    kinds = "、".join(_known())
     p = sub.add_parser("import", help="从县里已有的 Excel/CSV 花名册导入，并给出逐行报告")
     p.add_argument("kind", help=f"导入什么：{kinds}")
     p.add_argument("file", type=Path, help=".xlsx、.xls、.ods 或 .csv 文件")
     p.add_argument("--db", required=True)
+    p.add_argument("--project", help="项目编号：导入项目上报名单或发放记录时必填")
     p.add_argument("--sheet", help="工作表名称（默认第一个未隐藏的工作表）")
     p.add_argument("--header-row", type=int, help="表头所在的行号（从 1 开始；默认自动查找）")
     p.add_argument(
@@ -51,16 +61,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_import)
 
 
-def _kind(name: str) -> ImportKindBase:
-    kind = KINDS.get(ALIASES.get(name, name))
+def _known() -> list[str]:
+    return [f"{n}（{k.label}）" for n, k in KINDS.items()] + [
+        f"{n}（{label}）" for n, (label, _make) in PROJECT_KINDS.items()
+    ]
+
+
+def _kind(name: str, project: str | None) -> ImportKindBase:
+    name = ALIASES.get(name, name)
+    if name in PROJECT_KINDS:
+        label, make = PROJECT_KINDS[name]
+        if not project:
+            raise UserInputError(f"导入{label}需要用 --project 指定项目编号。")
+        return make(project)
+    kind = KINDS.get(name)
     if kind is None:
-        known = "、".join(f"{n}（{k.label}）" for n, k in KINDS.items())
-        raise UserInputError(f"不能导入“{name}”。可以导入：{known}。")
+        raise UserInputError(f"不能导入“{name}”。可以导入：{'、'.join(_known())}。")
     return kind
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    kind = _kind(args.kind)
+    kind = _kind(args.kind, args.project)
     header_row = args.header_row - 1 if args.header_row else None
     options = ImportOptions(sheet=args.sheet, header_row=header_row, skip_hidden=args.skip_hidden)
     table = read_table(args.file, kind, options)

@@ -1639,6 +1639,22 @@
 <context>
     <name>ProjectsPage</name>
     <message>
+        <source>&amp;Import list…</source>
+        <translation>导入名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>The reported list from an Excel or CSV sheet, with a report</source>
+        <translation>从 Excel 或 CSV 表格导入上报名单，并生成问题报告</translation>
+    </message>
+    <message>
+        <source>Import pa&amp;yments…</source>
+        <translation>导入发放记录(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Payments from an Excel or CSV sheet; each must be to someone on the list</source>
+        <translation>从 Excel 或 CSV 表格导入发放记录；每一笔都必须发给上报名单中的人</translation>
+    </message>
+    <message>
         <location filename="../../ui/projects/page.py" line="44" />
         <location filename="../../ui/projects/page.py" line="65" />
         <source>Projects</source>

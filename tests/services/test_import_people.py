@@ -60,7 +60,17 @@ def volunteer_roster(path: Path, hours_a: object = 12) -> Path:
         [
             ["2026年星沙街道计生协志愿者花名册"],
             ["填报单位：星沙街道计生协"],
-            ["序号", "姓名", "性别", "身份证号码", "乡镇", "村（社区）", "手机号码", "服务时长（小时）", "加入日期"],
+            [
+                "序号",
+                "姓名",
+                "性别",
+                "身份证号码",
+                "乡镇",
+                "村（社区）",
+                "手机号码",
+                "服务时长（小时）",
+                "加入日期",
+            ],
             [1, "刘 志愿", "女", A, "星沙街道", "开元路社区", "13807310001", hours_a, "2025.3.1"],
             [2, "陈志愿", "男", B, "星沙街道", "开元路社区居委会", None, "８", "2024年5月3日"],
             [3, "错号码", "男", "430121198001011234", "星沙街道", "开元路社区", None, 2, None],
@@ -100,7 +110,9 @@ def test_volunteer_roster_rows_checked_by_the_form_rules(workspace: Workspace) -
 
 def test_the_same_roster_again_updates_and_never_doubles(workspace: Workspace) -> None:
     run_import(workspace, volunteer_import(TODAY), volunteer_roster(workspace.path.parent / "v1.xlsx"))
-    again = run_import(workspace, volunteer_import(TODAY), volunteer_roster(workspace.path.parent / "v2.xlsx", 40))
+    again = run_import(
+        workspace, volunteer_import(TODAY), volunteer_roster(workspace.path.parent / "v2.xlsx", 40)
+    )
     actions = {o.number: o.action for o in again.plan.outcomes}
     assert actions[4] is RowAction.UPDATE and actions[5] is RowAction.UPDATE
     assert actions[9] is RowAction.UPDATE  # no ID number: the same name at the same village
@@ -193,7 +205,9 @@ def test_dry_run_and_all_refused_write_nothing(workspace: Workspace) -> None:
     assert hashlib.sha256(workspace.path.read_bytes()).hexdigest() == before
 
 
-def test_command_line_imports_each_people_kind(workspace: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_line_imports_each_people_kind(
+    workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = str(workspace.path)
     workspace.close()
     path = volunteer_roster(Path(db).parent / "volunteers.xlsx")

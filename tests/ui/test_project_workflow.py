@@ -172,3 +172,42 @@ def test_payment_to_someone_not_on_the_list_is_refused(
     assert "未登记" in pay.summary.text()
     assert payments(workspace) == 0 and changes() == before
     assert "不在本项目的上报名单中" in pay.payee.note.text()
+
+
+def test_reported_list_imported_from_a_sheet_on_the_chosen_project(
+    qtbot: QtBot, page: ProjectsPage, workspace: Workspace, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from openpyxl import Workbook
+
+    from ui.widgets.import_pages import FilePage, PreviewPage
+
+    assert not page.import_list_button.isEnabled()  # no project chosen yet
+    pid = projects.save_project(
+        workspace,
+        ProjectInput(catalogue_code="ZYHLBT", name="2026年住院护理补贴", year=TODAY.year, division_code="430121000000"),
+    )
+    page.refresh()
+    qtbot.waitUntil(lambda: page.project_id() == pid)
+    assert page.import_list_button.isEnabled() and page.import_payments_button.isEnabled()
+    book = Workbook()
+    book.active.append(["姓名", "身份证号码", "村（社区）", "纳入原因"])
+    book.active.append(["张三", ZHANG, "开元路社区", "住院"])
+    book.active.append(["外人", None, "开元路社区", None])
+    sheet = Path(str(tmp_path)) / "名单.xlsx"
+    book.save(sheet)
+    wizard = page.import_sheet(of_payments=False)
+    assert wizard is not None and wizard.windowTitle() == "Import 项目上报名单"
+    first = wizard.currentPage()
+    assert isinstance(first, FilePage)
+    first.path.setText(str(sheet))
+    for _ in range(4):
+        wizard.next()
+    preview = wizard.currentPage()
+    assert isinstance(preview, PreviewPage)
+    assert [preview.grid.item(r, 1).text() for r in range(2)] == ["新增", "拒绝"]
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: page.beneficiaries.model.rowCount() == 1)
+    record = page.beneficiaries.model.record(0)
+    assert record is not None and record.name == "张三"

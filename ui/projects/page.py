@@ -27,6 +27,7 @@ from app.domain.records.projects import CatalogueEntry, ProjectDetail, ProjectFi
 from app.services import families, projects
 from ui.activities.page import year_options
 from ui.models.lazy_table import LazyColumn, date_column, money_column
+from ui.projects.list_imports import ImportsProjectLists
 from ui.projects.notice_print import PrintsNotices
 from ui.projects.overview import ProjectOverview
 from ui.projects.payment_form import BeneficiaryForm, PaymentForm
@@ -36,7 +37,7 @@ from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 from ui.widgets.record_tab import RecordTab
 
 
-class ProjectsPage(PrintsNotices, Page):
+class ProjectsPage(PrintsNotices, ImportsProjectLists, Page):
     draft_kinds: ClassVar[tuple[str, ...]] = ("project", "payment", "beneficiary")
     screenshot_dialogs: ClassVar[tuple[str, ...]] = ("project_form", "payment_form", "step_dialog")
 
@@ -116,6 +117,7 @@ class ProjectsPage(PrintsNotices, Page):
         self.payments.add_action(self.pay_button)
         self.payments.add_action(self.delete_payment_button)
         self.add_notice_buttons()
+        self.add_import_buttons()
 
         self.details = QTabWidget()
         self.details.addTab(self.overview, self.tr("&1 Funds and lifecycle"))
@@ -288,6 +290,8 @@ class ProjectsPage(PrintsNotices, Page):
         for button in (self.add_beneficiary_button, self.remove_beneficiary_button, self.pay_button):
             button.setEnabled(has)
         self.delete_payment_button.setEnabled(has)
+        self.import_list_button.setEnabled(has)
+        self.import_payments_button.setEnabled(has)
         if changed or detail is None:
             self.beneficiaries.reload()
             self.payments.reload()

@@ -116,7 +116,7 @@ def family_picks(ws: Workspace, term: str, *, limit: int = 20) -> list[FamilyPic
     ]
 
 
-def _check_beneficiary(
+def check_beneficiary(
     s: Session, ws: Workspace, inp: BeneficiaryInput, today: date
 ) -> tuple[BeneficiaryInput, list[Issue]]:
     project = live_project(s, ws, inp.project_id)
@@ -182,34 +182,39 @@ def save_beneficiary(
     ensure_writable(ws)
     today = today or date.today()
     with edit_session(ws) as s:
-        clean, issues = _check_beneficiary(s, ws, inp, today)
+        clean, issues = check_beneficiary(s, ws, inp, today)
         raise_for(issues, accept_warnings)
-        values = {
-            "project_id": clean.project_id,
-            "family_id": clean.family_id or None,
-            "name": clean.name,
-            "id_number": clean.id_number or None,
-            "division_code": clean.division_code,
-            "reason": text_or_none(clean.reason),
-            "approved_on": clean.approved_on,
-        }
-        if clean.id is None:
-            row = ProjectBeneficiary(**values)
-            s.add(row)
-            s.flush()
-            return row.id
-        found = s.get(ProjectBeneficiary, clean.id)
-        if (
-            found is None
-            or found.deleted
-            or found.project_id != clean.project_id
-            or not in_scope(ws, found.division_code)
-        ):
-            raise NotFound("名单中的这一条已被删除，修改未保存。")
-        for name, value in values.items():
-            if getattr(found, name) != value:
-                setattr(found, name, value)
-        return found.id
+        return write_beneficiary(s, ws, clean)
+
+
+def write_beneficiary(s: Session, ws: Workspace, clean: BeneficiaryInput) -> str:
+    """Write a checked list entry in the caller's transaction (the form, an import's rows)."""
+    values = {
+        "project_id": clean.project_id,
+        "family_id": clean.family_id or None,
+        "name": clean.name,
+        "id_number": clean.id_number or None,
+        "division_code": clean.division_code,
+        "reason": text_or_none(clean.reason),
+        "approved_on": clean.approved_on,
+    }
+    if clean.id is None:
+        row = ProjectBeneficiary(**values)
+        s.add(row)
+        s.flush()
+        return row.id
+    found = s.get(ProjectBeneficiary, clean.id)
+    if (
+        found is None
+        or found.deleted
+        or found.project_id != clean.project_id
+        or not in_scope(ws, found.division_code)
+    ):
+        raise NotFound("名单中的这一条已被删除，修改未保存。")
+    for name, value in values.items():
+        if getattr(found, name) != value:
+            setattr(found, name, value)
+    return found.id
 
 
 def remove_beneficiary(ws: Workspace, beneficiary_id: str) -> None:

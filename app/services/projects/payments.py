@@ -114,7 +114,7 @@ def _payee(s: Session, inp: PaymentInput) -> tuple[ProjectBeneficiary | None, li
     ]
 
 
-def _check_payment(
+def check_payment(
     s: Session, ws: Workspace, inp: PaymentInput, today: date
 ) -> tuple[ProjectBeneficiary | None, list[Issue]]:
     project = live_project(s, ws, inp.project_id)
@@ -174,25 +174,30 @@ def record_payment(
     ensure_writable(ws)
     today = today or date.today()
     with edit_session(ws) as s:
-        payee, issues = _check_payment(s, ws, inp, today)
+        payee, issues = check_payment(s, ws, inp, today)
         if payee is None and not issues:  # pragma: no cover - _payee always says why
             issues = [error("beneficiary", "请选择领取人")]
         raise_for(issues, accept_warnings)
         if payee is None or inp.paid_on is None:
             raise ValidationFailed([error("beneficiary", "请选择领取人")])
-        row = ProjectPayment(
-            project_id=inp.project_id,
-            beneficiary_id=payee.id,
-            paid_on=inp.paid_on,
-            amount_fen=inp.amount_fen,
-            method=inp.method,
-            bank_account=text_or_none(inp.bank_account.replace(" ", "")),
-            reference=text_or_none(inp.reference),
-            notice_published_on=inp.notice_published_on,
-        )
-        s.add(row)
-        s.flush()
-        return row.id
+        return write_payment(s, inp, payee.id, inp.paid_on)
+
+
+def write_payment(s: Session, inp: PaymentInput, beneficiary_id: str, paid_on: date) -> str:
+    """Write a checked payment in the caller's transaction (the form, an import's rows)."""
+    row = ProjectPayment(
+        project_id=inp.project_id,
+        beneficiary_id=beneficiary_id,
+        paid_on=paid_on,
+        amount_fen=inp.amount_fen,
+        method=inp.method,
+        bank_account=text_or_none(inp.bank_account.replace(" ", "")),
+        reference=text_or_none(inp.reference),
+        notice_published_on=inp.notice_published_on,
+    )
+    s.add(row)
+    s.flush()
+    return row.id
 
 
 def mark_payment_deleted(ws: Workspace, payment_id: str) -> None:
