@@ -13,7 +13,9 @@ from pathlib import Path
 
 from app.cli.credentials import add_credentials, signed_in
 from app.domain.errors import UserInputError
+from app.services.activities.imports import ActivityImport, TrainingImport
 from app.services.families.imports import FAMILIES
+from app.services.organisation.association_imports import AssociationImport
 from app.services.organisation.imports import PEOPLE_IMPORTS
 from app.services.projects.imports import BeneficiaryImport, PaymentImport
 from app.services.shared.imports import (
@@ -28,8 +30,15 @@ from app.services.shared.imports import (
     write_report,
 )
 
-KINDS: dict[str, ImportKindBase] = {FAMILIES.name: FAMILIES} | {
-    name: make() for name, make in PEOPLE_IMPORTS.items()
+KINDS: dict[str, ImportKindBase] = {
+    kind.name: kind
+    for kind in (
+        FAMILIES,
+        *(make() for make in PEOPLE_IMPORTS.values()),
+        AssociationImport(),
+        ActivityImport(),
+        TrainingImport(),
+    )
 }
 # A project's list and payments belong to one project: made once its id is known.
 PROJECT_KINDS: dict[str, tuple[str, Callable[[str], ImportKindBase]]] = {

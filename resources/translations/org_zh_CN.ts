@@ -934,14 +934,6 @@
 <context>
     <name>PeopleLists</name>
     <message>
-        <source>&amp;Import roster…</source>
-        <translation>导入名册(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>People from a county's Excel or CSV roster, with a report</source>
-        <translation>从本县的 Excel 或 CSV 名册导入人员，并生成问题报告</translation>
-    </message>
-    <message>
         <location filename="../../ui/organisation/people.py" line="61" />
         <source>All</source>
         <translation>全部</translation>
@@ -1639,8 +1631,8 @@
 <context>
     <name>ProjectsPage</name>
     <message>
-        <source>&amp;Import list…</source>
-        <translation>导入名单(&amp;I)…</translation>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
         <source>The reported list from an Excel or CSV sheet, with a report</source>
@@ -1648,7 +1640,7 @@
     </message>
     <message>
         <source>Import pa&amp;yments…</source>
-        <translation>导入发放记录(&amp;Y)…</translation>
+        <translation>导入(&amp;Y)…</translation>
     </message>
     <message>
         <source>Payments from an Excel or CSV sheet; each must be to someone on the list</source>
@@ -1934,6 +1926,14 @@
 </context>
 <context>
     <name>RecordTab</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>From an Excel or CSV sheet, with a report of every row</source>
+        <translation>从 Excel 或 CSV 表格导入，并逐行给出问题报告</translation>
+    </message>
     <message>
         <location filename="../../ui/widgets/record_tab.py" line="48" />
         <source>&amp;Edit</source>

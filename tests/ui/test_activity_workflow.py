@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -160,3 +161,30 @@ def test_edit_and_mark_deleted_from_the_list(
     page.activity_tab.mark_deleted(confirm=False)
     assert activities.list_activity_ids(workspace) == []
     assert page.activity_list.model.rowCount() == 0
+
+
+def test_activity_ledger_imported_from_its_tab(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from ui.widgets.import_pages import FilePage, PreviewPage
+
+    page = ActivitiesPage(PageContext(workspace, SyncTaskRunner()))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    book = Workbook()
+    book.active.append(["活动名称", "活动日期", "活动节点", "乡镇", "参与人次"])
+    book.active.append(["会员活动日宣传", "2026-05-29", "5·29", "星沙街道", 120])
+    book.save(tmp_path / "台账.xlsx")
+    assert page.activity_tab.import_button is not None and page.activity_tab.import_button.isVisible()
+    wizard = page.activity_tab.import_sheet()
+    assert wizard is not None and wizard.windowTitle() == "Import 宣传活动"
+    first = wizard.currentPage()
+    assert isinstance(first, FilePage)
+    first.path.setText(str(tmp_path / "台账.xlsx"))
+    for _ in range(4):
+        wizard.next()
+    preview = wizard.currentPage()
+    assert isinstance(preview, PreviewPage) and preview.grid.item(0, 1).text() == "新增"
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: page.activity_list.model.rowCount() == 1)

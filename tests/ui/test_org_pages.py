@@ -204,8 +204,8 @@ def test_volunteer_roster_imported_from_its_tab(qtbot: QtBot, workspace: Workspa
 
     page = make_page(qtbot, workspace)
     page.tabs.setCurrentWidget(page.people["volunteers"])
-    button = page.people_lists.import_buttons["volunteers"]
-    assert button.isVisible() and button.text() == "&Import roster…"
+    button = page.people["volunteers"].import_button
+    assert button is not None and button.isVisible() and button.text() == "&Import…"
     book = Workbook()
     sheet = book.active
     sheet.append(["志愿者花名册"])

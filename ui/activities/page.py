@@ -27,6 +27,7 @@ from app.domain.enums import Campaign, TrainingAudience
 from app.domain.records.activities import ActivityFilter, CampaignTotals, TrainingFilter, TrainingTotals
 from app.domain.validation import format_fen
 from app.services import activities, families
+from app.services.activities.imports import ActivityImport, TrainingImport
 from ui.activities.activity_form import ActivityForm
 from ui.activities.training_form import TrainingForm
 from ui.models.lazy_table import LazyColumn, date_column, money_column
@@ -113,6 +114,7 @@ class ActivitiesPage(Page):
             open_form=lambda rid, parent: ActivityForm(context, rid, parent=parent),
             delete=activities.mark_activity_deleted,
             describe=lambda r: f"“{r.title}”",
+            import_kind=ActivityImport,
         )
         self.training_tab = RecordTab(
             context,
@@ -121,6 +123,7 @@ class ActivitiesPage(Page):
             open_form=lambda rid, parent: TrainingForm(context, rid, parent=parent),
             delete=activities.mark_training_deleted,
             describe=lambda r: f"“{r.title}”",
+            import_kind=TrainingImport,
         )
         self.totals = TotalsPanel(context)
         self.tabs = QTabWidget()

@@ -31,6 +31,7 @@ from app.domain.records.org import (
 )
 from app.domain.validation import format_fen
 from app.services import families, organisation
+from app.services.organisation.association_imports import AssociationImport
 from ui.models.lazy_table import LazyColumn, date_column, money_column, yes_no_column
 from ui.organisation.association_form import AssociationForm, TermForm
 from ui.organisation.people import GROUPS, InstructorGaps, PeopleLists
@@ -82,6 +83,7 @@ class OrganisationPage(Page):
             open_form=lambda rid, parent: AssociationForm(context, rid, parent=parent),
             delete=organisation.mark_association_deleted,
             describe=lambda r: f"“{r.name}”",
+            import_kind=AssociationImport,
         )
         self.people_lists = PeopleLists(context, self)
         self.people: dict[str, RecordTab] = {g.key: self.people_lists.tab(g) for g in GROUPS}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.domain.enums import PersonRoleKind, StaffKind
 from app.domain.records.org import (
@@ -25,12 +25,10 @@ from app.domain.records.org import (
 )
 from app.services import families, organisation
 from app.services.organisation.imports import PEOPLE_IMPORTS
-from app.services.shared.scope import can_write
 from ui.models.lazy_table import LazyColumn, date_column
 from ui.models.rows_model import Column, RowsTableModel
 from ui.organisation.person_form import PersonForm
 from ui.shell.page import PageContext
-from ui.widgets.import_wizard import ImportWizard
 from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 from ui.widgets.record_tab import RecordTab
 
@@ -58,7 +56,6 @@ class PeopleLists(QObject):
     def __init__(self, context: PageContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.import_buttons: dict[str, QPushButton] = {}
 
     def tab(self, group: PeopleGroup) -> RecordTab:
         ws = self.context.workspace
@@ -105,7 +102,7 @@ class PeopleLists(QObject):
             default_sort=("name", False),
             search_hint=self.tr("Search: name, pinyin initials (zs), ID number, phone (Ctrl+F)"),
         )
-        tab = RecordTab(
+        return RecordTab(
             self.context,
             record_list,
             new_label=self.tr("&New person"),
@@ -114,21 +111,8 @@ class PeopleLists(QObject):
             ),
             delete=organisation.mark_role_deleted,
             describe=lambda r: f"{r.name}（{r.role}）",
+            import_kind=PEOPLE_IMPORTS[group.key],
         )
-        button = QPushButton(self.tr("&Import roster…"))
-        button.setToolTip(self.tr("People from a county's Excel or CSV roster, with a report"))
-        tab.add_action(button)
-        button.setVisible(can_write(ws))  # after it has a parent: else it shows as a window
-        button.clicked.connect(lambda: self.import_roster(group, tab))
-        self.import_buttons[group.key] = button
-        return tab
-
-    def import_roster(self, group: PeopleGroup, tab: RecordTab) -> ImportWizard:
-        """The import wizard for this list's roster; the list reloads once rows were written."""
-        wizard = ImportWizard(self.context.workspace, PEOPLE_IMPORTS[group.key](), self.context.runner, tab)
-        wizard.imported.connect(lambda _summary: tab.list.reload())
-        wizard.open()
-        return wizard
 
     def _person_columns(self, group: PeopleGroup) -> list[LazyColumn]:
         shown = group.columns

@@ -27,7 +27,7 @@ class ImportsProjectLists(Page):
         raise NotImplementedError  # the page's own: the detail and both sublists again
 
     def add_import_buttons(self) -> None:
-        self.import_list_button = QPushButton(self.tr("&Import list…"))
+        self.import_list_button = QPushButton(self.tr("&Import…"))
         self.import_list_button.setToolTip(
             self.tr("The reported list from an Excel or CSV sheet, with a report")
         )

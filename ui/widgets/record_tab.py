@@ -4,7 +4,8 @@ project and activity pages.
 The list is a ``RecordList`` (search, filters, division tree, columns, Excel); the tab opens the
 record's form on Enter or double-click, a new one on the New button (the page maps Ctrl+N to
 the current tab's), reloads the list after a save keeping the saved record selected, and marks a
-record deleted after asking (Delete key).
+record deleted after asking (Delete key). A tab given an import kind also offers 导入名册…, the
+import wizard for that kind of record.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.errors import FpaError
+from app.services.shared.imports import ImportKindBase
 from app.services.shared.scope import can_write
 from ui.shell.page import PageContext
 from ui.widgets.draft_dialog import DraftDialog
+from ui.widgets.import_wizard import ImportWizard
 from ui.widgets.record_list import RecordList
 
 FormFactory = Callable[[str | None, QWidget], DraftDialog]
@@ -35,6 +38,7 @@ class RecordTab(QWidget):
         open_form: FormFactory,
         delete: Delete | None = None,
         describe: Callable[[Any], str] = lambda _row: "",
+        import_kind: Callable[[], ImportKindBase] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,7 +69,14 @@ class RecordTab(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_record())
         self.list.activated.connect(self.edit_record)
         self.list.current_changed.connect(lambda _id: self.update_buttons())
-        for button in (self.new_button, self.delete_button):
+        self.import_button: QPushButton | None = None
+        self._import_kind = import_kind
+        if import_kind is not None:
+            self.import_button = QPushButton(self.tr("&Import…"))
+            self.import_button.setToolTip(self.tr("From an Excel or CSV sheet, with a report of every row"))
+            self.list.add_action(self.import_button)
+            self.import_button.clicked.connect(lambda: self.import_sheet())
+        for button in (self.new_button, self.delete_button, self.import_button):
             if button is not None:
                 button.setVisible(can_write(context.workspace))  # 只读查看 is not offered changes
         self.update_buttons()
@@ -94,6 +105,15 @@ class RecordTab(QWidget):
         self.forms.append(form)
         form.open()
         return form
+
+    def import_sheet(self) -> ImportWizard | None:
+        """The import wizard for this list's kind of record; the list reloads once rows were written."""
+        if self._import_kind is None:
+            return None
+        wizard = ImportWizard(self.context.workspace, self._import_kind(), self.context.runner, self)
+        wizard.imported.connect(lambda _summary: self.list.reload())
+        wizard.open()
+        return wizard
 
     def saved(self, record_id: str) -> None:
         self.list.select_after_reload(record_id)

@@ -178,28 +178,33 @@ def save_activity(
     ensure_writable(ws)
     with edit_session(ws) as s:
         raise_for(check_activity(s, ws, inp, today), accept_warnings)
-        values = {
-            "division_code": inp.division_code,
-            "association_id": inp.association_id or None,
-            "campaign": inp.campaign,
-            "title": inp.title.strip(),
-            "held_on": inp.held_on,
-            "place": text_or_none(inp.place),
-            **{field: getattr(inp, field) for field, _ in COUNTS},
-            "spending_fen": inp.spending_fen,
-            "note": text_or_none(inp.note),
-        }
-        if inp.id is None:
-            row = Activity(**values)
-            s.add(row)
-            s.flush()
-            return row.id
-        found = s.get(Activity, inp.id)
-        if found is None or found.deleted:
-            raise NotFound("这条活动记录已被删除（可能是同步带来的删除），修改未保存。")
-        ensure_in_scope(ws, found.division_code)
-        assign_changed(found, values)
-        return found.id
+        return write_activity(s, ws, inp)
+
+
+def write_activity(s: Session, ws: Workspace, inp: ActivityInput) -> str:
+    """Write a checked activity in the caller's transaction (the form, an import's rows)."""
+    values = {
+        "division_code": inp.division_code,
+        "association_id": inp.association_id or None,
+        "campaign": inp.campaign,
+        "title": inp.title.strip(),
+        "held_on": inp.held_on,
+        "place": text_or_none(inp.place),
+        **{field: getattr(inp, field) for field, _ in COUNTS},
+        "spending_fen": inp.spending_fen,
+        "note": text_or_none(inp.note),
+    }
+    if inp.id is None:
+        row = Activity(**values)
+        s.add(row)
+        s.flush()
+        return row.id
+    found = s.get(Activity, inp.id)
+    if found is None or found.deleted:
+        raise NotFound("这条活动记录已被删除（可能是同步带来的删除），修改未保存。")
+    ensure_in_scope(ws, found.division_code)
+    assign_changed(found, values)
+    return found.id
 
 
 def mark_activity_deleted(ws: Workspace, activity_id: str) -> None:

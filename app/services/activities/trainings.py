@@ -145,29 +145,34 @@ def save_training(
     ensure_writable(ws)
     with edit_session(ws) as s:
         raise_for(check_training(s, ws, inp, today), accept_warnings)
-        values = {
-            "division_code": inp.division_code,
-            "title": inp.title.strip(),
-            "audience": inp.audience,
-            "held_on": inp.held_on,
-            "days": inp.days,
-            "place": text_or_none(inp.place),
-            "organiser": text_or_none(inp.organiser),
-            "participants": inp.participants,
-            "spending_fen": inp.spending_fen,
-            "note": text_or_none(inp.note),
-        }
-        if inp.id is None:
-            row = Training(**values)
-            s.add(row)
-            s.flush()
-            return row.id
-        found = s.get(Training, inp.id)
-        if found is None or found.deleted:
-            raise NotFound("这条培训记录已被删除（可能是同步带来的删除），修改未保存。")
-        ensure_in_scope(ws, found.division_code)
-        assign_changed(found, values)
-        return found.id
+        return write_training(s, ws, inp)
+
+
+def write_training(s: Session, ws: Workspace, inp: TrainingInput) -> str:
+    """Write a checked training in the caller's transaction (the form, an import's rows)."""
+    values = {
+        "division_code": inp.division_code,
+        "title": inp.title.strip(),
+        "audience": inp.audience,
+        "held_on": inp.held_on,
+        "days": inp.days,
+        "place": text_or_none(inp.place),
+        "organiser": text_or_none(inp.organiser),
+        "participants": inp.participants,
+        "spending_fen": inp.spending_fen,
+        "note": text_or_none(inp.note),
+    }
+    if inp.id is None:
+        row = Training(**values)
+        s.add(row)
+        s.flush()
+        return row.id
+    found = s.get(Training, inp.id)
+    if found is None or found.deleted:
+        raise NotFound("这条培训记录已被删除（可能是同步带来的删除），修改未保存。")
+    ensure_in_scope(ws, found.division_code)
+    assign_changed(found, values)
+    return found.id
 
 
 def mark_training_deleted(ws: Workspace, training_id: str) -> None:

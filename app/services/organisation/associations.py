@@ -189,7 +189,7 @@ def association_detail(ws: Workspace, association_id: str) -> AssociationDetail:
     )
 
 
-def _check_association(
+def check_association(
     s: Session, ws: Workspace, inp: AssociationInput, today: date
 ) -> tuple[dict[str, Any], list[Issue]]:
     issues = require("name", inp.name, "协会名称")
@@ -246,19 +246,24 @@ def save_association(
     today = today or date.today()
     ensure_writable(ws)
     with edit_session(ws) as s:
-        values, issues = _check_association(s, ws, inp, today)
+        values, issues = check_association(s, ws, inp, today)
         raise_for(issues, accept_warnings)
-        if inp.id is None:
-            row = Association(**values)
-            s.add(row)
-            s.flush()
-            return row.id
-        found = s.get(Association, inp.id)
-        if found is None or found.deleted:
-            raise NotFound("这个协会已被删除（可能是同步带来的删除），修改未保存。")
-        ensure_in_scope(ws, found.division_code)
-        assign_changed(found, values)
-        return found.id
+        return write_association(s, ws, inp.id, values)
+
+
+def write_association(s: Session, ws: Workspace, association_id: str | None, values: dict[str, Any]) -> str:
+    """Write checked association values in the caller's transaction (the form, an import's rows)."""
+    if association_id is None:
+        row = Association(**values)
+        s.add(row)
+        s.flush()
+        return row.id
+    found = s.get(Association, association_id)
+    if found is None or found.deleted:
+        raise NotFound("这个协会已被删除（可能是同步带来的删除），修改未保存。")
+    ensure_in_scope(ws, found.division_code)
+    assign_changed(found, values)
+    return found.id
 
 
 def mark_association_deleted(ws: Workspace, association_id: str) -> None:
