@@ -568,6 +568,14 @@ Save anyway?</source>
 <context>
     <name>GeneralSection</name>
     <message>
+        <source>blank: by the standard</source>
+        <translation>留空按标准计算</translation>
+    </message>
+    <message>
+        <source>Left blank, it is filled from the local standard: per person, times the members receiving it</source>
+        <translation>留空时按本地特别扶助标准自动填写：每人每月标准 × 享受特扶的人数</translation>
+    </message>
+    <message>
         <location filename="../../ui/families/sections.py" line="121" />
         <source>village</source>
         <translation>所在村（社区）</translation>

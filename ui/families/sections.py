@@ -142,6 +142,11 @@ class GeneralSection(_Section):
         self.family_no = TextField("family_no", self.tr("File number"), max_length=30)
         self.phone = PhoneField("phone", self.tr("Phone"))
         self.support = MoneyField("monthly_support_fen", self.tr("Special support"))
+        # A blank amount is filled from the 特别扶助 standard on saving (services.families.support).
+        self.support.edit.setPlaceholderText(self.tr("blank: by the standard"))
+        self.support.edit.setToolTip(
+            self.tr("Left blank, it is filled from the local standard: per person, times those receiving it")
+        )
         self.address = TextField("address", self.tr("Address"), max_length=120)
         self.needs = TextField("needs", self.tr("Needs"))
         self.note = TextField("note", self.tr("Note"))

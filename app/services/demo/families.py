@@ -161,9 +161,11 @@ class FamiliesPart(VisitsPart):
             fam.update(status_changed_on=until, note=draw.pick(_STATUS_NOTES[status]))
             if status is _S.DECEASED:
                 head.update(is_deceased=True, died_on=until)
+        receiving = 0
         for p in parents:
             if special and status is _S.REGISTERED and not p["is_deceased"]:
                 p.update(receives_support=True, bank_name=people.bank(), bank_account=people.bank_account())
+                receiving += 1
         # --- visits, coverage, insurance -------------------------------------------------------
         hospital, need = self.visits_for(fid, village, head_birth, (registered_on, until), visits, goods)
         fam.update(
@@ -179,7 +181,8 @@ class FamiliesPart(VisitsPart):
             phone=head["phone"] or next((p["phone"] for p in parents if p["phone"]), None),
             address=f"{self.names[township]}{self.names[village]}{draw.between(1, 30)}组"
             f"{draw.between(1, 99)}号",
-            monthly_support_fen=_support(category, grade) if special else None,
+            # the standard per person, times those receiving it (as the family form fills it)
+            monthly_support_fen=_support(category, grade) * max(receiving, 1) if special else None,
             needs=need,
         )
         self._coverage(fam, village, township)

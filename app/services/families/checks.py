@@ -36,6 +36,7 @@ from app.domain.validation import (
 
 KnownRegion = Callable[[str], bool]
 HoldersOf = Callable[[str], Sequence[IdNumberHolder]]
+SupportFill = Callable[[FamilyInput, date], tuple[int | None, list[Issue]]]
 LARGE_CASH_FEN = 200_000  # 2 000 yuan at one visit is unusual enough to ask about
 _GRADES = range(1, 5)
 
@@ -160,8 +161,10 @@ def check_family(
     holders_of: HoldersOf,
     known_region: KnownRegion | None = None,
     family_no_taken: Callable[[str], bool] | None = None,
+    support: SupportFill | None = None,
 ) -> tuple[FamilyInput, list[Issue]]:
-    """The whole form: family fields, every member, coverage, and ID numbers held elsewhere."""
+    """The whole form: family fields, every member, coverage, and ID numbers held elsewhere;
+    ``support`` fills a blank 特扶金 from the 特别扶助 standard (and questions a different one)."""
     issues: list[Issue] = []
     if not inp.division_code.strip():
         issues.append(error("division_code", "请选择家庭所在的村（社区）"))
@@ -196,6 +199,10 @@ def check_family(
 
     coverage, found = check_coverage(inp.coverage, today=today)
     issues += found
+    monthly = inp.monthly_support_fen
+    if support is not None and not any(i.field == "monthly_support_fen" for i in issues):
+        monthly, found = support(replace(inp, members=tuple(members)), today)
+        issues += found
     cleaned_family = replace(
         inp,
         division_code=inp.division_code.strip(),
@@ -207,6 +214,7 @@ def check_family(
         members=tuple(members),
         coverage=coverage,
         status_changed_on=inp.status_changed_on,
+        monthly_support_fen=monthly,
     )
     return cleaned_family, issues
 

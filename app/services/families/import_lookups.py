@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.database.models import Division, FamilyMember, SpecialFamily
 from app.domain.enums import DivisionLevel
 from app.domain.records.families import IdNumberHolder
+from app.services.families.support import SupportStandards
 from app.services.shared.divisions import division_prefix
 from app.services.shared.imports import SourceRow
 from app.services.shared.scope import in_scope, root_code
@@ -43,12 +44,14 @@ class Lookups:
     families: dict[str, SpecialFamily] = field(default_factory=dict)
     members_of: dict[str, list[FamilyMember]] = field(default_factory=lambda: defaultdict(list))
     family_nos: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    support: SupportStandards = field(default_factory=SupportStandards)
     # A roster names the same few hundred villages thousands of times.
     _divisions_seen: dict[tuple[Any, Any, Any], tuple[str | None, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, s: Session, ws: Workspace, rows: Sequence[SourceRow]) -> Lookups:
         look = cls(ws)
+        look.support = SupportStandards.load(s)
         prefix = division_prefix(root_code(ws))
         for code, name, level, parent in s.execute(
             select(Division.code, Division.name, Division.level, Division.parent_code).where(

@@ -150,6 +150,7 @@ class FamilyImport(ImportKindBase):
                 holders_of=holders_of,
                 known_region=known_region,
                 family_no_taken=lambda no: look.family_no_taken(no, inp.id),
+                support=look.support.fill,
             )
             for issue in issues:
                 i, key = self._place(issue, len(rows))

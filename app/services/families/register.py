@@ -23,6 +23,7 @@ from app.domain.records.families import Coverage, FamilyInput, MemberInput
 from app.domain.validation import Issue
 from app.services.families import checks as family_checks
 from app.services.families.numbers import id_number_holders, restore_masked
+from app.services.families.support import SupportStandards
 from app.services.shared.divisions import division_prefix, known_id_regions
 from app.services.shared.records import assign_changed, raise_for, text_or_none
 from app.services.shared.scope import edit_session, ensure_in_scope, ensure_writable, root_code
@@ -55,6 +56,7 @@ def _check(s: Session, ws: Workspace, inp: FamilyInput, today: date) -> tuple[Fa
         holders_of=lambda number: id_number_holders(s, number),
         known_region=regions.__contains__,
         family_no_taken=family_no_taken,
+        support=SupportStandards.load(s).fill,
     )
     return clean, masked_issues + issues
 
