@@ -3,6 +3,10 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <location filename="../../ui/activities/page.py" line="59" />
         <source>Campaigns and trainings</source>
         <translation>宣传活动与培训</translation>
@@ -171,6 +175,14 @@
 </context>
 <context>
     <name>ActivityForm</name>
+    <message>
+        <source>kind</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>活动类型(&amp;K)</translation>
+    </message>
     <message>
         <location filename="../../ui/activities/activity_form.py" line="38" />
         <source>campaign</source>

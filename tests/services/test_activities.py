@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from app.domain.enums import Campaign, TrainingAudience
+from app.domain.enums import ActivityKind, Campaign, TrainingAudience
 from app.domain.errors import NotFound, ValidationFailed
 from app.domain.records.activities import ActivityFilter, ActivityInput, TrainingFilter, TrainingInput
 from app.domain.records.families import WarningsToConfirm
@@ -54,6 +54,15 @@ def test_activity_saved_with_its_counts_and_listed(workspace: Workspace) -> None
     assert act.list_activity_ids(workspace, ActivityFilter(year=2025)) == []
     assert act.list_activity_ids(workspace, ActivityFilter(division_code=OTHER_TOWNSHIP)) == []
     assert act.list_activity_ids(workspace, ActivityFilter(text="文化站")) == [aid]
+    assert row.kind is ActivityKind.PUBLICITY  # the default: most events are 宣传服务
+
+
+def test_activity_kind_is_kept_and_edited(workspace: Workspace) -> None:
+    aid = act.save_activity(workspace, may29(kind=ActivityKind.CARE), today=TODAY)
+    assert act.activity_detail(workspace, aid).kind is ActivityKind.CARE
+    act.save_activity(workspace, replace(act.activity_detail(workspace, aid), kind=ActivityKind.FREE_CLINIC), today=TODAY)
+    (row,) = act.load_activity_rows(workspace, [aid])
+    assert row.kind is ActivityKind.FREE_CLINIC
 
 
 def test_activity_refused_without_title_date_or_with_negative_counts(workspace: Workspace) -> None:

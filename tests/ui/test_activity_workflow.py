@@ -63,6 +63,7 @@ def test_record_a_may29_event_by_keyboard_and_see_it_totalled(
     expected = may29 if may29 <= date.today() else date(THIS_YEAR - 1, 5, 29)
     assert form.held_on.date() == expected and "5·29" in form.title_field.text()
     form.division.set_value(TOWNSHIP)
+    form.kind.combo.setCurrentIndex(form.kind.combo.findData("关怀慰问"))
     qtbot.keyClicks(form.sessions.edit, "2")  # after the 1 already there: 12 sessions
     qtbot.keyClicks(form.participants.edit, "380")
     qtbot.keyClicks(form.materials.edit, "1200")
@@ -76,6 +77,7 @@ def test_record_a_may29_event_by_keyboard_and_see_it_totalled(
     (row,) = activities.load_activity_rows(workspace, [aid])
     assert (row.campaign, row.sessions, row.participants, row.materials) == (Campaign.MAY_29, 12, 380, 1200)
     assert row.spending_fen == 1_250_000 and row.division_code == TOWNSHIP
+    assert row.kind == "关怀慰问"
     assert page.activity_list.model.ids() == [aid]
     assert page.activity_list.current_id() == aid  # the saved record is selected
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.domain.enums import Campaign
+from app.domain.enums import ActivityKind, Campaign
 from app.domain.records.activities import CAMPAIGN_DAYS, ActivityInput
 from app.domain.records.org import DivisionChoice
 from app.services import activities, organisation
@@ -39,6 +39,9 @@ class ActivityForm(RecordForm):
         self.campaign = ChoiceField("campaign", self.tr("campaign"), required=True)
         for c in Campaign:
             self.campaign.combo.addItem(c.value, c.value)
+        self.kind = ChoiceField("kind", self.tr("kind"), required=True)
+        for k in ActivityKind:
+            self.kind.combo.addItem(k.value, k.value)
         self.title_field = TextField("title", self.tr("Title"), required=True, max_length=120)
         self.held_on = DateField("held_on", self.tr("Date"), required=True)
         self.division = DivisionField("division_code", self.tr("division"))
@@ -52,18 +55,19 @@ class ActivityForm(RecordForm):
         self.note = TextField("note", self.tr("Note"))
 
         self.place(0, 0, self.tr("Cam&paign"), self.campaign)
-        self.place(0, 2, self.tr("&Date"), self.held_on)
+        self.place(0, 2, self.tr("&Kind"), self.kind)
         self.place(1, 0, self.tr("&Title"), self.title_field, 3)
-        self.place(2, 0, self.tr("Di&vision"), self.division)
+        self.place(2, 0, self.tr("&Date"), self.held_on)
         self.place(2, 2, self.tr("P&lace"), self.place_field)
-        self.place(3, 0, self.tr("Sess&ions"), self.sessions)
-        self.place(3, 2, self.tr("Pa&rticipants"), self.participants)
-        self.place(4, 0, self.tr("&Materials"), self.materials)
-        self.place(4, 2, self.tr("Servi&ces"), self.served)
-        self.place(5, 0, self.tr("People reac&hed"), self.beneficiaries)
-        self.place(5, 2, self.tr("Spendin&g"), self.spending)
-        self.place(6, 0, self.tr("N&ote"), self.note, 3)
-        self.finish_layout(820, 400)
+        self.place(3, 0, self.tr("Di&vision"), self.division)
+        self.place(4, 0, self.tr("Sess&ions"), self.sessions)
+        self.place(4, 2, self.tr("Pa&rticipants"), self.participants)
+        self.place(5, 0, self.tr("&Materials"), self.materials)
+        self.place(5, 2, self.tr("Servi&ces"), self.served)
+        self.place(6, 0, self.tr("People reac&hed"), self.beneficiaries)
+        self.place(6, 2, self.tr("Spendin&g"), self.spending)
+        self.place(7, 0, self.tr("N&ote"), self.note, 3)
+        self.finish_layout(820, 420)
         self.campaign.combo.currentIndexChanged.connect(lambda _i: self._campaign_chosen())
 
         ws = context.workspace
@@ -116,6 +120,7 @@ class ActivityForm(RecordForm):
         self.setWindowTitle(self.tr("Activity: %1").replace("%1", inp.title))
         with self.loading():
             self.campaign.set_value(inp.campaign.value)
+            self.kind.set_value(inp.kind.value)
             self.title_field.set_text(inp.title)
             self.held_on.set_date(inp.held_on)
             self.division.set_value(inp.division_code)
@@ -134,6 +139,7 @@ class ActivityForm(RecordForm):
         return ActivityInput(
             division_code=self.division.value() or "",
             campaign=Campaign(self.campaign.value()),
+            kind=ActivityKind(self.kind.value() or ActivityKind.PUBLICITY.value),
             title=self.title_field.text(),
             held_on=self.held_on.date(),
             place=self.place_field.text(),

@@ -143,6 +143,7 @@ class ActivitiesPage(Page):
             date_column("held_on", self.tr("Date"), lambda r: r.held_on),
             LazyColumn("title", self.tr("Title"), lambda r: r.title, width_chars=26),
             LazyColumn("campaign", self.tr("Campaign"), lambda r: r.campaign, width_chars=14),
+            LazyColumn("kind", self.tr("Kind"), lambda r: r.kind, sortable=False, width_chars=5),
             LazyColumn("division", self.tr("Division"), lambda r: r.division_name, width_chars=12),
             LazyColumn("place", self.tr("Place"), lambda r: r.place, width_chars=16, visible=False),
             _count("sessions", self.tr("Sessions"), lambda r: r.sessions, 5),

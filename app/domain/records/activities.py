@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.domain.enums import Campaign, TrainingAudience
+from app.domain.enums import ActivityKind, Campaign, TrainingAudience
 
 # Campaign days fixed by the calendar: an event of that campaign far from its day is asked about.
 CAMPAIGN_DAYS = {Campaign.MAY_29: (5, 29), Campaign.JULY_11: (7, 11), Campaign.DEC_1: (12, 1)}
@@ -29,6 +29,7 @@ class ActivityRow:
     held_on: date
     division_code: str
     division_name: str
+    kind: ActivityKind
     place: str
     sessions: int  # 场次
     participants: int  # 参与人次
@@ -45,6 +46,7 @@ class ActivityInput:
     campaign: Campaign
     title: str
     held_on: date | None
+    kind: ActivityKind = ActivityKind.PUBLICITY  # 宣传服务 / 关怀慰问 / 义诊: 001 counts them apart
     place: str = ""
     sessions: int = 1
     participants: int = 0

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.database.models import Activity, Training
-from app.domain.enums import Campaign, TrainingAudience
+from app.domain.enums import ActivityKind, Campaign, TrainingAudience
 from app.domain.records.activities import ActivityInput, TrainingInput
 from app.domain.validation import Issue
 from app.services.activities.campaigns import COUNTS, check_activity, write_activity
@@ -106,10 +106,12 @@ class ActivityImport(KeyedImport):
 
     def to_input(self, values: dict[str, Any], division: str, stored: Any) -> ActivityInput:
         campaign = kept(values, "campaign", stored, default=Campaign.OTHER.value)
+        kind = kept(values, "kind", stored, default=ActivityKind.PUBLICITY.value)
         counts = {f: kept(values, f, stored, default=1 if f == "sessions" else 0) for f, _ in COUNTS}
         return ActivityInput(
             division_code=division,
             campaign=Campaign(campaign),
+            kind=ActivityKind(kind),
             title=(values.get("title") or "").strip(),
             held_on=values.get("held_on"),
             place=kept(values, "place", stored),
