@@ -623,6 +623,10 @@
 <context>
     <name>OrganisationPage</name>
     <message>
+        <source>Places</source>
+        <translation>托位</translation>
+    </message>
+    <message>
         <location filename="../../ui/organisation/page.py" line="51" />
         <source>Organisation</source>
         <translation>组织建设</translation>
@@ -1316,6 +1320,14 @@
 </context>
 <context>
     <name>PositionForm</name>
+    <message>
+        <source>Childcare places</source>
+        <translation>托位数</translation>
+    </message>
+    <message>
+        <source>Childcare p&amp;laces</source>
+        <translation>托位数(&amp;L)</translation>
+    </message>
     <message>
         <location filename="../../ui/organisation/position_form.py" line="30" />
         <source>kind</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -292,7 +293,7 @@ def test_positions_saved_counted_and_closed(workspace: Workspace) -> None:
     )
     org.save_position(
         workspace,
-        PositionInput(TOWNSHIP, PositionKind.CHILDCARE_POINT, "星沙普惠托育点", funding_fen=5_000_000),
+        PositionInput(TOWNSHIP, PositionKind.CHILDCARE_POINT, "星沙普惠托育点", funding_fen=5_000_000, places=80),
         today=TODAY,
     )
     (row,) = org.load_position_rows(workspace, [home])
@@ -308,6 +309,22 @@ def test_positions_saved_counted_and_closed(workspace: Workspace) -> None:
     org.save_position(workspace, replace(detail, closed_on=date(2026, 1, 1)), today=TODAY)
     assert home not in org.list_position_ids(workspace, today=TODAY)
     assert home in org.list_position_ids(workspace, PositionFilter(open_only=False), today=TODAY)
+
+
+def test_childcare_places_belong_to_a_childcare_point(workspace: Workspace) -> None:
+    point = PositionInput(TOWNSHIP, PositionKind.CHILDCARE_POINT, "星沙普惠托育点")
+    with pytest.raises(WarningsToConfirm, match="请填写托位数"):
+        org.save_position(workspace, point, today=TODAY)
+    with pytest.raises(ValidationFailed, match="托位数不能为负数"):
+        org.save_position(workspace, replace(point, places=-1), today=TODAY)
+    pid = org.save_position(workspace, replace(point, places=60), today=TODAY)
+    assert org.position_detail(workspace, pid).places == 60
+    (row,) = org.load_position_rows(workspace, [pid])
+    assert row.places == 60
+    home = org.save_position(
+        workspace, PositionInput(VILLAGE, PositionKind.MEMBER_HOME, "开元路会员之家", places=12), today=TODAY
+    )
+    assert org.position_detail(workspace, home).places is None  # a 会员之家 has no 托位
 
 
 def test_position_dates_checked(workspace: Workspace) -> None:

@@ -204,6 +204,7 @@ class OrganisationPage(Page):
             date_column("plaque_on", self.tr("Plaque"), lambda r: r.plaque_on),
             money_column("funding", self.tr("Funding (yuan)"), lambda r: r.funding_fen, width_chars=11),
             LazyColumn("area", self.tr("Area (m²)"), lambda r: r.area_m2, align_right=True, width_chars=6),
+            LazyColumn("places", self.tr("Places"), lambda r: r.places, sortable=False, align_right=True),
             LazyColumn("address", self.tr("Address"), lambda r: r.address, sortable=False, visible=False),
             date_column("closed_on", self.tr("Closed"), lambda r: r.closed_on, visible=False),
         ]

@@ -40,6 +40,7 @@ class PositionForm(RecordForm):
         self.area = CountField("area_m2", self.tr("Floor area"))
         self.address = TextField("address", self.tr("Address"), max_length=120)
         self.closed_on = DateField("closed_on", self.tr("Closed on"))
+        self.places = CountField("places", self.tr("Childcare places"))
 
         self.place(0, 0, self.tr("&Kind"), self.kind)
         self.place(0, 2, self.tr("Di&vision"), self.division)
@@ -51,8 +52,9 @@ class PositionForm(RecordForm):
         self.place(4, 2, self.tr("Floor &area (m²)"), self.area)
         self.place(5, 0, self.tr("A&ddress"), self.address, 3)
         self.place(6, 0, self.tr("&Closed on"), self.closed_on)
+        self.place(6, 2, self.tr("Childcare p&laces"), self.places)
         self.finish_layout(800, 380)
-        self.kind.combo.currentIndexChanged.connect(lambda _i: self._suggest_name())
+        self.kind.combo.currentIndexChanged.connect(lambda _i: self._kind_chosen())
         self.division.combo.currentIndexChanged.connect(lambda _i: self._division_chosen())
 
         ws = context.workspace
@@ -89,6 +91,11 @@ class PositionForm(RecordForm):
             self.association.set_value(own.id)
         self._suggest_name()
 
+    def _kind_chosen(self) -> None:
+        """托位 belong to a 普惠托育点 only: the field is offered for that kind alone."""
+        self.places.setEnabled(self.kind.value() == PositionKind.CHILDCARE_POINT.value)
+        self._suggest_name()
+
     def _suggest_name(self) -> None:
         """A new position is named after its place and kind: 和平村会员之家."""
         if self._loading or self.record_id is not None:
@@ -105,6 +112,7 @@ class PositionForm(RecordForm):
         self.setWindowTitle(self.tr("New position"))
         with self.loading():
             self.clear_fields()
+        self.places.setEnabled(self.kind.value() == PositionKind.CHILDCARE_POINT.value)
         self.mark_clean()
         self.offer_draft()
         self.kind.setFocus()
@@ -124,6 +132,8 @@ class PositionForm(RecordForm):
             self.area.set_value(inp.area_m2)
             self.address.set_text(inp.address)
             self.closed_on.set_date(inp.closed_on)
+            self.places.set_value(inp.places)
+        self.places.setEnabled(inp.kind is PositionKind.CHILDCARE_POINT)
         self.mark_clean()
         self.offer_draft()
 
@@ -142,6 +152,7 @@ class PositionForm(RecordForm):
             area_m2=self.area.value(),
             address=self.address.text(),
             closed_on=self.closed_on.date(),
+            places=self.places.value(),
             id=self.record_id,
         )
 

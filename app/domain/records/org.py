@@ -267,6 +267,7 @@ class PositionRow:
     area_m2: int | None
     address: str
     closed_on: date | None
+    places: int | None = None  # 托位 of a 普惠托育点
 
 
 @dataclass(frozen=True)
@@ -282,6 +283,7 @@ class PositionInput:
     area_m2: int | None = None
     address: str = ""
     closed_on: date | None = None
+    places: int | None = None  # 托位: a 普惠托育点's childcare places
     id: str | None = None
 
 

@@ -227,6 +227,9 @@ class OrganisationPart(BuilderBase):
         draw = self.draw
         opened = draw.day_within(1500)
         low, high = _FUNDING_YUAN.get(kind, (5_000, 30_000))
+        plaque_on = min(opened + timedelta(days=draw.between(0, 60)), TODAY)
+        funding_fen = draw.between(low // 1000, high // 1000) * 1000 * 100
+        area = draw.between(30, 300)
         self._positions.append(
             {
                 "id": self.uid(),
@@ -236,9 +239,11 @@ class OrganisationPart(BuilderBase):
                 "name": name,
                 "level": level,
                 "opened_on": opened,
-                "plaque_on": min(opened + timedelta(days=draw.between(0, 60)), TODAY),
-                "funding_fen": draw.between(low // 1000, high // 1000) * 1000 * 100,
-                "area_m2": draw.between(30, 300),
+                "plaque_on": plaque_on,
+                "funding_fen": funding_fen,
+                "area_m2": area,
+                # about one place per 6 m² (no draw of its own: the demo's other numbers stay put)
+                "places": max(area // 6, 10) if kind is PositionKind.CHILDCARE_POINT else None,
                 "address": self.names.get(code),
             }
         )

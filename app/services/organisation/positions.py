@@ -102,6 +102,7 @@ def load_position_rows(ws: Workspace, ids: Sequence[str]) -> list[PositionRow]:
             area_m2=p.area_m2,
             address=p.address or "",
             closed_on=p.closed_on,
+            places=p.places,
         )
         for p in (found.get(i) for i in ids)
         if p is not None
@@ -127,6 +128,7 @@ def position_detail(ws: Workspace, position_id: str) -> PositionInput:
         area_m2=p.area_m2,
         address=p.address or "",
         closed_on=p.closed_on,
+        places=p.places,
         id=p.id,
     )
 
@@ -147,6 +149,9 @@ def _check(s: Session, ws: Workspace, inp: PositionInput, today: date) -> tuple[
     if not 0 <= inp.funding_fen < MAX_FEN:
         issues.append(error("funding_fen", "投入资金应为 0 或正数"))
     issues += check_count("area_m2", inp.area_m2, "面积", maximum=100_000)
+    issues += check_count("places", inp.places, "托位数", maximum=10_000)
+    if inp.kind is PositionKind.CHILDCARE_POINT and inp.places is None:
+        issues.append(warning("places", "普惠托育点请填写托位数：托位是托育服务的主要指标"))
     if inp.association_id:
         assoc = s.get(Association, inp.association_id)
         if assoc is None or assoc.deleted:
@@ -176,6 +181,8 @@ def _check(s: Session, ws: Workspace, inp: PositionInput, today: date) -> tuple[
         "area_m2": inp.area_m2,
         "address": text_or_none(inp.address),
         "closed_on": inp.closed_on,
+        # Only a 普惠托育点 has 托位; another kind keeps none even if the form held a number.
+        "places": inp.places if inp.kind is PositionKind.CHILDCARE_POINT else None,
     }
     return values, issues
 
