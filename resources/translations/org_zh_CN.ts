@@ -1448,6 +1448,14 @@
 <context>
     <name>ProjectForm</name>
     <message>
+        <source>Final report due</source>
+        <translation>终期报告截止</translation>
+    </message>
+    <message>
+        <source>Final &amp;report due</source>
+        <translation>终期报告截止(&amp;R)</translation>
+    </message>
+    <message>
         <location filename="../../ui/projects/project_form.py" line="39" />
         <source>programme</source>
         <translation>项目类别</translation>
@@ -1992,6 +2000,14 @@
 <context>
     <name>StepDialog</name>
     <message>
+        <source>&amp;Report</source>
+        <translation>报告内容(&amp;R)</translation>
+    </message>
+    <message>
+        <source>What was done, for whom, with what money, and the results</source>
+        <translation>做了什么、为谁做、用了多少钱、取得了什么成效</translation>
+    </message>
+    <message>
         <location filename="../../ui/projects/project_form.py" line="184" />
         <source>%1: move to %2</source>
         <translation>%1：进入“%2”</translation>
@@ -2328,6 +2344,37 @@
         <location filename="../../ui/activities/training_form.py" line="101" />
         <source>(new)</source>
         <translation>（新）</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationView</name>
+    <message>
+        <source>Criterion</source>
+        <translation>评价项目</translation>
+    </message>
+    <message>
+        <source>Value / target</source>
+        <translation>实际 / 目标</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>计算依据</translation>
+    </message>
+    <message>
+        <source>Working out the score…</source>
+        <translation>正在计算得分……</translation>
+    </message>
+    <message>
+        <source>does not apply</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Score: %1 of 100</source>
+        <translation>综合得分：%1 分（满分 100）</translation>
     </message>
 </context>
 </TS>

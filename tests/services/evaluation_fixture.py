@@ -217,8 +217,21 @@ def build(s: Session, p: Place) -> dict[str, tuple[int, int | None]]:
         s.flush()
         return pr.id
 
-    p1 = project(ProjectStatus.PUBLIC_NOTICE, 2026, 1_000_000, notice_from=date(2026, 4, 1))
-    project(ProjectStatus.IN_PROGRESS, 2026, 500_000)
+    p1 = project(
+        ProjectStatus.PUBLIC_NOTICE,
+        2026,
+        1_000_000,
+        notice_from=date(2026, 4, 1),
+        final_report_due_on=date(2026, 6, 1),  # due in the period and not in: not on time
+    )
+    project(ProjectStatus.IN_PROGRESS, 2026, 500_000, final_report_due_on=date(2026, 12, 31))  # not due yet
+    project(  # due in the period and in before it: on time
+        ProjectStatus.FINAL_REPORT,
+        2026,
+        0,
+        final_report_due_on=date(2026, 3, 31),
+        final_report_on=date(2026, 3, 20),
+    )
     p3 = project(ProjectStatus.EVALUATED, 2025, 999, notice_from=date(2025, 4, 1))
     project(ProjectStatus.APPLIED, 2026, 0)
 
@@ -292,7 +305,8 @@ def build(s: Session, p: Place) -> dict[str, tuple[int, int | None]]:
         "TSJT-BX": (2, 3),
         "XM-YSZX": (350_000, 1_500_000),
         "XM-YKT": (200_000, 250_000),
-        "XM-GS": (1, 2),
+        "XM-GS": (1, 3),
+        "XM-ZQBG": (1, 2),
         "HD-CC": (4, None),
         "HD-CYRC": (250, None),
         "HD-ZLFS": (500, None),

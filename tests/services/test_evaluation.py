@@ -79,7 +79,7 @@ def test_records_behind_a_value_add_up_to_it(county) -> None:  # type: ignore[no
     paid = records_behind(ws, "XM-YSZX", COUNTY, PERIOD, today=TODAY)
     assert sum(r.amount or 0 for r in paid) == 350_000
     allocated = records_behind(ws, "XM-YSZX", COUNTY, PERIOD, part="denominator", today=TODAY)
-    assert len(allocated) == 3  # the 2026 projects
+    assert len(allocated) == 4  # the 2026 projects
 
 
 def test_values_per_township_pool_to_the_county(county) -> None:  # type: ignore[no-untyped-def]
@@ -197,7 +197,7 @@ def test_fpa_evaluation_sheet_prints_json_and_refuses_a_bad_period(
     ws, _p, _expected = county
     assert main(["evaluation", "sheet", "--db", str(ws.path), "--period", "2025", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["period_label"] == "2025年" and len(doc["indicators"]) == 22
+    assert doc["period_label"] == "2025年" and len(doc["indicators"]) == 23
     assert main(["evaluation", "sheet", "--db", str(ws.path), "--period", "2026H3"]) == 1
     assert "看不懂时间段" in capsys.readouterr().err
     assert (
@@ -249,7 +249,7 @@ def test_fpa_report_indicators_gives_the_sheet_as_a_standard_table(
     argv = ["report", "indicators", "--db", db, "--division", COUNTY[:6], "--period", "2025"]
     assert main([*argv, "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["division_code"] == COUNTY and len(doc["indicators"]) == 22  # the 6-digit code normalised
+    assert doc["division_code"] == COUNTY and len(doc["indicators"]) == 23  # the 6-digit code normalised
     contact = next(o for o in doc["indicators"] if o["code"] == "TSJT-LXR")
     assert {"value", "numerator", "denominator", "target", "met"} <= set(contact)
     out = tmp_path / "指标表.xlsx"

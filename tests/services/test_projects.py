@@ -57,9 +57,7 @@ def to_status(ws: Workspace, pid: str, status: ProjectStatus) -> None:
             ws, pid, date(2026, 6, 1), notice_to=date(2026, 6, 7), today=TODAY
         ),
         ProjectStatus.FINAL_REPORT: lambda: prj.advance_project(ws, pid, date(2026, 11, 1), today=TODAY),
-        ProjectStatus.EVALUATED: lambda: prj.advance_project(
-            ws, pid, date(2026, 11, 20), score=92, today=TODAY
-        ),
+        ProjectStatus.EVALUATED: lambda: prj.advance_project(ws, pid, date(2026, 11, 20), today=TODAY),
     }
     current = prj.project_detail(ws, pid).row.status
     for step in list(ProjectStatus)[
@@ -123,14 +121,14 @@ def test_lifecycle_in_order_with_the_dates_each_step_needs(workspace: Workspace)
     with pytest.raises(ValidationFailed, match="不能晚于今天"):
         prj.advance_project(workspace, pid, date(2026, 12, 5), today=TODAY)
     to_status(workspace, pid, ProjectStatus.FINAL_REPORT)
-    with pytest.raises(ValidationFailed, match="0–100"):
-        prj.advance_project(workspace, pid, date(2026, 11, 20), score=120, today=TODAY)
     to_status(workspace, pid, ProjectStatus.EVALUATED)
     row = prj.project_detail(workspace, pid).row
+    # Nothing paid (0 of 40 points), published (20 of 20); no payment to individuals and no due
+    # date: those two do not apply. 20 of 60 → 33.
     assert (row.status, row.final_report_on, row.evaluation_score) == (
         ProjectStatus.EVALUATED,
         date(2026, 11, 1),
-        92,
+        33,
     )
     with pytest.raises(UserInputError, match="生命周期已经结束"):
         prj.advance_project(workspace, pid, date(2026, 11, 22), today=TODAY)
@@ -265,3 +263,36 @@ def test_funds_summary_and_demo_lists(demo_workspace: Workspace) -> None:
     statuses = [r.status for r in prj.load_project_rows(ws, by_status)]
     order = list(ProjectStatus)
     assert [order.index(s) for s in statuses] == sorted(order.index(s) for s in statuses)
+
+
+def test_evaluation_scores_the_projects_own_indicators(workspace: Workspace) -> None:
+    pid = new_project(workspace, final_report_due_on=date(2026, 11, 15))
+    put_on_list(workspace, pid, "张三", ZHANG)
+    put_on_list(workspace, pid, "李四", LI)
+    to_status(workspace, pid, ProjectStatus.PUBLIC_NOTICE)
+    pay = {"project_id": pid, "paid_on": date(2026, 6, 10)}
+    prj.record_payment(workspace, PaymentInput(**pay, amount_fen=6_000_000, payee_id_number=ZHANG), accept_warnings=True, today=TODAY)  # type: ignore[arg-type]
+    prj.record_payment(workspace, PaymentInput(**pay, amount_fen=2_000_000, method=PaymentMethod.CASH, payee_id_number=LI), accept_warnings=True, today=TODAY)  # type: ignore[arg-type]
+    to_status(workspace, pid, ProjectStatus.FINAL_REPORT)
+    prj.advance_project(workspace, pid, date(2026, 11, 20), today=TODAY)  # 绩效评价: the score is stored
+    evaluation = prj.project_evaluation(workspace, pid, on=date(2026, 11, 20))
+    shown = {c.code: (c.value, c.points, c.weight) for c in evaluation.criteria}
+    assert shown == {
+        "XM-YSZX": (80.0, 32.0, 40),  # 8 万 of 10 万 allocated
+        "XM-YKT": (75.0, 15.0, 20),  # 6 万 of 8 万 by 一卡通
+        "XM-GS": (100.0, 20.0, 20),
+        "XM-ZQBG": (100.0, 20.0, 20),  # in on 11-01, due 11-15
+    }
+    assert evaluation.score == 87
+    assert prj.project_detail(workspace, pid).row.evaluation_score == 87
+
+
+def test_final_report_content_kept_and_a_late_report_costs_points(workspace: Workspace) -> None:
+    pid = new_project(workspace, final_report_due_on=date(2026, 10, 31))
+    put_on_list(workspace, pid, "张三", ZHANG)
+    to_status(workspace, pid, ProjectStatus.PUBLIC_NOTICE)
+    prj.advance_project(workspace, pid, date(2026, 11, 1), final_report_content="  发放完毕，群众满意  ", today=TODAY)
+    row = prj.project_detail(workspace, pid).row
+    assert row.final_report_content == "发放完毕，群众满意" and row.final_report_due_on == date(2026, 10, 31)
+    late = {c.code: c.value for c in prj.project_evaluation(workspace, pid, on=date(2026, 11, 20)).criteria}
+    assert late["XM-ZQBG"] == 0.0

@@ -211,3 +211,51 @@ def test_reported_list_imported_from_a_sheet_on_the_chosen_project(
     qtbot.waitUntil(lambda: page.beneficiaries.model.rowCount() == 1)
     record = page.beneficiaries.model.record(0)
     assert record is not None and record.name == "张三"
+
+
+def test_final_report_and_evaluation_steps_show_the_projects_figures(
+    qtbot: QtBot, page: ProjectsPage, workspace: Workspace
+) -> None:
+    from app.domain.records.projects import BeneficiaryInput, PaymentInput
+
+    year = TODAY.year
+    pid = projects.save_project(
+        workspace,
+        ProjectInput(
+            catalogue_code="ZYHLBT",
+            name="住院护理补贴",
+            year=year,
+            division_code="430121000000",
+            allocated_fen=1_000_000,
+            final_report_due_on=TODAY - timedelta(days=1),
+        ),
+    )
+    projects.save_beneficiary(workspace, BeneficiaryInput(pid, "张三", ZHANG, VILLAGE))
+    start = date(year, 1, 2)
+    projects.advance_project(workspace, pid, start, document_no="文号")
+    projects.advance_project(workspace, pid, start)
+    projects.advance_project(workspace, pid, start, notice_to=start + timedelta(days=6))
+    projects.record_payment(
+        workspace,
+        PaymentInput(pid, start + timedelta(days=10), 500_000, payee_id_number=ZHANG),
+        accept_warnings=True,
+    )
+    page.refresh()
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.row.id == pid)
+    report = page.next_step()
+    assert isinstance(report, StepDialog) and report.report.isVisible()
+    report.on.edit.setText(f"{TODAY - timedelta(days=2):%Y-%m-%d}")
+    report.report.setPlainText("补贴已全部按名单发放")
+    report.advance()
+    assert not report.isVisible()
+    assert page.detail is not None and page.detail.row.final_report_content == "补贴已全部按名单发放"
+    evaluate = page.next_step()
+    assert isinstance(evaluate, StepDialog)
+    qtbot.waitUntil(lambda: evaluate.evaluation.evaluation is not None)
+    table = evaluate.evaluation.table
+    rows = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+    assert rows == {"项目预算执行率": "20 / 40", "一卡通直达率": "20 / 20", "项目公示率": "20 / 20", "终期报告按时率": "20 / 20"}
+    assert evaluate.evaluation.score.text() == "Score: 80 of 100"
+    evaluate.grab().save("/tmp/evaluation-step.png")
+    evaluate.advance()
+    assert page.detail is not None and page.detail.row.evaluation_score == 80

@@ -1,8 +1,9 @@
 """The project form (catalogue, year, division, 文号, funds) and the dialog that moves a project one step.
 
 A new project is registered as 申报; its status moves only through ``StepDialog``, which asks
-for what the next step needs (立项: the 文号; 公示: the notice dates; 绩效评价: the score) and
-shows the service's refusal in Chinese when the step is not allowed yet.
+for what the next step needs (立项: the 文号; 公示: the notice dates; 终期报告: its content) and
+shows the service's refusal in Chinese when the step is not allowed yet; 绩效评价 shows the score the
+project's own indicators give on the chosen day, which the step stores.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.enums import ProjectStatus
 from app.domain.errors import FpaError, ValidationFailed
@@ -21,6 +30,7 @@ from app.domain.records.projects import STEP_NEEDS, CatalogueEntry, ProjectDetai
 from app.domain.validation import Issue
 from app.services import organisation, projects
 from app.services.projects.issued_catalogue import catalogue  # not re-exported by the package
+from ui.projects.evaluation_view import EvaluationView
 from ui.shell.page import PageContext
 from ui.widgets.fields import ChoiceField, TextField
 from ui.widgets.record_form import CountField, DivisionField, RecordForm
@@ -52,6 +62,7 @@ class ProjectForm(RecordForm):
         self.self_raised = MoneyField("self_raised_fen", self.tr("Self-raised"))
         self.donated = MoneyField("donated_fen", self.tr("Donated"))
         self.started_on = DateField("started_on", self.tr("Start date"), not_future=False)
+        self.report_due = DateField("final_report_due_on", self.tr("Final report due"), not_future=False)
         self.note = TextField("note", self.tr("Note"))
 
         self.place(0, 0, self.tr("&Programme"), self.catalogue, 3)
@@ -64,8 +75,9 @@ class ProjectForm(RecordForm):
         self.place(4, 2, self.tr("&Matched"), self.matched)
         self.place(5, 0, self.tr("Se&lf-raised"), self.self_raised)
         self.place(5, 2, self.tr("Donat&ed"), self.donated)
-        self.place(6, 0, self.tr("N&ote"), self.note, 3)
-        self.finish_layout(820, 420)
+        self.place(6, 0, self.tr("Final &report due"), self.report_due)
+        self.place(7, 0, self.tr("N&ote"), self.note, 3)
+        self.finish_layout(820, 440)
         self.catalogue.combo.currentIndexChanged.connect(lambda _i: self._suggest_name())
         self.year.combo.currentIndexChanged.connect(lambda _i: self._suggest_name())
 
@@ -137,6 +149,7 @@ class ProjectForm(RecordForm):
             self.matched.set_fen(row.matched_fen)
             self.self_raised.set_fen(row.self_raised_fen)
             self.donated.set_fen(row.donated_fen)
+            self.report_due.set_date(row.final_report_due_on)
             self.note.set_text(detail.note)
         self.show_header(self.tr("Status: %1").replace("%1", row.status.value))
         self.mark_clean()
@@ -161,6 +174,7 @@ class ProjectForm(RecordForm):
             # The notice dates are set by the 公示 step; an edit keeps them.
             notice_from=row.notice_from if row else None,
             notice_to=row.notice_to if row else None,
+            final_report_due_on=self.report_due.date(),
             note=self.note.text(),
             level=row.level if row else None,
             id=self.record_id,
@@ -192,7 +206,9 @@ class StepDialog(QDialog):
         self.notice_to = DateField("notice_to", self.tr("Notice until"), not_future=False)
         self.notice_from.set_date(row.notice_from or date.today())
         self.notice_to.set_date(row.notice_to)
-        self.score = CountField("score", self.tr("Score"))
+        self.report = QPlainTextEdit()
+        self.report.setPlaceholderText(self.tr("What was done, for whom, with what money, and the results"))
+        self.evaluation = EvaluationView()
         form = QFormLayout()
         form.addRow(self.tr("&Date"), self.on)
         shown: list[QWidget] = [self.on]
@@ -203,9 +219,12 @@ class StepDialog(QDialog):
             form.addRow(self.tr("Notice &from"), self.notice_from)
             form.addRow(self.tr("Notice &until"), self.notice_to)
             shown += [self.notice_from, self.notice_to]
+        if target is ProjectStatus.FINAL_REPORT:
+            form.addRow(self.tr("&Report"), self.report)
         if target is ProjectStatus.EVALUATED:
-            form.addRow(self.tr("&Score (0–100)"), self.score)
-            shown.append(self.score)
+            form.addRow(self.evaluation)
+            self.on.edit.textChanged.connect(lambda _t: self.reevaluate())
+            self.reevaluate()
         self.fields = shown
         needs = QLabel(self.tr("This step needs: %1").replace("%1", STEP_NEEDS.get(target, "")))
         needs.setWordWrap(True)
@@ -226,6 +245,20 @@ class StepDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(min(560, self.sizeHint().width() + 80), self.sizeHint().height())
+
+    def reevaluate(self) -> None:
+        """The score the project's indicators give on the chosen day (the step stores this one)."""
+        on = self.on.date()
+        if on is None:
+            return
+        self.context.runner.run(
+            projects.project_evaluation,
+            self.context.workspace,
+            self.detail.row.id,
+            on=on,
+            on_done=self.evaluation.show_evaluation,
+            on_error=self._failed,
+        )
 
     def local_issues(self) -> list[Issue]:
         found: list[Issue] = []
@@ -249,7 +282,9 @@ class StepDialog(QDialog):
             document_no=self.document_no.text() if self.target is ProjectStatus.APPROVED else "",
             notice_from=self.notice_from.date() if self.target is ProjectStatus.PUBLIC_NOTICE else None,
             notice_to=self.notice_to.date() if self.target is ProjectStatus.PUBLIC_NOTICE else None,
-            score=self.score.value() if self.target is ProjectStatus.EVALUATED else None,
+            final_report_content=(
+                self.report.toPlainText() if self.target is ProjectStatus.FINAL_REPORT else ""
+            ),
             on_done=self._done,
             on_error=self._failed,
         )

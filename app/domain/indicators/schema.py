@@ -148,6 +148,9 @@ RECORD_SETS: dict[str, RecordSetSpec] = {
                 "社会捐赠": _MONEY,
                 "已公示": _flag("期末前已挂牌公示"),
                 "已交终期报告": _flag("期末前已交终期报告"),
+                "终期报告已到期": _flag("终期报告截止日期在期末前（含）"),
+                "终期报告按时": _flag("终期报告在截止日期前（含）交来"),
+                "项目": _KEY,
             },
         ),
         RecordSetSpec(

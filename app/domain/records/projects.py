@@ -12,8 +12,8 @@ STEP_NEEDS = {
     ProjectStatus.APPROVED: "立项文号",
     ProjectStatus.IN_PROGRESS: "实施开始日期",
     ProjectStatus.PUBLIC_NOTICE: "公示起止日期",
-    ProjectStatus.FINAL_REPORT: "公示期结束后的终期报告日期",
-    ProjectStatus.EVALUATED: "绩效评价得分（0–100）",
+    ProjectStatus.FINAL_REPORT: "公示期结束后的终期报告日期和报告内容",
+    ProjectStatus.EVALUATED: "评价日期：得分由项目的执行率、一卡通、公示和终期报告按时情况算出",
 }
 
 
@@ -63,6 +63,8 @@ class ProjectRow:
     final_report_on: date | None
     evaluated_on: date | None
     evaluation_score: int | None
+    final_report_due_on: date | None = None
+    final_report_content: str = ""
 
     @property
     def total_fen(self) -> int:
@@ -84,6 +86,7 @@ class ProjectInput:
     started_on: date | None = None
     notice_from: date | None = None
     notice_to: date | None = None
+    final_report_due_on: date | None = None  # 终期报告截止: 终期报告按时率 is judged against it
     note: str = ""
     id: str | None = None
 
@@ -111,7 +114,28 @@ class StepInput:
     document_no: str = ""
     notice_from: date | None = None
     notice_to: date | None = None
-    score: int | None = None
+    final_report_content: str = ""  # 终期报告: what the report says (the step to 终期报告)
+
+
+@dataclass(frozen=True)
+class ProjectCriterion:
+    """One figure a project is evaluated on: an indicator of the sheet, for this project alone."""
+
+    code: str  # the indicator's code (XM-YSZX …)
+    name: str
+    value: float | None  # %; None: it does not apply (nothing allocated, no due date …)
+    target: float
+    weight: int  # points it is worth out of 100
+    points: float  # earned: the weight × value ÷ target, at most the weight
+    detail: str  # how the value came about, in Chinese
+
+
+@dataclass(frozen=True)
+class ProjectEvaluation:
+    """绩效评价 of a project from its indicators; ``score`` is out of 100 over the criteria that apply."""
+
+    criteria: tuple[ProjectCriterion, ...]
+    score: int
 
 
 # --- the reported list and payments ----------------------------------------------------------------

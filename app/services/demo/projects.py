@@ -156,6 +156,11 @@ class ProjectsPart(BuilderBase):
             "donated_fen": draw.between(0, 2) * 100_000 if draw.chance(0.3) else 0,
             "started_on": started,
         }
+        if stage >= _ORDER.index(_P.APPROVED):
+            # Reports are due mid-December; about one project in ten was given an earlier date and
+            # so comes in late (chosen from its id: no draw of its own, the other figures stay put).
+            early = int(pid.replace("-", "")[-2:], 16) % 10 == 0
+            project["final_report_due_on"] = date(year, 12, 1 if early else 15)
         if stage >= _ORDER.index(_P.PUBLIC_NOTICE):
             project.update(notice_from=started + timedelta(days=120), notice_to=started + timedelta(days=127))
         if stage >= _ORDER.index(_P.FINAL_REPORT):

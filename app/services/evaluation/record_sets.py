@@ -162,6 +162,15 @@ SETS: dict[str, SetSql] = {
             "已交终期报告": lambda w: and_(
                 Project.final_report_on.is_not(None), Project.final_report_on <= w.on
             ),
+            "终期报告已到期": lambda w: and_(
+                Project.final_report_due_on.is_not(None), Project.final_report_due_on <= w.on
+            ),
+            "终期报告按时": lambda w: and_(
+                Project.final_report_on.is_not(None),
+                Project.final_report_due_on.is_not(None),
+                Project.final_report_on <= Project.final_report_due_on,
+            ),
+            "项目": lambda w: Project.id,
         },
         row_id=Project.id,
         label=Project.name,

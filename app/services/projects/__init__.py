@@ -5,6 +5,7 @@ The names below are the module's public actions, for the UI and for other module
 
 from __future__ import annotations
 
+from app.services.projects.evaluation import project_evaluation
 from app.services.projects.issued_catalogue import catalogue
 from app.services.projects.lifecycle import advance_project
 from app.services.projects.lists import (
@@ -46,6 +47,7 @@ __all__ = [
     "mark_project_deleted",
     "notice_list",
     "project_detail",
+    "project_evaluation",
     "project_years",
     "record_payment",
     "remove_beneficiary",

@@ -2,7 +2,8 @@
 
 ``advance_project`` enforces what each step needs: a 文号 to approve, notice dates (and for a
 programme paying individuals, the reported list) to publish, the end of the notice period before
-the final report, a score to evaluate. Steps cannot be skipped or taken back.
+the final report; the evaluation's score comes from the project's own indicators (see
+``projects.evaluation``), not from a typed number. Steps cannot be skipped or taken back.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from app.domain.enums import ProjectStatus
 from app.domain.errors import UserInputError, ValidationFailed
 from app.domain.validation import Issue, check_date, error
 from app.services.projects.base import live_project
+from app.services.projects.evaluation import evaluate_in_session
 from app.services.projects.issued_catalogue import pays_individuals
 from app.services.shared.records import assign_changed
 from app.services.shared.scope import edit_session, ensure_writable
@@ -62,14 +64,15 @@ def advance_project(
     document_no: str = "",
     notice_from: date | None = None,
     notice_to: date | None = None,
-    score: int | None = None,
+    final_report_content: str = "",
     today: date | None = None,
 ) -> ProjectStatus:
     """Move a project one step along its lifecycle on the day ``on``; returns the new status.
 
     申报 → 立项 needs a 文号; → 实施 starts on ``on``; → 公示 needs notice dates (and, for a
     programme paying individuals, the reported list); → 终期报告 only after the notice period;
-    → 绩效评价 needs a score of 0–100. Steps cannot be skipped or taken back.
+    → 绩效评价 scores the project on its indicators as of ``on``. Steps cannot be skipped or
+    taken back.
     """
     ensure_writable(ws)
     today = today or date.today()
@@ -84,8 +87,8 @@ def advance_project(
         start = notice_from or project.notice_from or (on if target is ProjectStatus.PUBLIC_NOTICE else None)
         end = notice_to or project.notice_to
         issues += _step_issues(s, project, target, on, (start, end))
-        if target is ProjectStatus.EVALUATED and (score is None or not 0 <= score <= 100):
-            issues.append(error("score", "绩效评价需要 0–100 的得分"))
+        if len(final_report_content) > 4000:
+            issues.append(error("final_report_content", "终期报告内容不能超过 4000 字，请精简或作为附件另存"))
         if issues:
             raise ValidationFailed(
                 list[object](issues), f"项目未能进入“{target}”：" + "；".join(i.message for i in issues)
@@ -95,8 +98,10 @@ def advance_project(
         elif target is ProjectStatus.PUBLIC_NOTICE:
             assign_changed(project, {"notice_from": start, "notice_to": end})
         elif target is ProjectStatus.FINAL_REPORT:
-            project.final_report_on = on
+            content = final_report_content.strip() or None
+            assign_changed(project, {"final_report_on": on, "final_report_content": content})
         elif target is ProjectStatus.EVALUATED:
+            score = evaluate_in_session(s, project, on).score
             assign_changed(project, {"evaluated_on": on, "evaluation_score": score})
         project.status = target
         return target

@@ -151,6 +151,8 @@ def _rows(s: Session, ids: Sequence[str]) -> list[ProjectRow]:
                 final_report_on=p.final_report_on,
                 evaluated_on=p.evaluated_on,
                 evaluation_score=p.evaluation_score,
+                final_report_due_on=p.final_report_due_on,
+                final_report_content=p.final_report_content or "",
             )
         )
     return rows
@@ -240,6 +242,8 @@ def _check(s: Session, ws: Workspace, inp: ProjectInput, today: date) -> tuple[d
         issues.append(error("notice_to", "公示结束日期不能早于开始日期"))
     if inp.notice_from and inp.started_on and inp.notice_from < inp.started_on:
         issues.append(warning("notice_from", "公示开始日期早于实施开始日期，请核对"))
+    if inp.final_report_due_on and inp.final_report_due_on.year < inp.year:
+        issues.append(error("final_report_due_on", "终期报告截止日期不能早于项目年度"))
     same = s.scalar(
         select(Project.id)
         .where(
@@ -274,6 +278,7 @@ def _check(s: Session, ws: Workspace, inp: ProjectInput, today: date) -> tuple[d
         "started_on": inp.started_on,
         "notice_from": inp.notice_from,
         "notice_to": inp.notice_to,
+        "final_report_due_on": inp.final_report_due_on,
         "note": text_or_none(inp.note),
     }
     return values, issues
