@@ -1462,6 +1462,10 @@ Save anyway?</source>
 <context>
     <name>InsuranceSection</name>
     <message>
+        <source>Claims (yuan)</source>
+        <translation>理赔（元）</translation>
+    </message>
+    <message>
         <location filename="../../ui/families/insurance.py" line="1" />
         <source>Year</source>
         <translation>年度</translation>
@@ -1550,6 +1554,104 @@ Save anyway?</source>
         <location filename="../../ui/families/insurance.py" line="1" />
         <source>Mark the %1 policy of %2 as deleted?</source>
         <translation>将 %2 年的“%1”保单标记为删除？</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimForm</name>
+    <message>
+        <source>Claimed on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>理赔金额</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>赔付日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理赔事由</translation>
+    </message>
+    <message>
+        <source>&amp;Claimed on</source>
+        <translation>申请日期(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (yuan)</source>
+        <translation>理赔金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Paid on</source>
+        <translation>赔付日期(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理赔事由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Policy: %1</source>
+        <translation>保单：%1</translation>
+    </message>
+    <message>
+        <source>Insurance claim</source>
+        <translation>保险理赔</translation>
+    </message>
+    <message>
+        <source>New insurance claim</source>
+        <translation>登记理赔</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPanel</name>
+    <message>
+        <source>Claimed on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>理赔金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>赔付日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理赔事由</translation>
+    </message>
+    <message>
+        <source>Add &amp;claim…</source>
+        <translation>登记理赔(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Edit c&amp;laim…</source>
+        <translation>修改理赔(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Delete clai&amp;m</source>
+        <translation>删除理赔(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Choose a policy above to see its claims.</source>
+        <translation>在上方选择一份保单，查看它的理赔记录。</translation>
+    </message>
+    <message>
+        <source>Claims: %1, %2 yuan</source>
+        <translation>理赔 %1 笔，共 %2 元</translation>
+    </message>
+    <message>
+        <source>No claims on this policy yet: Add claim records a payout.</source>
+        <translation>这份保单还没有理赔记录：点“登记理赔”录入一笔赔付。</translation>
+    </message>
+    <message>
+        <source>Delete claim</source>
+        <translation>删除理赔</translation>
+    </message>
+    <message>
+        <source>Mark the claim of %1 as deleted?</source>
+        <translation>将 %1 的理赔记录标记为删除？</translation>
     </message>
 </context>
 </TS>

@@ -1671,8 +1671,8 @@
         <translation>从 Excel 或 CSV 表格导入上报名单，并生成问题报告</translation>
     </message>
     <message>
-        <source>Import pa&amp;yments…</source>
-        <translation>导入(&amp;Y)…</translation>
+        <source>Import payments (&amp;U)…</source>
+        <translation>导入(&amp;U)…</translation>
     </message>
     <message>
         <source>Payments from an Excel or CSV sheet; each must be to someone on the list</source>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -101,3 +103,32 @@ def test_an_unfinished_policy_is_reopened_from_the_home_page(
     assert form.insurer.text() == "中国平安" and form.year.value() == 2027
     assert window.current_key() == "families"
     form.close()
+
+
+def test_a_claim_recorded_on_the_chosen_policy(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    from ui.families.claims import ClaimForm
+
+    family_id = insured_family(demo_workspace)
+    form = FamilyForm(PageContext(demo_workspace, SyncTaskRunner()), family_id)
+    qtbot.addWidget(form)
+    form.resize(1000, 700)
+    form.show()
+    form.tabs.setCurrentWidget(form.insurance)
+    section = form.insurance
+    policy = section.current()
+    assert policy is not None and section.claims.policy_id == policy.id
+    assert section.claims.isEnabled()
+    qtbot.mouseClick(section.claims.add_button, Qt.MouseButton.LeftButton)
+    claim = section.claims.forms[-1]
+    assert isinstance(claim, ClaimForm)
+    on = policy.starts_on or date(policy.year, 3, 1)
+    claim.claimed_on.set_text(f"{on:%Y-%m-%d}")
+    qtbot.keyClicks(claim.amount.edit, "1200")
+    claim.reason.set_text("住院护理")
+    claim.save()
+    assert not claim.isVisible()
+    assert section.claims.model.rowCount() == 1
+    assert "1,200.00" in section.claims.count.text()
+    row = section.current()
+    assert row is not None and row.id == policy.id and row.claim_count == 1 and row.claimed_fen == 120_000
+    form.grab().save("/tmp/claims.png")

@@ -90,6 +90,16 @@ def shared_letters(top: QWidget) -> dict[str, list[str]]:
     return {k: v for k, v in texts.items() if len(v) > 1}
 
 
+def used_letters(top: QWidget) -> str:
+    """The mnemonic letters taken on a screen (said when one is shared: which are free)."""
+    found = set()
+    for widget in top.findChildren(QWidget):
+        text = getattr(widget, "text", None)
+        if widget.isVisible() and callable(text) and isinstance(text(), str) and mnemonic(text()):
+            found.add(mnemonic(text()))
+    return "".join(sorted(found))
+
+
 def check_every_tab(top: QWidget, where: str) -> None:
     """The same checks with each tab of each tab widget brought forward in turn."""
     for tabs in top.findChildren(QTabWidget):
@@ -100,7 +110,7 @@ def check_every_tab(top: QWidget, where: str) -> None:
             QApplication.processEvents()
             state = f"{where} [{tabs.tabText(index)}]"
             assert not keyless_buttons(top), (state, keyless_buttons(top))
-            assert not shared_letters(top), (state, shared_letters(top))
+            assert not shared_letters(top), (state, shared_letters(top), used_letters(top))
         tabs.setCurrentIndex(0)
 
 

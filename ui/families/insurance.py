@@ -30,6 +30,7 @@ from app.domain.records.insurance import DEFAULT_PRODUCT, PolicyInput, PolicyRow
 from app.domain.validation import format_fen
 from app.services.families import insurance
 from app.services.shared.scope import can_write
+from ui.families.claims import ClaimsPanel
 from ui.models.lazy_table import date_text
 from ui.models.rows_model import Column, RowsTableModel
 from ui.shell.page import PageContext
@@ -168,6 +169,12 @@ class InsuranceSection(QWidget):
                     lambda p: p.in_force(today),
                     text=lambda p: self.tr("Yes") if p.in_force(today) else self.tr("No"),
                 ),
+                Column(
+                    self.tr("Claims (yuan)"),
+                    lambda p: p.claimed_fen,
+                    text=lambda p: f"{p.claim_count} · {format_fen(p.claimed_fen)}" if p.claim_count else "",
+                    align_right=True,
+                ),
             ],
             self,
         )
@@ -194,16 +201,25 @@ class InsuranceSection(QWidget):
             top.addWidget(button)
         for button in (self.add_button, self.delete_button):
             button.setVisible(can_write(context.workspace))  # 只读查看 only reads (the services refuse)
+        self.claims = ClaimsPanel(context)
+        self.claims.on_change = self.refresh
+        self.view.selectionModel().currentRowChanged.connect(lambda _cur, _prev: self._policy_chosen())
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view, 2)
+        layout.addWidget(self.claims, 1)
         self.set_family(None)
+
+    def _policy_chosen(self) -> None:
+        row = self.current()
+        self.claims.set_policy(row.id if row else None, f"{row.year} {row.product}" if row else "")
 
     def set_family(self, family_id: str | None, name: str = "") -> None:
         self.family_id, self.family_name = family_id, name
         self.setEnabled(family_id is not None)
         self.count.setText("" if family_id else self.tr("Save the family first, then add its policies."))
         self.model.set_rows([])
+        self.claims.set_policy(None)
         self.refresh()
 
     def refresh(self) -> None:
@@ -218,6 +234,7 @@ class InsuranceSection(QWidget):
         )
 
     def _show(self, policies: Sequence[PolicyRow]) -> None:
+        chosen = self.current()
         self.model.set_rows(policies)
         today = date.today()
         self.count.setText(
@@ -225,8 +242,10 @@ class InsuranceSection(QWidget):
             .replace("%1", str(len(policies)))
             .replace("%2", str(sum(p.in_force(today) for p in policies)))
         )
+        ids = [p.id for p in policies]
         if policies:
-            self.view.selectRow(0)
+            self.view.selectRow(ids.index(chosen.id) if chosen is not None and chosen.id in ids else 0)
+        self._policy_chosen()
 
     def _error(self, exc: BaseException) -> None:
         if isinstance(exc, FpaError):

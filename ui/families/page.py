@@ -32,9 +32,10 @@ from app.domain.records.families import (
     FamilyRow,
 )
 from app.services import families
-from app.services.families import insurance
+from app.services.families import claims, insurance
 from app.services.families.imports import FamilyImport
 from app.services.shared.scope import can_write
+from ui.families.claims import ClaimForm
 from ui.families.family_form import FamilyForm
 from ui.families.insurance import PolicyForm
 from ui.families.printing import PrintsVisitForms
@@ -353,7 +354,22 @@ class FamiliesPage(PrintsVisitForms, Page):
             return self.record_visit(key)
         if kind == PolicyForm.draft_kind:
             return self._open_policy_draft(key)
+        if kind == ClaimForm.draft_kind:
+            return self._open_claim_draft(key)
         return None
+
+    def _open_claim_draft(self, key: str) -> ClaimForm | None:
+        try:
+            policy_id = key.removeprefix("new-") if key.startswith("new-") else None
+            claim_id = None if policy_id else key
+            if policy_id is None:
+                policy_id = claims.claim_detail(self.workspace, key).policy_id
+        except FpaError as exc:
+            self.list.show_message(exc.message, error=True)
+            return None
+        form = ClaimForm(self.context, policy_id, claim_id, parent=self)
+        self._keep(form)
+        return form
 
     def _open_policy_draft(self, key: str) -> PolicyForm | None:
         try:

@@ -32,7 +32,7 @@ class ImportsProjectLists(Page):
             self.tr("The reported list from an Excel or CSV sheet, with a report")
         )
         self.beneficiaries.add_action(self.import_list_button)
-        self.import_payments_button = QPushButton(self.tr("Import pa&yments…"))
+        self.import_payments_button = QPushButton(self.tr("Import payments (&U)…"))
         self.import_payments_button.setToolTip(
             self.tr("Payments from an Excel or CSV sheet; each must be to someone on the list")
         )

@@ -71,7 +71,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
 ]
 PROGRAM_NAME = str(QT_TRANSLATE_NOOP("MainWindow", "FPA offline data collection"))
 # Draft kinds of pages that predate the ``draft_kinds`` attribute.
-DRAFT_PAGES = {"family": "families", "visit": "families", "policy": "families"}
+DRAFT_PAGES = {"family": "families", "visit": "families", "policy": "families", "claim": "families"}
 
 
 def load_page_class(target: str) -> type[Any] | None:

@@ -20,6 +20,8 @@ class PolicyRow:
     insured_amount_fen: int
     starts_on: date | None
     ends_on: date | None
+    claim_count: int = 0  # 理赔 on it, and what they paid out
+    claimed_fen: int = 0
 
     def in_force(self, today: date) -> bool:
         if self.starts_on is not None and today < self.starts_on:
@@ -42,4 +44,28 @@ class PolicyInput:
     insured_amount_fen: int = 0
     starts_on: date | None = None
     ends_on: date | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """理赔: a payout on a policy."""
+
+    id: str
+    policy_id: str
+    claimed_on: date
+    paid_on: date | None
+    amount_fen: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    """A claim as typed in its form; ``id`` is None for a new one."""
+
+    policy_id: str
+    claimed_on: date | None
+    amount_fen: int = 0
+    paid_on: date | None = None
+    reason: str = ""
     id: str | None = None

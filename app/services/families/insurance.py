@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.database.models import InsurancePolicy, SpecialFamily
+from app.database.models import InsuranceClaim, InsurancePolicy, SpecialFamily
 from app.domain.errors import NotFound, ValidationFailed
 from app.domain.records.families import WarningsToConfirm
 from app.domain.records.insurance import PolicyInput, PolicyRow
@@ -26,7 +26,7 @@ _NO_POLICY = "这份保单不存在或已删除。"
 FIRST_YEAR = 2000
 
 
-def _row(p: InsurancePolicy) -> PolicyRow:
+def _row(p: InsurancePolicy, claims: tuple[int, int] = (0, 0)) -> PolicyRow:
     return PolicyRow(
         id=p.id,
         family_id=p.family_id,
@@ -38,6 +38,8 @@ def _row(p: InsurancePolicy) -> PolicyRow:
         insured_amount_fen=p.insured_amount_fen,
         starts_on=p.starts_on,
         ends_on=p.ends_on,
+        claim_count=claims[0],
+        claimed_fen=claims[1],
     )
 
 
@@ -54,7 +56,15 @@ def list_policies(ws: Workspace, family_id: str) -> list[PolicyRow]:
             )
             .order_by(InsurancePolicy.year.desc(), InsurancePolicy.product, InsurancePolicy.id)
         ).all()
-        return [_row(p) for p in found]
+        claims = {
+            pid: (int(n), int(fen or 0))
+            for pid, n, fen in s.execute(
+                select(InsuranceClaim.policy_id, func.count(), func.sum(InsuranceClaim.amount_fen))
+                .where(InsuranceClaim.family_id == family_id, InsuranceClaim.deleted.is_(False))
+                .group_by(InsuranceClaim.policy_id)
+            )
+        }
+        return [_row(p, claims.get(p.id, (0, 0))) for p in found]
 
 
 def _family(s: Session, ws: Workspace, family_id: str) -> SpecialFamily:
@@ -63,6 +73,14 @@ def _family(s: Session, ws: Workspace, family_id: str) -> SpecialFamily:
         raise NotFound(_NO_FAMILY)
     ensure_in_scope(ws, family.division_code, _NO_FAMILY)
     return family
+
+
+def family_of_policy(s: Session, ws: Workspace, policy_id: str) -> tuple[InsurancePolicy, SpecialFamily]:
+    """A live policy and its family, the family inside the user's area; else NotFound."""
+    policy = s.get(InsurancePolicy, policy_id)
+    if policy is None or policy.deleted:
+        raise NotFound(_NO_POLICY)
+    return policy, _family(s, ws, policy.family_id)
 
 
 def policy_detail(ws: Workspace, policy_id: str) -> PolicyInput:
