@@ -52,7 +52,7 @@ def test_claims_checked_like_the_form_asks(workspace: Workspace, policy_id: str)
     with pytest.raises(WarningsToConfirm, match="不在保单 2026 年的保障期内"):
         claims.save_claim(workspace, outside, today=TODAY)
     too_much = replace(CLAIM, policy_id=policy_id, amount_fen=6_000_000)
-    with pytest.raises(WarningsToConfirm, match="超过保额 50,000.00 元"):
+    with pytest.raises(WarningsToConfirm, match=r"超过保额 50,000\.00 元"):
         claims.save_claim(workspace, too_much, today=TODAY)
     with workspace.db.read() as s:
         assert s.scalar(select(InsuranceClaim.id)) is None
