@@ -170,6 +170,21 @@
         <translation>已写出的同步文件</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/page.py" line="67"/>
+        <source>Write key &amp;file…</source>
+        <translation>把密钥文件写到U盘(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/keys.py" line="71"/>
+        <source>Write the key file to (USB stick)</source>
+        <translation>把密钥文件写到（U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/keys.py" line="81"/>
+        <source>Key file %1 written. Take it to the level above; key id %2.</source>
+        <translation>密钥文件 %1 已写出。请把它交给上级，用于下发本机的配置包；本机密钥编号 %2。</translation>
+    </message>
+    <message>
         <location filename="../../ui/sync/page.py" line="61"/>
         <source>Create device &amp;keys…</source>
         <translation>创建本机密钥(&amp;K)…</translation>

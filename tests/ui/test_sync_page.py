@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.domain.enums import NodeRole
 from app.services import sync
 from app.services.shared.workspace import open_workspace
 from app.services.system.setup import init_database
@@ -75,3 +76,27 @@ def test_county_writes_a_bundle_and_the_province_merges_it(
     row = province.results_model.row_at(0)
     assert not row.accepted and "合并过" in (row.reason or "")
     assert province.history_model.rowCount() == 1
+
+
+def test_a_township_writes_its_key_file_for_the_county_on_screen(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The county needs the township's public key to issue its setup package: the 同步 page writes it
+    to the USB stick (before, the worker had to find identity.json in the program's data folder)."""
+    monkeypatch.setenv("FPA_HOME", str(tmp_path / "home"))
+    from app.paths import identity_dir
+
+    init_database(tmp_path / "station.db", "430121000000", NodeRole.STATION).dispose()
+    station = _page(qtbot, tmp_path / "station.db")
+    station.show()
+    assert not station.key_file_button.isVisible()  # no keys yet: nothing to hand over
+    key = sync.new_identity(identity_dir(), "黄兴镇计生协", "zhen-usb-key")
+    station.refresh()
+    assert station.key_file_button.isVisible()
+    usb = tmp_path / "usb"
+    station.write_key_file(usb)
+    [written] = usb.iterdir()
+    assert written.name == f"identity-{key.key_id}.json"
+    assert key.key_id in station.message.text() and written.name in station.message.text()
+    assert sync.read_station_key(written).key_id == key.key_id  # what 下发配置包 reads
+    assert b"private" not in written.read_bytes().lower() and b"AGE-SECRET" not in written.read_bytes()
