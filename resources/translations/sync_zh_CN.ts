@@ -113,8 +113,8 @@
     </message>
     <message>
         <location filename="../../ui/sync/steps.py" line="17"/>
-        <source>Step 2: import the setup package the level above gave you (a .fpas file on a USB stick).</source>
-        <translation>第二步：导入上级下发的配置包（U 盘中的 .fpas 文件）。</translation>
+        <source>Step 2: write this computer's key file to a USB stick for the level above (Write key file…); it sends back a setup package (a .fpas file): import it here.</source>
+        <translation>第二步：点“把密钥文件写到U盘”，把U盘交给上级；上级据此下发配置包（.fpas 文件），再在这里导入。</translation>
     </message>
     <message>
         <location filename="../../ui/sync/steps.py" line="22"/>
@@ -173,6 +173,11 @@
         <location filename="../../ui/sync/page.py" line="67"/>
         <source>Write key &amp;file…</source>
         <translation>把密钥文件写到U盘(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/keys.py" line="58"/>
+        <source>%1 FPA</source>
+        <translation>%1计生协</translation>
     </message>
     <message>
         <location filename="../../ui/sync/keys.py" line="71"/>

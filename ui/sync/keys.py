@@ -55,7 +55,10 @@ class KeyActions(Page):
                 self.tr("The two passphrases differ or are shorter than 8 characters."),
             )
             return
-        name = f"{self.status.division_code if self.status else ''}-{self.workspace.device_id}"
+        # The name the level above sees when it issues this computer's package, and the township
+        # when it checks who signed it: 黄兴镇计生协, not a code and a device id.
+        place = self.status.division_name if self.status else ""
+        name = self.tr("%1 FPA").replace("%1", place) if place else self.workspace.device_id
         self.runner.run(
             sync.new_identity,
             identity_dir(),
