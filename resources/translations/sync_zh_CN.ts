@@ -10,8 +10,8 @@
     </message>
     <message>
         <location filename="../../ui/sync/issue_dialog.py" line="37"/>
-        <source>Write a setup package for a township: it then trusts this office, and this office accepts its bundles. Ask the township for its key file (identity.json) on a USB stick.</source>
-        <translation>为乡镇写出配置包：乡镇导入后信任本单位，本单位也从此接收该乡镇的同步文件。请乡镇把它的密钥文件（identity.json）用 U 盘带来。</translation>
+        <source>Write a setup package for a township: it then trusts this office, and this office accepts its bundles. The township brings its key file (identity-….json) on a USB stick: its Sync page writes it there (Write key file…).</source>
+        <translation>为乡镇写出配置包：乡镇导入后信任本单位，本单位也从此接收该乡镇的同步文件。请乡镇在其“同步”页点“把密钥文件写到U盘”，用 U 盘带来密钥文件（identity-….json）。</translation>
     </message>
     <message>
         <location filename="../../ui/sync/issue_dialog.py" line="47"/>
