@@ -10,8 +10,8 @@
     </message>
     <message>
         <location filename="../../ui/sync/issue_dialog.py" line="37"/>
-        <source>Write a setup package for a township: it then trusts this office, and this office accepts its bundles. Ask the township for its key file (identity.json) on a USB stick.</source>
-        <translation>为乡镇写出配置包：乡镇导入后信任本单位，本单位也从此接收该乡镇的同步文件。请乡镇把它的密钥文件（identity.json）用 U 盘带来。</translation>
+        <source>Write a setup package for a township: it then trusts this office, and this office accepts its bundles. The township brings its key file (identity-….json) on a USB stick: its Sync page writes it there (Write key file…).</source>
+        <translation>为乡镇写出配置包：乡镇导入后信任本单位，本单位也从此接收该乡镇的同步文件。请乡镇在其“同步”页点“把密钥文件写到U盘”，用 U 盘带来密钥文件（identity-….json）。</translation>
     </message>
     <message>
         <location filename="../../ui/sync/issue_dialog.py" line="47"/>
@@ -113,8 +113,8 @@
     </message>
     <message>
         <location filename="../../ui/sync/steps.py" line="17"/>
-        <source>Step 2: import the setup package the level above gave you (a .fpas file on a USB stick).</source>
-        <translation>第二步：导入上级下发的配置包（U 盘中的 .fpas 文件）。</translation>
+        <source>Step 2: write this computer's key file to a USB stick for the level above (Write key file…); it sends back a setup package (a .fpas file): import it here.</source>
+        <translation>第二步：点“把密钥文件写到U盘”，把U盘交给上级；上级据此下发配置包（.fpas 文件），再在这里导入。</translation>
     </message>
     <message>
         <location filename="../../ui/sync/steps.py" line="22"/>
@@ -168,6 +168,26 @@
         <location filename="../../ui/sync/page.py" line="51"/>
         <source>Bundles written</source>
         <translation>已写出的同步文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="67"/>
+        <source>Write key &amp;file…</source>
+        <translation>把密钥文件写到U盘(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/keys.py" line="58"/>
+        <source>%1 FPA</source>
+        <translation>%1计生协</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/keys.py" line="71"/>
+        <source>Write the key file to (USB stick)</source>
+        <translation>把密钥文件写到（U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/keys.py" line="81"/>
+        <source>Key file %1 written. Take it to the level above; key id %2.</source>
+        <translation>密钥文件 %1 已写出。请把它交给上级，用于下发本机的配置包；本机密钥编号 %2。</translation>
     </message>
     <message>
         <location filename="../../ui/sync/page.py" line="61"/>

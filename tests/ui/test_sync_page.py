@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.domain.enums import NodeRole
 from app.services import sync
 from app.services.shared.workspace import open_workspace
 from app.services.system.setup import init_database
+from tests.ui.walkthrough_helpers import Modals, type_passphrase
 from ui.shell.page import PageContext
 from ui.shell.tasks import SyncTaskRunner
 from ui.sync.page import SyncPage
@@ -75,3 +78,31 @@ def test_county_writes_a_bundle_and_the_province_merges_it(
     row = province.results_model.row_at(0)
     assert not row.accepted and "合并过" in (row.reason or "")
     assert province.history_model.rowCount() == 1
+
+
+def test_a_township_writes_its_key_file_for_the_county_on_screen(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The county needs the township's public key to issue its setup package: the 同步 page writes it
+    to the USB stick (before, the worker had to find identity.json in the program's data folder).
+    Keys created on screen are named after the township (before: its code and the device id)."""
+    monkeypatch.setenv("FPA_HOME", str(tmp_path / "home"))
+    from app.paths import identity_dir
+    from app.services.system.installation import create_installation
+
+    create_installation(tmp_path / "station.db", "430121102000", NodeRole.STATION).close()  # 黄兴镇
+    station = _page(qtbot, tmp_path / "station.db")
+    station.show()
+    assert not station.key_file_button.isVisible()  # no keys yet: nothing to hand over
+    with Modals().answering(type_passphrase("zhen-usb-key"), type_passphrase("zhen-usb-key")):
+        qtbot.mouseClick(station.keys_button, Qt.MouseButton.LeftButton)
+    key = sync.show_identity(identity_dir())
+    assert key.name.startswith("黄兴镇") and station.status is not None and station.status.identity_protected
+    assert station.key_file_button.isVisible()
+    usb = tmp_path / "usb"
+    station.write_key_file(usb)
+    [written] = usb.iterdir()
+    assert written.name == f"identity-{key.key_id}.json"
+    assert key.key_id in station.message.text() and written.name in station.message.text()
+    assert sync.read_station_key(written).key_id == key.key_id  # what 下发配置包 reads
+    assert b"private" not in written.read_bytes().lower() and b"AGE-SECRET" not in written.read_bytes()

@@ -35,7 +35,8 @@ class IssueSetupDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Write a setup package for a township: it then trusts this office, and this office "
-                "accepts its bundles. Ask the township for its key file (identity.json) on a USB stick."
+                "accepts its bundles. The township brings its key file (identity-….json) on a USB stick: "
+                "its Sync page writes it there (Write key file…)."
             )
         )
         intro.setWordWrap(True)

@@ -11,9 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -28,11 +26,12 @@ from app.services import sync
 from ui.models.rows_model import RowsTableModel
 from ui.shell.page import Page, PageContext
 from ui.sync.issue_dialog import IssueSetupDialog, issued_text
+from ui.sync.keys import KeyActions
 from ui.sync.steps import next_step
 from ui.sync.tables import history_columns, result_columns, table_view
 
 
-class SyncPage(Page):
+class SyncPage(KeyActions, Page):
     """The exchange with the level above (and, at a county, with the townships below)."""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -68,13 +67,14 @@ class SyncPage(Page):
 
         setup_row, exchange_row = QHBoxLayout(), QHBoxLayout()  # two rows: one is too wide at 150 %
         self.keys_button = QPushButton(self.tr("Create device &keys…"))
+        self.key_file_button = QPushButton(self.tr("Write key &file…"))
         self.setup_button = QPushButton(self.tr("Import setup &package…"))
         self.export_button = QPushButton(self.tr("&Write bundle…"))
         self.merge_button = QPushButton(self.tr("&Merge bundles…"))
         self.receipt_button = QPushButton(self.tr("Write &receipt…"))
         self.ack_button = QPushButton(self.tr("&Import receipts…"))
         self.issue_button = QPushButton(self.tr("Issue setup packa&ge…"))
-        for b in (self.keys_button, self.setup_button, self.issue_button):
+        for b in (self.keys_button, self.key_file_button, self.setup_button, self.issue_button):
             setup_row.addWidget(b)
         for b in (self.export_button, self.merge_button, self.receipt_button, self.ack_button):
             exchange_row.addWidget(b)
@@ -86,6 +86,7 @@ class SyncPage(Page):
             row.addStretch(1)
             layout.addLayout(row)
         self.keys_button.clicked.connect(self.create_keys)
+        self.key_file_button.clicked.connect(self.choose_key_file_folder)
         self.setup_button.clicked.connect(self.choose_setup_package)
         self.export_button.clicked.connect(self.choose_export_folder)
         self.merge_button.clicked.connect(self.choose_bundles)
@@ -157,6 +158,7 @@ class SyncPage(Page):
             if label is not None:
                 label.setVisible(upward)
         self.keys_button.setVisible(not status.has_identity)
+        self.key_file_button.setVisible(status.has_identity and upward)
         self.merge_button.setVisible(merging)
         self.receipt_button.setVisible(merging)
         self.issue_button.setVisible(merging)
@@ -192,50 +194,6 @@ class SyncPage(Page):
         self.refresh()
 
     # --- actions ---------------------------------------------------------------------------------
-
-    def _passphrase(self) -> tuple[bool, str | None]:
-        if self.status is not None and not self.status.identity_protected:
-            return True, None
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("Device keys"),
-            self.tr("Passphrase of the device keys:"),
-            QLineEdit.EchoMode.Password,
-        )
-        return ok, text
-
-    def create_keys(self) -> None:
-        first, ok = QInputDialog.getText(
-            self,
-            self.tr("Create device keys"),
-            self.tr("Passphrase (at least 8 characters):"),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            return
-        second, ok = QInputDialog.getText(
-            self, self.tr("Create device keys"), self.tr("Passphrase again:"), QLineEdit.EchoMode.Password
-        )
-        if not ok:
-            return
-        if first != second or len(first) < 8:
-            QMessageBox.warning(
-                self,
-                self.tr("Create device keys"),
-                self.tr("The two passphrases differ or are shorter than 8 characters."),
-            )
-            return
-        name = f"{self.status.division_code if self.status else ''}-{self.workspace.device_id}"
-        self.runner.run(
-            sync.new_identity,
-            identity_dir(),
-            name,
-            first,
-            on_done=lambda row: self._done(
-                self.tr("Device keys created, key id %1.").replace("%1", row.key_id)
-            ),
-            on_error=self._show_error,
-        )
 
     def choose_setup_package(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

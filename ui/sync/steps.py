@@ -16,7 +16,8 @@ def next_step(status: SyncStatus, upward: bool) -> str:
     if not status.setup_package_id:
         return QCoreApplication.translate(
             "SyncPage",
-            "Step 2: import the setup package the level above gave you (a .fpas file on a USB stick).",
+            "Step 2: write this computer's key file to a USB stick for the level above (Write key "
+            "file…); it sends back a setup package (a .fpas file): import it here.",
         )
     if upward and status.recipients == 0:
         return QCoreApplication.translate(

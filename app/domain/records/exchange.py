@@ -23,6 +23,7 @@ class SyncStatus:
     acked_seq: int
     # Why an action is not open to the signed-in account ("merge", "send", "issue"); absent: open.
     denied: dict[str, str] = field(default_factory=dict)
+    division_name: str = ""  # 黄兴镇: names this computer's keys for the level above
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,14 @@ from app.services.sync.exchange import (
     write_sync_receipt,
 )
 from app.services.sync.issue import issue_refusal, issue_setup, issue_targets, read_station_key
-from app.services.sync.setup import export_setup, import_setup, new_identity, setup_signer, show_identity
+from app.services.sync.setup import (
+    export_setup,
+    import_setup,
+    new_identity,
+    setup_signer,
+    show_identity,
+    write_key_file,
+)
 
 __all__ = [
     "bundle_history",
@@ -37,5 +44,6 @@ __all__ = [
     "show_identity",
     "sync_status",
     "write_bundle",
+    "write_key_file",
     "write_sync_receipt",
 ]

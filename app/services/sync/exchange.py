@@ -206,9 +206,11 @@ def sync_status(ws: Workspace, identity_dir: Path) -> SyncStatus:
         entries = table_of(ChangeLogEntry)
         unsent = conn.scalar(select(func.count()).select_from(entries).where(entries.c.seq > acked)) or 0
         known = keys.list_keys(conn)
+        division = state.get(conn, META_DIVISION) or ""
         status = SyncStatus(
             device_id=ws.db.device_id,
-            division_code=state.get(conn, META_DIVISION) or "",
+            division_code=division,
+            division_name=_division_names(conn, {division}).get(division, ""),
             role=state.get(conn, META_ROLE) or "",
             has_identity=has,
             identity_key_id=key_id,

@@ -41,6 +41,17 @@ def show_identity(folder: Path) -> PublicKeyRow:
     return _row(ident.load_public(folder), folder)
 
 
+def write_key_file(ws: Workspace, identity_dir: Path, out_dir: Path) -> Path:
+    """The public half of this computer's keys, written to a USB stick for the level above, which
+    needs it to issue this computer's setup package; the secret half never leaves the folder."""
+    pub = ident.load_public(identity_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / f"identity-{pub.key_id}.json"
+    ident.write_atomically(out, (identity_dir / ident.PUBLIC_FILE).read_bytes())
+    audit(ws, AuditAction.EXPORT, out.name, {"kind": "key", "key_id": pub.key_id})
+    return out
+
+
 def _row(pub: ident.PublicIdentity, folder: Path) -> PublicKeyRow:
     return PublicKeyRow(
         pub.name,
