@@ -40,6 +40,7 @@ from ui.widgets.draft_dialog import DraftDialog
 
 class FamilyForm(DraftDialog):
     draft_kind = "family"
+    help_topic = "family_form"
     visit_requested = Signal(str)  # the family id: record a visit for it
 
     def __init__(

@@ -40,6 +40,7 @@ from ui.widgets.value_fields import DateField, MoneyField
 
 class PolicyForm(RecordForm):
     draft_kind = "policy"
+    help_topic = "family_form"
 
     def __init__(
         self,

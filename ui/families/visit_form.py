@@ -44,6 +44,7 @@ GOODS_COLUMNS = 4  # item, quantity, unit, value (yuan)
 
 class VisitForm(DraftDialog):
     draft_kind = "visit"
+    help_topic = "visit_form"
 
     def __init__(
         self, context: PageContext, family_id: str, family_name: str, *, parent: QWidget | None = None

@@ -26,6 +26,7 @@ from ui.widgets.value_fields import DateField, PhoneField
 
 class AssociationForm(RecordForm):
     draft_kind = "association"
+    help_topic = "organisation"
 
     def __init__(
         self, context: PageContext, association_id: str | None = None, *, parent: QWidget | None = None
@@ -188,6 +189,7 @@ class TermForm(RecordForm):
     """换届: date, term years, the new president and secretary-general, council size."""
 
     draft_kind = "term"
+    help_topic = "organisation"
 
     def __init__(
         self, context: PageContext, association: AssociationDetail, *, parent: QWidget | None = None
