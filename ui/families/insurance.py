@@ -33,6 +33,7 @@ from app.services.shared.scope import can_write
 from ui.models.lazy_table import date_text
 from ui.models.rows_model import Column, RowsTableModel
 from ui.shell.page import PageContext
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.fields import TextField
 from ui.widgets.record_form import CountField, RecordForm
 from ui.widgets.value_fields import DateField, MoneyField
@@ -198,12 +199,14 @@ class InsuranceSection(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        self.hint = EmptyState(self.view, "")  # the count line says "save the family first"
         self.set_family(None)
 
     def set_family(self, family_id: str | None, name: str = "") -> None:
         self.family_id, self.family_name = family_id, name
         self.setEnabled(family_id is not None)
         self.count.setText("" if family_id else self.tr("Save the family first, then add its policies."))
+        self.hint.set_text("")  # until its policies are read
         self.model.set_rows([])
         self.refresh()
 
@@ -219,6 +222,7 @@ class InsuranceSection(QWidget):
         )
 
     def _show(self, policies: Sequence[PolicyRow]) -> None:
+        self.hint.set_text(self.tr("No policies yet. Click “Add policy…” to register one."))
         self.model.set_rows(policies)
         today = date.today()
         self.count.setText(

@@ -47,6 +47,7 @@ class HelpWindow(QDialog):
         self.browser = QTextBrowser()
         self.browser.setObjectName("helpText")
         self.browser.setOpenLinks(False)
+        self.browser.document().setDocumentMargin(10)
         self.browser.anchorClicked.connect(self._follow)
         self.quick_button = QPushButton(self.tr("&Quick start"))
         self.print_button = QPushButton(self.tr("&Print…"))
