@@ -33,6 +33,13 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>help for the page or form shown</source>
+        <translation>当前页面或表单的帮助</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>Nothing matches the search or filters. Clear the search box or choose All in the filters.</source>
