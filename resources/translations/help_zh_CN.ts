@@ -148,8 +148,8 @@
         <translation>这里没有未达标的项。请点上方指标表中标为“未达标”的达成情况。</translation>
     </message>
     <message>
-        <source>No indicators for this period: they come with the setup package (同步).</source>
-        <translation>这一期间没有指标：指标随上级下发的配置包导入（见“同步”页）。</translation>
+        <source>No indicators for this period: choose another period above.</source>
+        <translation>这一期间没有指标：请在上方选择其他统计期间。</translation>
     </message>
     <message>
         <source>No records counted in this value: click another value in the sheet above.</source>

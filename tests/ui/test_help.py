@@ -135,6 +135,16 @@ def test_f1_in_the_family_and_visit_forms(qtbot: QtBot, workspace: object) -> No
     shown = _help_of(visit)
     assert shown.topic == "visit_form" and "慰问物品" in shown.browser.toPlainText()
     assert isinstance(form, FamilyForm)
+    visit.reject()
+    # The other forms open their page's help: a new project, a new association.
+    for key, tab in (("projects", "tab"), ("organisation", "associations")):
+        other = getattr(window.show_page(key), tab).new_record()
+        qtbot.waitExposed(other)
+        _activate(qtbot, other)
+        _press_f1(qtbot, other)
+        assert _help_of(other).topic == key
+        _help_of(other).close()
+        other.reject()
 
 
 def _pdftotext(path: Path) -> str:

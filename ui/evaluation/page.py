@@ -192,7 +192,7 @@ class EvaluationPage(Page):
             tables.sheet_columns(),
             tables.MetTableModel(tables.sheet_columns()),
             keys="sheet",
-            empty_hint=self.tr("No indicators for this period: they come with the setup package (同步)."),
+            empty_hint=self.tr("No indicators for this period: choose another period above."),
         )
         split.addWidget(self.sheet_panel)
         self.tabs = QTabWidget()
