@@ -24,11 +24,11 @@ saved. Example::
     class FamiliesPage(Page):
         screenshot_dialogs = ("new_family", "record_visit")
 
-The shell's own dialogs follow: the welcome wizard's pages, About, the crash dialog and the
-progress dialog. The screen is a virtual 1366×768 one (Qt's offscreen platform); ``--scale``
-sets ``QT_SCALE_FACTOR`` so a 150 % laptop can be checked for clipped text. Nothing is written
-outside a temporary folder and the output folder: the demo database is generated there (or
-``--db`` is copied there), and ``FPA_HOME`` points there.
+The shell's own dialogs follow: the welcome wizard's pages, About, the help window (快速入门 and
+特殊家庭's F1), the crash dialog and the progress dialog. The screen is a virtual 1366×768
+one (Qt's offscreen platform); ``--scale`` sets ``QT_SCALE_FACTOR`` so a 150 % laptop can be
+checked for clipped text. Nothing is written outside a temporary folder and the output folder: the
+demo database is generated there (or ``--db`` is copied there), and ``FPA_HOME`` points there.
 """
 
 from __future__ import annotations
@@ -197,6 +197,7 @@ def render_shell_dialogs(render: Renderer, window: object, runner: object, work:
     from app.paths import logs_dir
     from ui.shell.about import AboutDialog
     from ui.shell.crash import crash_box, crash_message
+    from ui.shell.help import HelpWindow
     from ui.shell.main_window import MainWindow
     from ui.shell.progress import JobProgress
     from ui.shell.tasks import TaskRunner
@@ -204,6 +205,8 @@ def render_shell_dialogs(render: Renderer, window: object, runner: object, work:
 
     assert isinstance(window, MainWindow) and isinstance(runner, TaskRunner)
     render.dialog(lambda: AboutDialog(window.facts, window), "about")
+    render.dialog(lambda: HelpWindow("quickstart", window), "help-quickstart")  # 帮助 → 快速入门
+    render.dialog(lambda: HelpWindow("families", window), "help-families")  # F1 on 特殊家庭
     render.dialog(
         lambda: crash_box(*crash_message(RuntimeError("disk I/O error")), logs_dir() / "fpa.log")[0], "crash"
     )

@@ -1,7 +1,8 @@
-"""`fpa print visit-forms` and `fpa print notice`: the paper the program prints, as PDF files.
+"""`fpa print visit-forms`, `fpa print notice` and `fpa print help`: the paper the program prints, as PDF.
 
 Visit forms for the registered families of a division (those not visited since a day, if asked),
-or blank ones; a project's public-notice list. The same drawing as the program's print button.
+or blank ones; a project's public-notice list; a help topic (the one-page 快速入门 by default).
+The same drawing as the program's print button.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from app.cli.credentials import add_credentials, signed_in
 from app.domain.errors import UserInputError
 from app.services.families.visit_sheets import MAX_SHEETS, blank_sheets, families_to_visit, visit_sheets
 from app.services.projects import notice_list
+from app.services.shared.help import QUICK_START, TOPICS, help_pdf
 from app.services.shared.paper import notice_pdf, visit_forms_pdf
 
 
@@ -44,6 +46,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--list", action="store_true", help="公示上报名单（默认公示发放记录）")
     p.add_argument("--out", required=True, help="输出的 PDF 文件")
     p.set_defaults(handler=cmd_notice)
+    p = a.add_parser("help", help="程序的帮助（默认：一页的快速入门）")
+    p.add_argument("--topic", default=QUICK_START, choices=TOPICS, help="帮助主题（页面或表单）")
+    p.add_argument("--out", required=True, help="输出的 PDF 文件")
+    p.set_defaults(handler=cmd_help)
 
 
 def _out(text: str) -> Path:
@@ -77,4 +83,10 @@ def cmd_notice(args: argparse.Namespace) -> int:
         notice = notice_list(ws, args.project, of_payments=not args.list)
     notice_pdf(out, notice)
     print(f"已生成公示名单（{len(notice.lines)} 人）：{out}")
+    return 0
+
+
+def cmd_help(args: argparse.Namespace) -> int:
+    out = help_pdf(args.topic, _out(args.out))
+    print(f"已生成帮助：{out}")
     return 0

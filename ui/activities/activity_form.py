@@ -31,6 +31,7 @@ _DEFAULT_TITLES = {
 
 class ActivityForm(RecordForm):
     draft_kind = "activity"
+    help_topic = "activities"
 
     def __init__(
         self, context: PageContext, activity_id: str | None = None, *, parent: QWidget | None = None

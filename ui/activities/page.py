@@ -34,6 +34,7 @@ from ui.models.lazy_table import LazyColumn, date_column, money_column
 from ui.models.rows_model import Column, RowsTableModel
 from ui.shell.page import Page, PageContext
 from ui.widgets.draft_dialog import DraftDialog
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 from ui.widgets.record_tab import RecordTab
 
@@ -296,6 +297,8 @@ class TotalsPanel(QWidget):
         layout.addLayout(top)
         self.campaign_view = self._table(self.campaign_model)
         self.training_view = self._table(self.training_model)
+        EmptyState(self.campaign_view, self.tr("No activities this year: record them on the first tab."))
+        EmptyState(self.training_view, self.tr("No trainings this year: record them on the second tab."))
         for title, view in (
             (self.tr("Campaign activities by campaign"), self.campaign_view),
             (self.tr("Trainings by audience"), self.training_view),

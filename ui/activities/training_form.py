@@ -24,6 +24,7 @@ from ui.widgets.value_fields import DateField, MoneyField
 
 class TrainingForm(RecordForm):
     draft_kind = "training"
+    help_topic = "activities"
 
     def __init__(
         self, context: PageContext, training_id: str | None = None, *, parent: QWidget | None = None

@@ -27,6 +27,7 @@ from app.services.shared.export_xlsx import export_records
 from app.services.shared.workspace import Workspace
 from ui.models.rows_model import Column, RowsTableModel
 from ui.shell.tasks import TaskRunner
+from ui.widgets.empty_state import EmptyState
 
 
 def card_value(card: Card) -> str:
@@ -125,6 +126,7 @@ class DrillDialog(QDialog):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         layout.addWidget(self.view, 1)
+        EmptyState(self.view, self.tr("No records behind this figure in the period."), ready=True)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setVisible(False)

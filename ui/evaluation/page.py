@@ -38,6 +38,7 @@ from ui.evaluation import tables
 from ui.evaluation.printing import print_list
 from ui.models.rows_model import Column, RowsTableModel
 from ui.shell.page import Page, PageContext
+from ui.widgets.empty_state import EmptyState
 
 
 def _table(model: RowsTableModel, stretch: int) -> QTableView:
@@ -86,6 +87,7 @@ class ListPanel(QWidget):
         columns: list[Column],
         model: RowsTableModel | None = None,
         keys: str = "tab",
+        empty_hint: str = "",
     ) -> None:
         super().__init__()
         self.page = page
@@ -105,6 +107,7 @@ class ListPanel(QWidget):
         layout.addLayout(top)
         self.view = _table(self.model, stretch=1)
         layout.addWidget(self.view)
+        self.hint = EmptyState(self.view, empty_hint or page.tr("Nothing to list here."))
         self.print_button.clicked.connect(self.print_rows)
         self.export_button.clicked.connect(self.export_rows)
 
@@ -116,6 +119,7 @@ class ListPanel(QWidget):
             _stretch(self.view, 1)
         self.heading.setText(heading)
         self.model.set_rows(rows)
+        self.hint.mark_ready()  # the model may be new: look at the one shown
         self.print_button.setEnabled(bool(rows))
         self.export_button.setEnabled(bool(rows))
 
@@ -182,22 +186,38 @@ class EvaluationPage(Page):
         layout.addWidget(self.summary)
 
         split = QSplitter(Qt.Orientation.Vertical)
+        short_hint = self.tr("Nothing short of the target here: click a result marked 未达标 above.")
         self.sheet_panel = ListPanel(
-            self, tables.sheet_columns(), tables.MetTableModel(tables.sheet_columns()), keys="sheet"
+            self,
+            tables.sheet_columns(),
+            tables.MetTableModel(tables.sheet_columns()),
+            keys="sheet",
+            empty_hint=self.tr("No indicators for this period: choose another period above."),
         )
         split.addWidget(self.sheet_panel)
         self.tabs = QTabWidget()
-        self.behind = ListPanel(self, tables.drill_columns(False))
+        counted = self.tr("No records counted in this value: click another value in the sheet above.")
+        self.behind = ListPanel(self, tables.drill_columns(False), empty_hint=counted)
         division_columns = tables.division_columns("%")
-        self.short_divisions = ListPanel(self, division_columns, tables.MetTableModel(division_columns))
-        self.short_records = ListPanel(self, tables.drill_columns(False), keys="beside")
+        model = tables.MetTableModel(division_columns)
+        self.short_divisions = ListPanel(self, division_columns, model, empty_hint=short_hint)
+        drill = tables.drill_columns(False)
+        self.short_records = ListPanel(self, drill, keys="beside", empty_hint=short_hint)
         short = QWidget()
         short_layout = QHBoxLayout(short)
         short_layout.setContentsMargins(0, 0, 0, 0)
         short_layout.addWidget(self.short_divisions, 1)
         short_layout.addWidget(self.short_records, 1)
-        self.reporting = ListPanel(self, tables.reporting_columns())
-        self.locks = ListPanel(self, tables.lock_columns())
+        self.reporting = ListPanel(
+            self,
+            tables.reporting_columns(),
+            empty_hint=self.tr("No division below reports to this one: their data come as bundles (同步)."),
+        )
+        self.locks = ListPanel(
+            self,
+            tables.lock_columns(),
+            empty_hint=self.tr("No period is locked: once the data are checked, a lock keeps them."),
+        )
         self.tabs.addTab(self.behind, self.tr("Records behind the value"))
         self.tabs.addTab(short, self.tr("Short of the target"))
         self.tabs.addTab(self.reporting, self.tr("Reporting"))

@@ -40,6 +40,7 @@ from ui.widgets.draft_dialog import DraftDialog
 
 class FamilyForm(DraftDialog):
     draft_kind = "family"
+    help_topic = "family_form"
     visit_requested = Signal(str)  # the family id: record a visit for it
 
     def __init__(
@@ -111,7 +112,7 @@ class FamilyForm(DraftDialog):
             self.coverage.set_coverage(Coverage())
             self.members.set_members([empty_member(MemberRelation.SELF)])
             self.visits.set_visits([])
-        self.visits.setEnabled(False)
+        self.visits.set_saved(False)
         self.insurance.set_family(None)
         self.mark_clean()
         self.tabs.setCurrentIndex(0)
@@ -126,7 +127,7 @@ class FamilyForm(DraftDialog):
             self.general.set_detail(detail)
             self.coverage.set_coverage(detail.coverage)
             self.members.set_members([member_from_row(m) for m in detail.members])
-        self.visits.setEnabled(True)
+        self.visits.set_saved(True)
         self.refresh_visits()
         self.insurance.set_family(detail.id, detail.head_name)
         self.mark_clean()

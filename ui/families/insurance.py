@@ -34,6 +34,7 @@ from ui.families.claims import ClaimsPanel
 from ui.models.lazy_table import date_text
 from ui.models.rows_model import Column, RowsTableModel
 from ui.shell.page import PageContext
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.fields import TextField
 from ui.widgets.record_form import CountField, RecordForm
 from ui.widgets.value_fields import DateField, MoneyField
@@ -41,6 +42,7 @@ from ui.widgets.value_fields import DateField, MoneyField
 
 class PolicyForm(RecordForm):
     draft_kind = "policy"
+    help_topic = "family_form"
 
     def __init__(
         self,
@@ -208,6 +210,7 @@ class InsuranceSection(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 2)
         layout.addWidget(self.claims, 1)
+        self.hint = EmptyState(self.view, "")  # the count line says "save the family first"
         self.set_family(None)
 
     def _policy_chosen(self) -> None:
@@ -218,6 +221,7 @@ class InsuranceSection(QWidget):
         self.family_id, self.family_name = family_id, name
         self.setEnabled(family_id is not None)
         self.count.setText("" if family_id else self.tr("Save the family first, then add its policies."))
+        self.hint.set_text("")  # until its policies are read
         self.model.set_rows([])
         self.claims.set_policy(None)
         self.refresh()
@@ -235,6 +239,7 @@ class InsuranceSection(QWidget):
 
     def _show(self, policies: Sequence[PolicyRow]) -> None:
         chosen = self.current()
+        self.hint.set_text(self.tr("No policies yet. Click “Add policy…” to register one."))
         self.model.set_rows(policies)
         today = date.today()
         self.count.setText(

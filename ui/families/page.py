@@ -68,6 +68,8 @@ class FamiliesPage(PrintsVisitForms, Page):
             count_text=lambda n: self.tr("%1 families").replace("%1", f"{n:,}"),
             default_sort=("registered_on", True),
             search_hint=self.tr("Search: name, pinyin initials (zs), ID number, phone (Ctrl+F)"),
+            empty_hint=self.tr("No special families yet. Click “New family” (Ctrl+N) to register the first, "
+            "or “Import roster…” to read the county's Excel list.") if can_write(ws) else "",
         )
         self.new_button = QPushButton(self.tr("&New family"))
         self.new_button.setToolTip("Ctrl+N")

@@ -32,6 +32,7 @@ from app.domain.enums import FamilyCategory, FamilyStatus
 from app.domain.records.families import Coverage, FamilyDetail, VisitRow
 from app.domain.validation import Issue, format_fen
 from ui.models.rows_model import Column, RowsTableModel
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.fields import ChoiceField, Field, TextField
 from ui.widgets.value_fields import DateField, MoneyField, PhoneField
 
@@ -339,6 +340,17 @@ class VisitsSection(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        self.hint = EmptyState(self.view, "", ready=True)
+        self.set_saved(False)
+
+    def set_saved(self, saved: bool) -> None:
+        """A family not yet saved has no visits to list nor record: say so, rather than grey it all."""
+        self.record_button.setEnabled(saved)
+        self.hint.set_text(
+            self.tr("No visits recorded yet. Click “Record a visit…” after each visit to this family.")
+            if saved
+            else self.tr("Save the family first, then record its visits.")
+        )
 
     def set_visits(self, visits: Sequence[VisitRow]) -> None:
         self.model.set_rows(visits)

@@ -36,6 +36,7 @@ from app.domain.validation import Issue, error, format_fen, parse_money_to_fen
 from app.services.families import visits
 from ui.shell.page import PageContext
 from ui.widgets.draft_dialog import DraftDialog
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.fields import ERROR_COLOUR, ChoiceField, Field, TextField
 from ui.widgets.value_fields import DateField, MoneyField
 
@@ -44,6 +45,7 @@ GOODS_COLUMNS = 4  # item, quantity, unit, value (yuan)
 
 class VisitForm(DraftDialog):
     draft_kind = "visit"
+    help_topic = "visit_form"
 
     def __init__(
         self, context: PageContext, family_id: str, family_name: str, *, parent: QWidget | None = None
@@ -92,6 +94,7 @@ class VisitForm(DraftDialog):
         self.goods.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.goods.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.goods.setMinimumHeight(90)
+        EmptyState(self.goods, self.tr("No goods handed over? Leave it empty."), ready=True)
         self.goods_note = QLabel()
         self.goods_note.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.goods_note.setVisible(False)

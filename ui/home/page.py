@@ -42,6 +42,7 @@ from app.services.shared import drafts
 from app.services.shared.drafts import DraftInfo
 from ui.models.rows_model import Column, RowsTableModel
 from ui.shell.page import Page, PageContext
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.scan_entry import ScanEntry
 
 WEEKDAYS = "一二三四五六日"
@@ -242,6 +243,7 @@ class HomePage(Page):
             self,
         )
         self.visit_table = _table(self.visit_model)
+        self.visit_hint = EmptyState(self.visit_table, self._no_visits_due(None))
         self.visit_table.activated.connect(self._visit_activated)
         self.visit_button = QPushButton(self.tr("Record &visit"))
         self.visit_button.clicked.connect(lambda: self._visit_activated(self.visit_table.currentIndex()))
@@ -259,6 +261,10 @@ class HomePage(Page):
             self,
         )
         self.draft_table = _table(self.draft_model)
+        self.draft_hint = EmptyState(
+            self.draft_table,
+            self.tr("Nothing unfinished. A form closed before it was saved waits here to be finished."),
+        )
         self.draft_table.activated.connect(self._draft_activated)
         self.draft_button = QPushButton(self.tr("&Continue draft"))
         self.draft_button.clicked.connect(lambda: self._draft_activated(self.draft_table.currentIndex()))
@@ -284,6 +290,7 @@ class HomePage(Page):
 
     def show_overview(self, data: Overview) -> None:
         self.data = data
+        self.visit_hint.set_text(self._no_visits_due(data))
         self.heading.setText(f"{data.division_name} · {data.role}")
         self.subtitle.setText(f"{chinese_date(data.today)} 星期{WEEKDAYS[data.today.weekday()]}")
         c = self.cards
@@ -331,6 +338,11 @@ class HomePage(Page):
             .replace("%4", f"{data.persons:,}")
             .replace("%5", f"{data.projects:,}")
         )
+
+    def _no_visits_due(self, data: Overview | None) -> str:
+        if data is not None and data.families > 0:
+            return self.tr("No family is due for a visit: each was visited in the last six months.")
+        return self.tr("No families registered yet: register them on the Special families page (Ctrl+3).")
 
     def _households(self, n: int) -> str:
         return self.tr("%1 households").replace("%1", f"{n:,}")

@@ -19,6 +19,7 @@ from app.services import organisation
 from ui.models.lazy_table import date_text
 from ui.models.rows_model import Column, RowsTableModel
 from ui.shell.page import PageContext
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.fields import ChoiceField, TextField
 from ui.widgets.record_form import CountField, DivisionField, RecordForm
 from ui.widgets.value_fields import DateField, PhoneField
@@ -26,6 +27,7 @@ from ui.widgets.value_fields import DateField, PhoneField
 
 class AssociationForm(RecordForm):
     draft_kind = "association"
+    help_topic = "organisation"
 
     def __init__(
         self, context: PageContext, association_id: str | None = None, *, parent: QWidget | None = None
@@ -76,6 +78,7 @@ class AssociationForm(RecordForm):
         self.terms_view.verticalHeader().setVisible(False)
         self.terms_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.terms_view.setMinimumHeight(90)
+        self.terms_hint = EmptyState(self.terms_view, "", ready=True)
         self.term_button = QPushButton(self.tr("Record &term election (换届)…"))
         self.term_button.clicked.connect(lambda: self.record_term())
         box = QGroupBox(self.tr("Term elections"))
@@ -114,6 +117,7 @@ class AssociationForm(RecordForm):
         self.terms_model.set_rows([])
         self.term_button.setEnabled(False)
         self.term_button.setToolTip(self.tr("Save the association first"))
+        self.terms_hint.set_text(self.tr("Save the association first, then record its term elections."))
         self.mark_clean()
         self.offer_draft()
         self.division.setFocus()
@@ -137,6 +141,7 @@ class AssociationForm(RecordForm):
         self.terms_model.set_rows(detail.terms)
         self.term_button.setEnabled(True)
         self.term_button.setToolTip("")
+        self.terms_hint.set_text(self.tr("No term elections yet: “Record term election (换届)…” adds one."))
         people = "，".join(f"{role.value} {count}" for role, count in detail.people_by_role)
         self.show_header(self.tr("People registered here: %1").replace("%1", people) if people else "")
         self.mark_clean()
@@ -188,6 +193,7 @@ class TermForm(RecordForm):
     """换届: date, term years, the new president and secretary-general, council size."""
 
     draft_kind = "term"
+    help_topic = "organisation"
 
     def __init__(
         self, context: PageContext, association: AssociationDetail, *, parent: QWidget | None = None

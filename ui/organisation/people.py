@@ -29,6 +29,7 @@ from ui.models.lazy_table import LazyColumn, date_column
 from ui.models.rows_model import Column, RowsTableModel
 from ui.organisation.person_form import PersonForm
 from ui.shell.page import PageContext
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 from ui.widgets.record_tab import RecordTab
 
@@ -218,6 +219,7 @@ class InstructorGaps(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.hint = EmptyState(self.view, self.tr("Every village has at least two instructors."))
         box = QGroupBox(
             self.tr("Villages with fewer than %1 family health instructors").replace(
                 "%1", str(INSTRUCTOR_TARGET)

@@ -44,6 +44,7 @@ _ROLE_FIELDS = {
 
 class PersonForm(RecordForm):
     draft_kind = "person"
+    help_topic = "organisation"
 
     def __init__(
         self,

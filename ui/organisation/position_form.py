@@ -22,6 +22,7 @@ from ui.widgets.value_fields import DateField, MoneyField
 
 class PositionForm(RecordForm):
     draft_kind = "position"
+    help_topic = "organisation"
 
     def __init__(
         self, context: PageContext, position_id: str | None = None, *, parent: QWidget | None = None

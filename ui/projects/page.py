@@ -90,6 +90,7 @@ class ProjectsPage(PrintsNotices, ImportsProjectLists, Page):
             export_title=self.tr("Reported list"),
             count_text=lambda n: self.tr("%1 people on the list").replace("%1", f"{n:,}"),
             search_hint=self.tr("Search: name or ID number"),
+            empty_hint=self.tr("Nobody on the list yet: “Add to list…” (Ctrl+B) puts people on it."),
         )
         self.add_beneficiary_button = QPushButton(self.tr("&Add to list…"))
         self.add_beneficiary_button.setToolTip("Ctrl+B")
@@ -105,11 +106,10 @@ class ProjectsPage(PrintsNotices, ImportsProjectLists, Page):
             settings_key="project_payments",
             export_title=self.tr("Payments"),
             count_text=lambda n: self.tr("%1 payments").replace("%1", f"{n:,}"),
-            search_hint=" ",
+            empty_hint=self.tr("No payments yet: put people on the list, then “Record payment…” (Ctrl+P)."),
         )
         self.payments.search.setVisible(False)  # a project's payments are few: newest first is enough
-        # The project list's own export button keeps Alt+X; these two get letters of their own.
-        self.beneficiaries.export_button.setText(self.tr("Export &list to Excel…"))
+        self.beneficiaries.export_button.setText(self.tr("Export &list to Excel…"))  # Alt+X: the list's
         self.payments.export_button.setText(self.tr("Export payments to Ex&cel…"))
         self.pay_button = QPushButton(self.tr("Record &payment…"))
         self.pay_button.setToolTip("Ctrl+P")

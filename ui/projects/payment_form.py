@@ -32,6 +32,7 @@ LIST_LIMIT = 5000  # the payee list of one project; a county programme lists a f
 
 class PaymentForm(RecordForm):
     draft_kind = "payment"
+    help_topic = "projects"
 
     def __init__(self, context: PageContext, project: ProjectRow, *, parent: QWidget | None = None) -> None:
         super().__init__(context, None, parent)
@@ -134,6 +135,7 @@ class PaymentForm(RecordForm):
 
 class BeneficiaryForm(RecordForm):
     draft_kind = "beneficiary"
+    help_topic = "projects"
 
     def __init__(self, context: PageContext, project: ProjectRow, *, parent: QWidget | None = None) -> None:
         super().__init__(context, None, parent)

@@ -41,6 +41,7 @@ YEARS_AHEAD = 1  # a project may be registered for next year
 
 class ProjectForm(RecordForm):
     draft_kind = "project"
+    help_topic = "projects"
 
     def __init__(
         self, context: PageContext, project_id: str | None = None, *, parent: QWidget | None = None

@@ -60,6 +60,7 @@ class AboutDialog(QDialog):
         self.details.setWordWrap(True)
         layout.addWidget(self.details)
         keys = [
+            ("F1", self.tr("help for the page or form shown")),
             ("Ctrl+1 … 9", self.tr("switch module")),
             ("Ctrl+N", self.tr("new record")),
             ("Ctrl+S / Enter", self.tr("save the form")),

@@ -36,6 +36,7 @@ from app.services.shared.workspace import Workspace
 from app.services.system.installation import installation_facts
 from ui.shell import idle_lock
 from ui.shell.auto_backup import WindowBackups
+from ui.shell.help import add_help_actions
 from ui.shell.idle_lock import IdleLock
 from ui.shell.page import Page, PageContext, SearchableList
 from ui.shell.settings import window_settings
@@ -184,9 +185,8 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("E&xit"), self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&About"), self.show_about).setShortcut(
-            QKeySequence.StandardKey.HelpContents
-        )
+        add_help_actions(self, help_menu, self.current_key)  # F1: the shown page's help; 快速入门
+        help_menu.addAction(self.tr("&About"), self.show_about)
         help_menu.addAction(self.tr("Open &log folder"), self.open_log_folder)
 
     def _status_bar(self, workspace: Workspace, runner: TaskRunner) -> None:

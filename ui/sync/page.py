@@ -28,7 +28,7 @@ from ui.shell.page import Page, PageContext
 from ui.sync.issue_dialog import IssueSetupDialog, issued_text
 from ui.sync.keys import KeyActions
 from ui.sync.steps import next_step
-from ui.sync.tables import history_columns, result_columns, table_view
+from ui.sync.tables import history_columns, history_hint, merge_hint, result_columns, table_view
 
 
 class SyncPage(KeyActions, Page):
@@ -97,8 +97,8 @@ class SyncPage(KeyActions, Page):
         self.tabs = QTabWidget()
         self.results_model = RowsTableModel(result_columns(), self)
         self.history_model = RowsTableModel(history_columns(), self)
-        self.results_view = table_view(self.results_model)
-        self.history_view = table_view(self.history_model)
+        self.results_view = table_view(self.results_model, merge_hint(), ready=True)  # filled by a merge
+        self.history_view = table_view(self.history_model, history_hint())
         self.tabs.addTab(self.results_view, self.tr("Last merge"))
         self.tabs.addTab(self.history_view, self.tr("Merged bundles"))
         layout.addWidget(self.tabs, 1)

@@ -6,11 +6,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ui.models.rows_model import Column, RowsTableModel
+from ui.widgets.empty_state import EmptyState
 
 # Texts keep the page's translation context ("SyncPage"): the translators have them there.
 
 
-def table_view(model: RowsTableModel) -> QTableView:
+def table_view(model: RowsTableModel, empty_hint: str = "", *, ready: bool = False) -> QTableView:
+    """A read-only table; ``empty_hint`` says what to do while it has no rows (once read, or ``ready``)."""
     view = QTableView()
     view.setModel(model)
     view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
@@ -19,7 +21,22 @@ def table_view(model: RowsTableModel) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    if empty_hint:
+        EmptyState(view, empty_hint, ready=ready)
     return view
+
+
+def merge_hint() -> str:
+    return QCoreApplication.translate(
+        "SyncPage",
+        "No merge yet. “Merge bundles…” reads the .fpab files brought in; each file's result is listed here.",
+    )
+
+
+def history_hint() -> str:
+    return QCoreApplication.translate(
+        "SyncPage", "No bundle merged yet: every bundle merged here is listed, with its sender and number."
+    )
 
 
 def result_columns() -> list[Column]:

@@ -34,6 +34,7 @@ from app.domain.errors import FpaError
 from app.domain.records.users import UserDivision, UserRow
 from app.services.system import users
 from ui.shell.page import PageContext
+from ui.widgets.empty_state import EmptyState
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -245,6 +246,7 @@ class UsersPanel(QGroupBox):
         self.table.setMinimumHeight(150)
         self.table.setTabKeyNavigation(False)  # arrows move in the list; Tab goes on to the buttons
         layout.addWidget(self.table, 1)
+        self.hint = EmptyState(self.table, self.tr("No accounts yet: “Add account…” creates the first."))
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setObjectName("hint")
@@ -292,6 +294,7 @@ class UsersPanel(QGroupBox):
         index = next((i for i, r in enumerate(self.rows) if r.username == select), 0 if self.rows else -1)
         if index >= 0:
             self.table.selectRow(index)
+        self.hint.mark_ready()  # zero rows set on zero rows: no model signal
         self._update_buttons()
 
     def current_user(self) -> UserRow | None:

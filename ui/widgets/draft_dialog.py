@@ -10,7 +10,8 @@ how to show a service issue at its field. In return it gets:
   at the fields; its ``WarningsToConfirm`` is asked about once, then the save is repeated with
   ``accept_warnings=True``;
 - Enter or Ctrl+S saves, Ctrl+N starts a new record (asking about unsaved changes), Esc asks
-  before closing an unsaved form; the title-bar close button keeps the draft without asking.
+  before closing an unsaved form; the title-bar close button keeps the draft without asking;
+  F1 opens the help named by ``help_topic`` (resources/help/<topic>.md).
 
 Questions to the user go through ``ask_*`` / ``confirm_warnings`` methods so tests can answer them.
 """
@@ -29,6 +30,7 @@ from app.domain.records.families import WarningsToConfirm
 from app.domain.validation import Issue, Severity
 from app.services.shared import drafts
 from app.services.shared.drafts import DraftInfo
+from ui.shell.help import add_help_key
 from ui.shell.page import PageContext
 
 DRAFT_DELAY_MS = 800
@@ -37,6 +39,7 @@ DRAFT_DELAY_MS = 800
 class DraftDialog(QDialog):
     saved = Signal(str)  # the record id, after a successful save
     draft_kind = "record"
+    help_topic = ""  # F1's help: the form's own topic, or its page's
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +65,8 @@ class DraftDialog(QDialog):
             (QKeySequence.StandardKey.New, self.new_record),
         ):
             QShortcut(keys, self).activated.connect(slot)
+        if self.help_topic:
+            add_help_key(self, self.help_topic)
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)

@@ -13,6 +13,7 @@ Every big list of the program (families, persons, associations, projects, activi
         settings_key="persons",                    # remembers hidden columns under this name
         export_title=self.tr("Persons"),
         default_sort=("name", False),
+        empty_hint=self.tr("No persons yet. Click “New person” (Ctrl+N) to register the first."),
     )
     self.list.add_action(QPushButton(self.tr("&New person")))   # the page's buttons, top left
     self.list.activated.connect(self.open_record)  # double-click or Enter on a row: the record id
@@ -65,6 +66,7 @@ from app.services.shared.workspace import Workspace
 from ui.models.lazy_table import LazyColumn, LazyTableModel
 from ui.shell.page import SearchableList
 from ui.shell.tasks import TaskRunner
+from ui.widgets.empty_state import over_list
 from ui.widgets.list_parts import DivisionNode, DivisionTree, ExportJob, RecordTable, SearchBox
 from ui.widgets.list_queries import IdQueries, ListQuery
 
@@ -100,6 +102,7 @@ class RecordList(SearchableList):
         count_text: Callable[[int], str] | None = None,
         default_sort: tuple[str, bool] | None = None,
         search_hint: str = "",
+        empty_hint: str = "",
         workspace: Workspace | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -192,6 +195,7 @@ class RecordList(SearchableList):
         layout.addWidget(self.message)
         layout.addWidget(body, 1)
         # Ctrl+F is the main window's (``MainWindow.focus_search``): from anywhere on a page to its list.
+        self.empty_hint = over_list(self, empty_hint or self.tr("Nothing here yet."))  # what to do first
         self._export = ExportJob(self, runner, self._exported, workspace)
 
     def add_action(self, button: QWidget) -> None:

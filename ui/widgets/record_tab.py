@@ -10,6 +10,7 @@ import wizard for that kind of record.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -79,7 +80,14 @@ class RecordTab(QWidget):
         for button in (self.new_button, self.delete_button, self.import_button):
             if button is not None:
                 button.setVisible(can_write(context.workspace))  # 只读查看 is not offered changes
+        self.list.empty_hint.set_text(self.first_step(re.sub(r"\(&\w\)|&", "", new_label)))  # 新增协会
         self.update_buttons()
+
+    def first_step(self, new: str) -> str:
+        """What an empty list says: add the first record, or (只读查看) where records come from."""
+        if can_write(self.context.workspace):
+            return self.tr("Nothing here yet. Click “%1” (Ctrl+N) to add the first.").replace("%1", new)
+        return self.tr("Nothing here yet: records appear as they are entered or merged from bundles.")
 
     def add_action(self, button: QWidget) -> None:
         self.list.add_action(button)

@@ -1,4 +1,4 @@
-"""Paper: visit forms and public-notice lists drawn with QPainter, to a printer or to PDF.
+"""Paper: visit forms, public-notice lists and the help's text, drawn with Qt, to a printer or to PDF.
 
 The one place under app/ that imports Qt (QtGui and QtCore only, never widgets or printing):
 the UI hands in its printer, the command line and the self-test a PDF writer from here.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.services.shared.paper.device import ensure_gui, pdf_writer
 from app.services.shared.paper.notice import is_wide, notice_pdf, render_notice
+from app.services.shared.paper.text_document import render_text, text_pdf
 from app.services.shared.paper.visit_form import render_visit_forms, visit_forms_pdf
 
 __all__ = [
@@ -16,6 +17,8 @@ __all__ = [
     "notice_pdf",
     "pdf_writer",
     "render_notice",
+    "render_text",
     "render_visit_forms",
+    "text_pdf",
     "visit_forms_pdf",
 ]
