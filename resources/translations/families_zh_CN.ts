@@ -497,6 +497,10 @@ Save anyway?</source>
 <context>
     <name>FamilyForm</name>
     <message>
+        <source>&amp;6 Volunteer services</source>
+        <translation>&amp;6 志愿服务</translation>
+    </message>
+    <message>
         <location filename="../../ui/families/family_form.py" line="1" />
         <source>&amp;5 Insurance</source>
         <translation>&amp;5 保险保障</translation>
@@ -1652,6 +1656,132 @@ Save anyway?</source>
     <message>
         <source>Mark the claim of %1 as deleted?</source>
         <translation>将 %1 的理赔记录标记为删除？</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerServiceForm</name>
+    <message>
+        <source>Date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer not registered</source>
+        <translation>未登记的志愿者</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>暖心行动体系</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>e.g. went with her to hospital, cleaned the house</source>
+        <translation>如：陪同就医、打扫卫生</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>服务日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem</source>
+        <translation>暖心行动体系(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteer</source>
+        <translation>志愿者(&amp;V)</translation>
+    </message>
+    <message>
+        <source>or &amp;name</source>
+        <translation>或填写姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation>服务内容(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>服务时长（小时）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Volunteer service</source>
+        <translation>志愿服务</translation>
+    </message>
+    <message>
+        <source>New volunteer service</source>
+        <translation>登记志愿服务</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerServicesSection</name>
+    <message>
+        <source>Date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>暖心行动体系</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Add ser&amp;vice…</source>
+        <translation>登记志愿服务(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Edit servi&amp;ce…</source>
+        <translation>修改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Delete servic&amp;e</source>
+        <translation>删除(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Save the family first, then record its volunteer services.</source>
+        <translation>请先保存家庭信息，再登记志愿服务。</translation>
+    </message>
+    <message>
+        <source>%1 services, %2 hours</source>
+        <translation>志愿服务 %1 次，共 %2 小时</translation>
+    </message>
+    <message>
+        <source>No volunteer service recorded yet: Add service records one.</source>
+        <translation>还没有志愿服务记录：点“登记志愿服务”录入一次。</translation>
+    </message>
+    <message>
+        <source>Delete service</source>
+        <translation>删除志愿服务</translation>
+    </message>
+    <message>
+        <source>Mark the service of %1 as deleted?</source>
+        <translation>将 %1 的志愿服务记录标记为删除？</translation>
     </message>
 </context>
 </TS>

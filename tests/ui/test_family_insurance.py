@@ -132,3 +132,39 @@ def test_a_claim_recorded_on_the_chosen_policy(qtbot: QtBot, demo_workspace: Wor
     row = section.current()
     assert row is not None and row.id == policy.id and row.claim_count == 1 and row.claimed_fen == 120_000
     form.grab().save("/tmp/claims.png")
+
+
+def test_a_volunteer_service_recorded_on_its_tab(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    from app.services.families import volunteer_services
+    from ui.families.volunteer_services import VolunteerServiceForm
+
+    family_id = insured_family(demo_workspace)
+    form = FamilyForm(PageContext(demo_workspace, SyncTaskRunner()), family_id)
+    qtbot.addWidget(form)
+    form.show()
+    form.tabs.setCurrentWidget(form.volunteering)
+    section = form.volunteering
+    assert section.isEnabled()
+    before = len(volunteer_services.list_volunteer_services(demo_workspace, family_id))
+    qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+    service = section.forms[-1]
+    assert isinstance(service, VolunteerServiceForm)
+    assert service.system.value() == "志愿服务"
+    qtbot.waitUntil(lambda: service.volunteer.combo.count() > 1)  # the volunteers near the family
+    service.served_on.set_text(f"{date.today():%Y-%m-%d}")
+    service.volunteer.combo.setCurrentIndex(1)
+    service.service.set_text("陪同就医")
+    service.hours.set_text("3")
+    service.save()
+    assert not service.isVisible()
+    rows = volunteer_services.list_volunteer_services(demo_workspace, family_id)
+    assert len(rows) == before + 1 and rows[0].service == "陪同就医" and rows[0].person_id is not None
+    assert section.model.rowCount() == before + 1
+
+
+def test_a_new_family_cannot_have_services_yet(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    form = FamilyForm(PageContext(demo_workspace, SyncTaskRunner()), None)
+    qtbot.addWidget(form)
+    form.show()
+    assert not form.volunteering.isEnabled() and "请先保存" not in form.volunteering.count.text()
+    assert "Save the family first" in form.volunteering.count.text()

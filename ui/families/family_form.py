@@ -34,6 +34,7 @@ from ui.families.insurance import InsuranceSection
 from ui.families.member_data import empty_member, member_from_row
 from ui.families.members import MembersPanel
 from ui.families.sections import CoverageSection, GeneralSection, VisitsSection
+from ui.families.volunteer_services import VolunteerServicesSection
 from ui.shell.page import PageContext
 from ui.widgets.draft_dialog import DraftDialog
 
@@ -59,12 +60,14 @@ class FamilyForm(DraftDialog):
         self.coverage = CoverageSection()
         self.visits = VisitsSection()
         self.insurance = InsuranceSection(context)
+        self.volunteering = VolunteerServicesSection(context)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general.scroll_area, self.tr("&1 Family"))
         self.tabs.addTab(self.members, self.tr("&2 Members"))
         self.tabs.addTab(self.coverage.scroll_area, self.tr("&3 Three coverages"))
         self.tabs.addTab(self.visits, self.tr("&4 Visits"))
         self.tabs.addTab(self.insurance, self.tr("&5 Insurance"))
+        self.tabs.addTab(self.volunteering, self.tr("&6 Volunteer services"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.summary)
@@ -114,6 +117,7 @@ class FamilyForm(DraftDialog):
             self.visits.set_visits([])
         self.visits.set_saved(False)
         self.insurance.set_family(None)
+        self.volunteering.set_family(None)
         self.mark_clean()
         self.tabs.setCurrentIndex(0)
         self.offer_draft()
@@ -130,6 +134,7 @@ class FamilyForm(DraftDialog):
         self.visits.set_saved(True)
         self.refresh_visits()
         self.insurance.set_family(detail.id, detail.head_name)
+        self.volunteering.set_family(detail.id)
         self.mark_clean()
         self.offer_draft()
 

@@ -32,14 +32,15 @@ from app.domain.records.families import (
     FamilyRow,
 )
 from app.services import families
-from app.services.families import claims, insurance
 from app.services.families.imports import FamilyImport
 from app.services.shared.scope import can_write
 from ui.families.claims import ClaimForm
 from ui.families.family_form import FamilyForm
 from ui.families.insurance import PolicyForm
+from ui.families.page_drafts import ReopensRecordDrafts
 from ui.families.printing import PrintsVisitForms
 from ui.families.visit_form import VisitForm
+from ui.families.volunteer_services import VolunteerServiceForm
 from ui.models.lazy_table import LazyColumn, date_column, money_column, yes_no_column
 from ui.shell.page import Page, PageContext
 from ui.widgets.import_wizard import ImportWizard
@@ -47,7 +48,7 @@ from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 from ui.widgets.scan_entry import ScanEntry
 
 
-class FamiliesPage(PrintsVisitForms, Page):
+class FamiliesPage(PrintsVisitForms, ReopensRecordDrafts, Page):
     screenshot_dialogs: ClassVar[tuple[str, ...]] = ("family_form", "visit_form")
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -358,36 +359,9 @@ class FamiliesPage(PrintsVisitForms, Page):
             return self._open_policy_draft(key)
         if kind == ClaimForm.draft_kind:
             return self._open_claim_draft(key)
+        if kind == VolunteerServiceForm.draft_kind:
+            return self._open_service_draft(key)
         return None
-
-    def _open_claim_draft(self, key: str) -> ClaimForm | None:
-        try:
-            policy_id = key.removeprefix("new-") if key.startswith("new-") else None
-            claim_id = None if policy_id else key
-            if policy_id is None:
-                policy_id = claims.claim_detail(self.workspace, key).policy_id
-        except FpaError as exc:
-            self.list.show_message(exc.message, error=True)
-            return None
-        form = ClaimForm(self.context, policy_id, claim_id, parent=self)
-        self._keep(form)
-        return form
-
-    def _open_policy_draft(self, key: str) -> PolicyForm | None:
-        try:
-            family_id = key.removeprefix("new-") if key.startswith("new-") else None
-            policy_id = None if family_id else key
-            if family_id is None:
-                family_id = insurance.policy_detail(self.workspace, key).family_id
-        except FpaError as exc:
-            self.list.show_message(exc.message, error=True)
-            return None
-        row = self._row(family_id)
-        form = PolicyForm(
-            self.context, family_id, policy_id, family_name=row.head_name if row else "", parent=self
-        )
-        self._keep(form)
-        return form
 
     def open_forms(self) -> Sequence[Any]:
         return [f for f in self.forms if f.isVisible()]

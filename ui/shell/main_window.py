@@ -72,7 +72,9 @@ NAVIGATION: list[tuple[str, str, str]] = [
 ]
 PROGRAM_NAME = str(QT_TRANSLATE_NOOP("MainWindow", "FPA offline data collection"))
 # Draft kinds of pages that predate the ``draft_kinds`` attribute.
-DRAFT_PAGES = {"family": "families", "visit": "families", "policy": "families", "claim": "families"}
+DRAFT_PAGES = {
+    kind: "families" for kind in ("family", "visit", "policy", "claim", "volunteer_service")
+}
 
 
 def load_page_class(target: str) -> type[Any] | None:

@@ -322,3 +322,40 @@ class FormLookup:
     head_name: str
     village: str
     used_by: str  # "张三家，2026-10-11" when a visit already carries this number, else ""
+
+
+@dataclass(frozen=True)
+class VolunteerServiceRow:
+    """志愿服务 given to a family: when, by whom, what, under which 暖心行动 system."""
+
+    id: str
+    family_id: str
+    served_on: date
+    volunteer_name: str
+    person_id: str | None  # the volunteer, when registered in 组织建设
+    system: str  # WarmAction's value
+    service: str
+    hours: int | None
+    note: str
+
+
+@dataclass(frozen=True)
+class VolunteerServiceInput:
+    family_id: str
+    served_on: date | None
+    volunteer_name: str = ""
+    person_id: str | None = None
+    system: str = "志愿服务"
+    service: str = ""
+    hours: int | None = None
+    note: str = ""
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class VolunteerChoice:
+    """A registered volunteer to pick for a service (their village first)."""
+
+    person_id: str
+    name: str
+    division_name: str
