@@ -350,6 +350,10 @@
 <context>
     <name>DivisionsPanel</name>
     <message>
+        <source>Resident po&amp;pulation…</source>
+        <translation>常住人口(&amp;P)…</translation>
+    </message>
+    <message>
         <location filename="../../ui/system/divisions.py" line="147" />
         <source>Divisions</source>
         <translation>行政区划</translation>
@@ -1132,6 +1136,53 @@
         <location filename="../../ui/shell/welcome.py" line="187" />
         <source>Set up FPA offline data collection</source>
         <translation>计生协离线数据采集 — 初次设置</translation>
+    </message>
+</context>
+<context>
+    <name>PopulationDialog</name>
+    <message>
+        <source>Resident population by township</source>
+        <translation>各乡镇（街道）常住人口</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>常住人口（人）</translation>
+    </message>
+    <message>
+        <source>Latest earlier figure</source>
+        <translation>此前最近一年</translation>
+    </message>
+    <message>
+        <source>The per-10 000-residents figures divide by these numbers.</source>
+        <translation>“每万常住人口”的各项指标以这里的人数为分母；某年未填的乡镇沿用此前最近一年的人数。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1: the residents must be a whole number</source>
+        <translation>%1：常住人口应为整数</translation>
+    </message>
+    <message>
+        <source>Saved: %1 townships changed.</source>
+        <translation>已保存：%1 个乡镇有变化。</translation>
     </message>
 </context>
 </TS>

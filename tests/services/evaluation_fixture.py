@@ -18,6 +18,7 @@ from app.database.models import (
     Association,
     AssociationTerm,
     Division,
+    DivisionPopulation,
     InsurancePolicy,
     Person,
     PersonRole,
@@ -286,6 +287,19 @@ def build(s: Session, p: Place) -> dict[str, tuple[int, int | None]]:
             participants=99,
         )
     )
+    # 常住人口 of two townships: this year's for one, last year's (the latest) for the other, and
+    # an older row that must not count; a deleted row neither.
+    towns = s.scalars(
+        select(Division.code)
+        .where(Division.level == DivisionLevel.TOWNSHIP, Division.code.startswith(p.county[:6]))
+        .order_by(Division.code)
+        .limit(2)
+    ).all()
+    town1, town2 = towns
+    s.add(DivisionPopulation(division_code=town1, year=2026, residents=20_000))
+    s.add(DivisionPopulation(division_code=town1, year=2024, residents=99_999))
+    s.add(DivisionPopulation(division_code=town2, year=2025, residents=30_000))
+    s.add(DivisionPopulation(division_code=town2, year=2026, residents=77_777, deleted=True))
     s.flush()
 
     n = p.villages
@@ -312,5 +326,7 @@ def build(s: Session, p: Place) -> dict[str, tuple[int, int | None]]:
         "HD-ZLFS": (500, None),
         "HD-FWRC": (30, None),
         "HD-HJRS": (45, None),
+        "HD-CC-WR": (4, 50_000),
+        "HD-CYRC-WR": (250, 50_000),
         "PX-RC": (30, None),
     }

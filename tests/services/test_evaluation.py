@@ -197,7 +197,7 @@ def test_fpa_evaluation_sheet_prints_json_and_refuses_a_bad_period(
     ws, _p, _expected = county
     assert main(["evaluation", "sheet", "--db", str(ws.path), "--period", "2025", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["period_label"] == "2025年" and len(doc["indicators"]) == 23
+    assert doc["period_label"] == "2025年" and len(doc["indicators"]) == 25
     assert main(["evaluation", "sheet", "--db", str(ws.path), "--period", "2026H3"]) == 1
     assert "看不懂时间段" in capsys.readouterr().err
     assert (
@@ -249,7 +249,7 @@ def test_fpa_report_indicators_gives_the_sheet_as_a_standard_table(
     argv = ["report", "indicators", "--db", db, "--division", COUNTY[:6], "--period", "2025"]
     assert main([*argv, "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["division_code"] == COUNTY and len(doc["indicators"]) == 23  # the 6-digit code normalised
+    assert doc["division_code"] == COUNTY and len(doc["indicators"]) == 25  # the 6-digit code normalised
     contact = next(o for o in doc["indicators"] if o["code"] == "TSJT-LXR")
     assert {"value", "numerator", "denominator", "target", "met"} <= set(contact)
     out = tmp_path / "指标表.xlsx"

@@ -142,7 +142,8 @@ def test_province_is_the_sum_and_the_pooled_ratio_of_its_counties(merged: Merged
             continue
         assert pv.denominator == (av.denominator or 0) + (bv.denominator or 0), pv.code
         if pv.denominator:
-            scale, fen = (100, 1) if pv.unit == "%" else (1, 100)  # 户均慰问额: fen per household, in 元
+            # 户均慰问额: fen per household, in 元; per 10 000 residents: times 10 000
+            scale, fen = (100, 1) if pv.unit == "%" else (10_000, 1) if pv.unit.endswith("/万人") else (1, 100)
             pooled = Fraction(pv.numerator * scale, pv.denominator * fen)
             assert pv.value == round(float(pooled), 2), pv.code
     lxr_a, lxr_b, lxr = a.value("TSJT-LXR"), b.value("TSJT-LXR"), province.value("TSJT-LXR")

@@ -129,7 +129,7 @@ def test_demo_county_page_looks_right(qtbot: QtBot, demo_workspace: Workspace, t
     page.show()
     page._select(_row_of(page, "TSJT-LXR"))
     page.tabs.setCurrentIndex(1)
-    assert page.sheet is not None and len(page.sheet.values) == 23
+    assert page.sheet is not None and len(page.sheet.values) == 25
     assert len(page.reporting.rows()) > 10  # every township of the county
     shot = Path("/tmp/evaluation-page.png")
     page.grab().save(str(shot))

@@ -105,3 +105,22 @@ def test_a_refused_division_keeps_the_dialog_open_with_the_reason(page: SystemPa
     dialog = _dialog(page, "retire", TOWNSHIP)  # villages still live below it
     dialog.submit()
     assert dialog.isVisible() and "下级区划" in dialog.message.text()
+
+
+def test_resident_population_typed_per_township(page: SystemPage, workspace) -> None:  # type: ignore[no-untyped-def]
+    from app.services import evaluation
+
+    dialog = page.divisions.population_dialog()
+    year = int(dialog.year.currentData())
+    assert dialog.table.rowCount() > 1 and dialog.table.item(0, 0).text() == "星沙街道"
+    dialog.table.item(0, 1).setText("23,456")
+    dialog.table.item(1, 1).setText("十万")
+    dialog.save()
+    assert "whole number" in dialog.message.text()  # nothing saved: the whole set is refused
+    assert all(r.residents is None for r in evaluation.township_populations(workspace, year))
+    dialog.table.item(1, 1).setText("")
+    dialog.save()
+    assert "1" in dialog.message.text()
+    rows = {r.code: r.residents for r in evaluation.township_populations(workspace, year)}
+    assert rows[TOWNSHIP] == 23_456
+    assert dialog.table.item(0, 1).text() == "23456"

@@ -32,6 +32,7 @@ from app.domain.errors import FpaError
 from app.services.system import installation
 from app.services.system.divisions import DivisionRow
 from ui.shell.page import PageContext
+from ui.system.population import PopulationDialog
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 ADD, RENAME, RETIRE = "add", "rename", "retire"
@@ -168,15 +169,24 @@ class DivisionsPanel(QGroupBox):
         self.add_button = QPushButton(self.tr("&Add below…"))
         self.rename_button = QPushButton(self.tr("&Rename…"))
         self.retire_button = QPushButton(self.tr("R&etire…"))
+        self.population_button = QPushButton(self.tr("Resident po&pulation…"))
+        self.population_button.clicked.connect(lambda: self.population_dialog())
         self.add_button.clicked.connect(lambda: self._edit(ADD))
         self.rename_button.clicked.connect(lambda: self._edit(RENAME))
         self.retire_button.clicked.connect(lambda: self._edit(RETIRE))
         for button in (self.add_button, self.rename_button, self.retire_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.population_button)
         layout.addLayout(buttons)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
+
+    def population_dialog(self) -> PopulationDialog:
+        """常住人口 by township, for the per-10 000-residents figures."""
+        dialog = PopulationDialog(self.context, self)
+        dialog.open()
+        return dialog
 
     def reload(self, select: str | None = None) -> None:
         """Read the division list again, keeping (or moving to) the selected division."""

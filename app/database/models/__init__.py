@@ -1,7 +1,7 @@
 """All models, imported together so the metadata is complete wherever one is used."""
 
 from app.database.models.activities import Activity, Training
-from app.database.models.evaluation import PeriodLock
+from app.database.models.evaluation import DivisionPopulation, PeriodLock
 from app.database.models.families import (
     FamilyMember,
     InsuranceClaim,
@@ -27,6 +27,7 @@ __all__ = [
     "BundleLedger",
     "ChangeLogEntry",
     "Division",
+    "DivisionPopulation",
     "DuplicateCandidate",
     "FamilyMember",
     "IndicatorDefinition",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, String, Text
+from sqlalchemy import Date, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.database.base import Base, Synced
@@ -26,3 +26,14 @@ class PeriodLock(Synced, Base):
     unlocked_by: Mapped[str | None] = mapped_column(String(40))
     unlocked_at: Mapped[datetime | None] = mapped_column(DateTime)
     unlock_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class DivisionPopulation(Synced, Base):
+    """常住人口 of a township in a year, as the county records it: the per-10 000-residents figures
+    divide by it, and a county's or province's residents are the sum of its townships' (synced up)."""
+
+    __tablename__ = "division_population"
+
+    division_code: Mapped[str] = mapped_column(String(12), index=True)  # a township
+    year: Mapped[int] = mapped_column(Integer)
+    residents: Mapped[int] = mapped_column(Integer)

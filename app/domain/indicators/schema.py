@@ -182,5 +182,10 @@ RECORD_SETS: dict[str, RecordSetSpec] = {
             "本期内举办的培训",
             {"对象": _choice(TrainingAudience), "天数": _INT, "参训人次": _INT, "经费": _MONEY},
         ),
+        RecordSetSpec(
+            "常住人口",
+            "各乡镇（街道）本期所在年度（未填时取最近一年）的常住人口，县、省为所辖乡镇之和",
+            {"人数": _INT},
+        ),
     )
 }

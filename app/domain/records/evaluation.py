@@ -100,3 +100,14 @@ class PeriodLockRow:
     unlocked_by: str | None
     unlocked_at: datetime | None
     unlock_reason: str | None
+
+
+@dataclass(frozen=True)
+class TownshipPopulation:
+    """A township's 常住人口: the year's figure when recorded, else the latest earlier one."""
+
+    code: str
+    name: str
+    residents: int | None  # the year's own figure
+    latest: int | None  # the latest figure of an earlier year (what the sheets use meanwhile)
+    latest_year: int | None

@@ -98,6 +98,7 @@ def generate_demo(
             builder.families(families, progress, cancelled)
             builder.projects()
             builder.activities()
+            builder.populations()  # last: its ids take no draw from what comes before
         ws = Workspace(db, Path(str(work)), county_code, NodeRole.COUNTY)
         if key is not None:
             # The administrator the keyring was made for gets its account row first.

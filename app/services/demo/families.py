@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.database.models import (
+    DivisionPopulation,
     FamilyMember,
     InsurancePolicy,
     SpecialFamily,
@@ -58,6 +59,17 @@ class FamiliesPart(VisitsPart):
             for i, year in enumerate(YEARS)
         ]
         self.put(SupportStandard, rows)
+
+    def populations(self) -> None:
+        """常住人口 of each township for the demo's years, 2–8 万 growing ~0.5 % a year (from the
+        code, no draw: the demo's other figures stay put)."""
+        rows = []
+        for code, _name, _level, _parent in self.townships:
+            base = 20_000 + (int(code[6:9]) * 7919) % 60_000
+            for i, year in enumerate(YEARS):
+                residents = base + base * i // 200
+                rows.append({"id": self.uid(), "division_code": code, "year": year, "residents": residents})
+        self.put(DivisionPopulation, rows)
 
     def families(self, count: int, progress: Progress, cancelled: Callable[[], bool] | None) -> None:
         """``count`` families in chunks: each chunk is generated while the one before is written."""

@@ -5,6 +5,7 @@ from app.services.evaluation.completeness import reporting
 from app.services.evaluation.definitions import default_definitions, load_definitions
 from app.services.evaluation.drill import records_behind, records_short
 from app.services.evaluation.locks import list_locks, lock_period, unlock_period
+from app.services.evaluation.population import save_populations, township_populations
 from app.services.evaluation.report import indicator_table
 from app.services.evaluation.sheet import (
     definition,
@@ -29,6 +30,8 @@ __all__ = [
     "records_behind",
     "records_short",
     "reporting",
+    "save_populations",
     "sheet_json_objects",
+    "township_populations",
     "unlock_period",
 ]

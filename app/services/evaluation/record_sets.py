@@ -12,12 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, FromClause, and_, func, literal, or_
+from sqlalchemy import ColumnElement, FromClause, and_, func, literal, or_, select
+from sqlalchemy.orm import aliased
 
 from app.database.models import (
     Activity,
     Association,
     Division,
+    DivisionPopulation,
     PersonRole,
     Project,
     ProjectBeneficiary,
@@ -48,6 +50,22 @@ class SetSql:
     day: Sql = None  # the record's date, shown in a drill-down list
     table: str = ""
     family_id: Sql = None  # set when a row is a family (to open it)
+
+
+_POP = aliased(DivisionPopulation, name="later_population")
+
+
+def _latest_year(w: Window) -> Any:
+    """A township's residents for the period's year, or its latest year before that."""
+    return (
+        select(func.max(_POP.year))
+        .where(
+            _POP.division_code == DivisionPopulation.division_code,
+            _POP.deleted.is_(False),
+            _POP.year <= w.last_year,
+        )
+        .scalar_subquery()
+    )
 
 
 SETS: dict[str, SetSql] = {
@@ -227,5 +245,14 @@ SETS: dict[str, SetSql] = {
         label=Training.title,
         day=Training.held_on,
         table="training",
+    ),
+    "常住人口": SetSql(
+        source=lambda: DivisionPopulation.__table__,
+        division=DivisionPopulation.division_code,
+        base=lambda w: [DivisionPopulation.deleted.is_(False), DivisionPopulation.year == _latest_year(w)],
+        fields={"人数": lambda w: DivisionPopulation.residents},
+        row_id=DivisionPopulation.id,
+        label=DivisionPopulation.division_code,
+        table="division_population",
     ),
 }
