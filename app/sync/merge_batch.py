@@ -33,6 +33,7 @@ from app.sync.bundle import (
     trusted_signers,
 )
 from app.sync.identity import Identity
+from app.sync.locks import check_period_locks
 from app.sync.merge import merge_rows
 from app.sync.sender import refuse_borrowed_device, refuse_replay
 
@@ -166,6 +167,7 @@ def _merge_one(conn: Connection, db: Database, checked: CheckedBundle) -> int:
     refuse_borrowed_device(conn, sender[0], checked.key_id, source)
     assert checked.signer is not None  # check_bundle refused every bundle without one
     known = check_authority(conn, checked.signer, checked.rows, source)
+    check_period_locks(conn, checked.signer, checked.rows, source, known.present)
     stats = merge_rows(conn, db, checked.rows, source=f"{sender[0]}/{sender[2]}", present=known.present)
     summary.stats = stats.as_dict()
     record_in_ledger(conn, checked.meta, checked.key_id, sender, checked.digest, source, stats)
