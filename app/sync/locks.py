@@ -47,6 +47,18 @@ DATED: Mapping[str, tuple[str, str | None]] = {
 _PAYMENT_PROJECT = "project_id"
 
 
+_LOCKS = table_of(PeriodLock)
+# Built once: it runs for every bundle that carries dated records, locks or not.
+_ACTIVE = select(
+    _LOCKS.c.id,
+    _LOCKS.c.division_code,
+    _LOCKS.c.period_code,
+    _LOCKS.c.starts_on,
+    _LOCKS.c.ends_on,
+    _LOCKS.c.locked_by,
+).where(_LOCKS.c.deleted.is_(False), _LOCKS.c.unlocked_at.is_(None))
+
+
 @dataclass(frozen=True)
 class _Lock:
     id: str
@@ -99,11 +111,7 @@ def check_period_locks(
 
 
 def _active_locks(conn: Connection, incoming: TableRows | None) -> list[_Lock]:
-    t = table_of(PeriodLock)
-    query = select(
-        t.c.id, t.c.division_code, t.c.period_code, t.c.starts_on, t.c.ends_on, t.c.locked_by
-    ).where(t.c.deleted.is_(False), t.c.unlocked_at.is_(None))
-    locks = [_Lock(r[0], r[1], r[2], _iso(r[3]), _iso(r[4]), r[5] or "") for r in conn.execute(query)]
+    locks = [_Lock(r[0], r[1], r[2], _iso(r[3]), _iso(r[4]), r[5] or "") for r in conn.execute(_ACTIVE)]
     if not locks or incoming is None:
         return locks
     released: set[str] = set()
