@@ -12,6 +12,7 @@ import argparse
 from app.cli.credentials import add_credentials, read_secret, signed_in
 from app.domain.enums import UserRole
 from app.domain.errors import UserInputError
+from app.domain.validation import normalize_division_code
 from app.services.system import users
 
 _ROLES = {role.value: role for role in UserRole} | {role.name.lower(): role for role in UserRole}
@@ -31,7 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("username", help="新账户的用户名")
     p.add_argument("--name", required=True, help="姓名")
     p.add_argument("--role", required=True, help="系统管理员 / 县级管理员 / 乡镇录入员 / 只读查看")
-    p.add_argument("--division", required=True, help="所属区划代码（乡镇录入员为乡镇）")
+    p.add_argument(
+        "--division", required=True, help="所属区划代码，6 位（县）、9 位（乡镇）或 12 位（乡镇录入员为乡镇）"
+    )
     p.set_defaults(handler=cmd_add)
     p = u.add_parser("deactivate", help="停用账户（不能再登录，记录保留）")
     p.add_argument("--db", required=True)
@@ -66,9 +69,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     role = _ROLES.get(args.role.strip())
     if role is None:
         raise UserInputError(f"角色“{args.role}”无效，应为 " + " / ".join(r.value for r in UserRole) + "。")
+    division = normalize_division_code(args.division)  # 430121 as 430121000000, as everywhere
     with signed_in(args, args.db) as ws:
         password = _new_password(args, args.username)
-        users.add_user(ws, args.username, args.name, role, args.division.strip(), password)
+        users.add_user(ws, args.username, args.name, role, division, password)
     print(f"已添加账户 {args.username}（{role}）。")
     return 0
 

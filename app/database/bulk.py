@@ -24,7 +24,7 @@ from app.database.models import ChangeLogEntry, Meta
 from app.database.session import META_CLOCK, Database, utcnow
 from app.database.types import EnumText, JsonText
 from app.domain.enums import ChangeOp
-from app.domain.hlc import HybridClock, Stamp
+from app.domain.hlc import MAX_MILLIS, ClockExhausted, HybridClock, Stamp
 
 _HEAD = ("id", "created_stamp", "stamp", "field_stamps", "device_id", "created_at", "updated_at")
 # JSON functions are built into SQLite from 3.38; older libraries may lack them, so they take the
@@ -68,7 +68,8 @@ def issue_stamps(clock: HybridClock, count: int) -> list[str]:
     """``count`` strictly increasing stamps from the device's clock, as ``clock.now()`` would give.
 
     The first comes from the clock; the rest count on within its millisecond (borrowing the next
-    one when the counter runs out, as the clock does); the clock then moves past the last.
+    one when the counter runs out, as the clock does); the clock then moves past the last. Like the
+    clock, never past the last millisecond 13 digits hold: ClockExhausted instead.
     """
     if count <= 0:
         return []
@@ -76,6 +77,9 @@ def issue_stamps(clock: HybridClock, count: int) -> list[str]:
     millis, counter, device = first.millis, first.counter, first.device
     out: list[str] = []
     while len(out) < count:
+        if millis > MAX_MILLIS:
+            # Never past the 13 digits, as the clock itself refuses (nothing was written yet).
+            raise ClockExhausted("the clock is at its last stamp")
         take = min(count - len(out), HybridClock.MAX_COUNTER - counter + 1)
         out.extend(f"{millis:013d}-{c:05d}-{device}" for c in range(counter, counter + take))
         millis, counter = millis + 1, 0

@@ -1,4 +1,5 @@
-"""Sync bundles: writing the changes the receiver has not acknowledged, and merging bundles in.
+"""Sync bundles: writing the changes the receiver has not acknowledged, and reading and checking
+bundles before a merge (merge_batch.py merges them).
 
 A bundle file is an envelope (see envelope.py) of kind "bundle" whose payload is the row-state
 document of payload.py. The header meta says who sent it, its number, and what it covers.
@@ -23,12 +24,11 @@ from app.database.models import BundleExport, BundleLedger, ChangeLogEntry
 from app.database.session import META_DIVISION, META_ROLE, Database, utcnow
 from app.domain.errors import BadFileError, UserInputError
 from app.sync import keys, payload, state
-from app.sync.authority import check_authority
 from app.sync.clock_check import DEFAULT_MAX_AHEAD_HOURS, check_clock
 from app.sync.envelope import expect_kind, open_envelope, read_header, seal, write_atomically
 from app.sync.identity import Identity
-from app.sync.merge import MergeStats, merge_rows
-from app.sync.sender import BUNDLE_FORMAT, check_meta, refuse_borrowed_device, refuse_replay, standing
+from app.sync.merge import MergeStats
+from app.sync.sender import BUNDLE_FORMAT, check_meta, standing
 
 SUFFIX = ".fpab"
 MAX_FILE_BYTES = 1024 * 1024 * 1024
@@ -162,7 +162,7 @@ class CheckedBundle:
     """A bundle read, verified, decrypted and parsed — everything short of the database's own state.
 
     ``problem`` holds the refusal when the file failed a check; the replay check and the merge need
-    the database and happen in ``apply_bundle``.
+    the database and happen in ``merge_batch``.
     """
 
     source: str
@@ -235,89 +235,7 @@ def check_bundle(
     return checked
 
 
-def apply_bundle(
-    db: Database,
-    checked: CheckedBundle,
-    *,
-    dry_run: bool = False,
-    on_accept: Callable[[Connection, BundleSummary], None] | None = None,
-    relaxed_sync: bool = False,
-) -> BundleSummary:
-    """Merge a checked bundle in one transaction, or refuse it untouched.
-
-    ``relaxed_sync`` (only when a copy of the file was made before the merge) commits without
-    waiting for the disk: a power cut may lose the last bundles, never corrupt the file, and the
-    copy holds the state before them.
-
-    ``on_accept`` runs inside that transaction once the bundle is merged (not on a dry run): what
-    it writes (the audit entry) commits with the merge or not at all, at the cost of no extra
-    commit — one sync to disk per bundle, not two.
-    """
-    summary = checked.summary
-    if checked.problem is not None:
-        summary.status, summary.reason = "refused", checked.problem
-        return summary
-    sender, source = checked.sender, checked.source
-    try:
-        with db.engine.connect() as conn:
-            relax = relaxed_sync and conn.dialect.name == "sqlite"
-            if relax:
-                # The copy made before the merge is what protects against a power cut here: the
-                # commit need not wait for the disk (WAL keeps the file consistent either way).
-                _pragma(conn, "PRAGMA synchronous=NORMAL")
-            tx = conn.begin()
-            try:
-                refuse_replay(conn, sender[0], sender[2], checked.digest, source)
-                refuse_borrowed_device(conn, sender[0], checked.key_id, source)
-                assert checked.signer is not None  # check_bundle refused every bundle without one
-                known = check_authority(conn, checked.signer, checked.rows, source)
-                stats = merge_rows(
-                    conn, db, checked.rows, source=f"{sender[0]}/{sender[2]}", present=known.present
-                )
-                summary.stats = stats.as_dict()
-                _record(conn, checked.meta, checked.key_id, sender, checked.digest, source, stats)
-                summary.gaps = gaps(conn, sender[0])
-                if dry_run:
-                    tx.rollback()
-                    summary.status = "dry-run"
-                else:
-                    summary.status = "accepted"
-                    if on_accept is not None:
-                        on_accept(conn, summary)
-                    tx.commit()
-            except BaseException:
-                tx.rollback()
-                raise
-            finally:
-                if relax:
-                    _pragma(conn, "PRAGMA synchronous=FULL")  # as engine.py sets every connection
-    except BadFileError as exc:
-        summary.status, summary.reason = "refused", exc.reason
-    return summary
-
-
-def _pragma(conn: Connection, statement: str) -> None:
-    # On the driver's connection: through SQLAlchemy it would open a transaction first, and SQLite
-    # refuses to change the safety level inside one.
-    driver = conn.connection.driver_connection
-    assert driver is not None
-    driver.execute(statement)
-
-
-def merge_bundle(
-    db: Database,
-    path: Path,
-    identity: Identity,
-    *,
-    dry_run: bool = False,
-    on_accept: Callable[[Connection, BundleSummary], None] | None = None,
-) -> BundleSummary:
-    """Check one bundle completely, then merge it in one transaction, or refuse it untouched."""
-    checked = check_bundle(path, identity, trusted_signers(db))
-    return apply_bundle(db, checked, dry_run=dry_run, on_accept=on_accept)
-
-
-def _record(
+def record_in_ledger(
     conn: Connection,
     meta: dict[str, Any],
     key_id: str,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Table
+from sqlalchemy import Date, DateTime, Table
 
 from app.database.base import content_columns, scalar_defaults, table_of
 from app.database.codec import to_json
@@ -69,7 +69,11 @@ class Plan:
 
 
 def _python_converter(column: Any) -> Callable[[Any], Any] | None:
-    # JSON-form values are what the Core types accept, except dates (psycopg wants date objects).
+    # JSON-form values are what the Core types accept, except dates and times (psycopg wants date
+    # objects; SQLite's DateTime type takes only datetime objects: an unlock of a period lock that
+    # came up in a bundle failed the merge with a TypeError).
+    if isinstance(column.type, DateTime):
+        return datetime.fromisoformat
     if isinstance(column.type, Date):
         return date.fromisoformat
     return None

@@ -49,8 +49,8 @@ from app.services.system.installation import init_encrypted
 from app.services.system.setup import init_database
 from app.sync import identity as ident
 from app.sync import state
-from app.sync.bundle import merge_bundle
 from app.sync.envelope import open_envelope, read_header, seal
+from app.sync.merge_batch import merge_bundle
 from app.sync.receipt import import_receipt
 from app.sync.setup_package import import_setup_package, parse_setup
 

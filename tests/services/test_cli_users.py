@@ -54,3 +54,19 @@ def test_an_administrator_manages_accounts_from_the_command_line(
     assert "zhangsan\t张三\t乡镇录入员\t星沙街道（430121001000）\t已停用" in listed
     with pytest.raises(UserInputError, match="用户名或密码不正确"):
         accounts.sign_in(encrypted_path, "zhangsan", "clerk-pass-2")
+
+
+def test_a_short_division_code_is_taken_as_the_full_code(
+    encrypted_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--db", str(encrypted_path)]
+    add = ["user", "add", *db, *_as("admin"), "wangwu", "--name", "王五", "--role", "county_admin"]
+    _stdin(monkeypatch, ADMIN_PASSWORD, "county-pass-1")
+    assert main([*add, "--division", "430121"]) == 0
+    _stdin(monkeypatch, ADMIN_PASSWORD)
+    assert main(["user", "list", *db, *_as("admin")]) == 0
+    assert "wangwu\t王五\t县级管理员\t" in (out := capsys.readouterr().out) and "（430121000000）" in out
+    _stdin(monkeypatch, ADMIN_PASSWORD, "x")
+    bad = ["user", "add", *db, *_as("admin"), "zhaoliu", "--name", "赵六", "--role", "county_admin"]
+    assert main([*bad, "--division", "43012"]) == 1
+    assert "区划代码“43012”应为" in capsys.readouterr().err

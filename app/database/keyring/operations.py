@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.database.keyring.lockout import (
+    PENDING_MAX,
     WRONG_PASSWORD,
     check_allowed,
     count_failure,
@@ -69,7 +70,8 @@ def set_password(db_path: Path | str, db_key: bytes, username: str, password: st
     ring = load(db_path)
     old = ring.entry(username) or {}
     entry = wrap(ring, username, password, db_key)
-    entry["pending"] = pending_attempts(old)  # still to be written to the audit log
+    # Still to be written to the audit log (what a damaged entry held that is not a time is dropped).
+    entry["pending"] = [t for t in pending_attempts(old) if parse_time(t) is not None][-PENDING_MAX:]
     ring.data["entries"][ring.slot(username)] = entry
     ring.save()
 
@@ -93,7 +95,7 @@ def unwrap(db_path: Path | str, username: str, password: str, *, now: datetime |
     """
     ring = load(db_path)
     moment = utc_now(now)
-    entry = ring.entry(username)
+    entry = ring.usable_entry(username)
     if entry is None:
         dummy_kdf(password)
         raise UserInputError(WRONG_PASSWORD)
@@ -111,7 +113,7 @@ def unwrap_recovery(db_path: Path | str, recovery_key: str, *, now: datetime | N
     """The database key from the recovery key; wrong keys are counted and locked out like passwords."""
     ring = load(db_path)
     moment = utc_now(now)
-    entry = ring.entry(RECOVERY)
+    entry = ring.usable_entry(RECOVERY)
     if entry is None:
         raise UserInputError("此数据库没有恢复密钥条目，无法用恢复密钥找回。")
     check_allowed(entry, moment)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.database.files import fsync_folder
+from app.database.keyring.checks import check_entry, parse
 from app.domain.errors import DatabaseError
 
 FORMAT = "fpa-keyring"
@@ -66,8 +67,16 @@ class Keyring:
         return hashlib.sha256(f"{self.id}\x00{username}".encode()).hexdigest()
 
     def entry(self, username: str) -> dict[str, Any] | None:
+        """The user's entry as stored (whatever it holds), or None."""
         found = self.data["entries"].get(self.slot(username))
         return found if isinstance(found, dict) else None
+
+    def usable_entry(self, username: str) -> dict[str, Any] | None:
+        """The user's entry, checked before it is used to unwrap (DatabaseError if damaged), or None."""
+        found = self.data["entries"].get(self.slot(username))
+        if found is None:
+            return None
+        return check_entry(found, self.path.name, recovery=username == RECOVERY)
 
     def aad(self, username: str) -> bytes:
         return f"{FORMAT}/{VERSION}\x00{self.id}\x00{username}".encode()
@@ -77,7 +86,8 @@ class Keyring:
 
 
 def load(db_path: Path | str) -> Keyring:
-    """The keyring beside ``db_path``; DatabaseError with a Chinese message if missing, damaged or newer."""
+    """The keyring beside ``db_path``; DatabaseError with a Chinese message if missing, damaged or newer
+    (checks.py says what a readable file is)."""
     path = keyring_path(db_path)
     try:
         raw = path.read_bytes()
@@ -88,22 +98,7 @@ def load(db_path: Path | str) -> Keyring:
         ) from None
     except OSError as exc:
         raise DatabaseError(f"无法读取密钥文件“{path.name}”：{exc.strerror}。") from None
-    try:
-        data = json.loads(raw)
-        ok = (
-            isinstance(data, dict)
-            and data.get("format") == FORMAT
-            and isinstance(data.get("entries"), dict)
-            and isinstance(data.get("keyring_id"), str)
-        )
-    except ValueError:
-        ok = False
-    if not ok:
-        raise DatabaseError(f"密钥文件“{path.name}”已损坏或不是本程序的密钥文件，数据库无法打开。")
-    if data.get("version") != VERSION:
-        raise DatabaseError(
-            f"密钥文件“{path.name}”来自更新版本的程序（格式 {data.get('version')}），请先升级本程序。"
-        )
+    data = parse(raw, path.name, FORMAT, VERSION)
     return Keyring(path, data)
 
 

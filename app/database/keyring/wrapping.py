@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from app.database.keyring.checks import ARGON2_LIMITS
 from app.database.keyring.sidecar import RECOVERY, Keyring, b64, unb64
 from app.domain.errors import DatabaseError, UserInputError
 
@@ -27,10 +28,6 @@ KEY_BYTES = 32
 ARGON2_TIME = 3
 ARGON2_MEMORY_KIB = 64 * 1024
 ARGON2_LANES = 4
-
-# What an entry may ask for when it is read back: a damaged or forged keyring must not make a sign-in
-# hang or exhaust memory (up to 1 GiB and 10 passes leaves room for raising the cost later).
-ARGON2_LIMITS = {"time_cost": (1, 10), "memory_cost": (8, 1024 * 1024), "parallelism": (1, 16)}
 
 # The recovery key: 8 groups of 5 characters from 32 that cannot be misread (no 0 O 1 I),
 # 200 random bits, so a fast key derivation (HKDF) is enough for it.

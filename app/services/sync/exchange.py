@@ -27,12 +27,12 @@ from app.sync import keys, state
 from app.sync.bundle import (
     BundleSummary,
     ExportResult,
-    apply_bundle,
     check_bundle,
     export_bundle,
     max_ahead_hours,
     trusted_signers,
 )
+from app.sync.merge_batch import MergeBatch
 from app.sync.orphans import Orphans, find_orphans
 from app.sync.receipt import ReceiptResult, import_receipt, write_receipt
 
@@ -77,7 +77,9 @@ def merge_bundles(
     progress: Progress = None,
     cancelled: IsCancelled = None,
 ) -> list[BundleSummary]:
-    """Merge bundles one by one (one transaction each), after one copy of the database file."""
+    """Merge bundles one by one after one copy of the database file: each bundle in its own
+    savepoint (a refused one leaves nothing), committed every few bundles. ``progress`` counts the
+    bundles committed."""
     ensure_may(ws, Permission.MERGE)
     me = ident.unlock(identity_dir, passphrase)
     files = sorted(_expand(paths))
@@ -93,9 +95,22 @@ def merge_bundles(
     trusted = trusted_signers(ws.db)
     check = partial(check_bundle, max_ahead=max_ahead_hours(ws.db))
     on_accept = partial(_audit_merge, ws)
+    reported = 0
+
+    def report(committed: int) -> None:
+        # Only what is on disk: the bundles of the open transaction are not merged yet for a crash.
+        nonlocal reported
+        if progress and committed > reported:
+            reported = committed
+            progress(committed, len(files))
+
     # The next file is read, verified, decrypted and parsed in a worker thread while this one is
-    # written: SQLite and the disk sync release the GIL, so the two cores share the work.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-check") as pool:
+    # written: SQLite and the disk sync release the GIL, so the two cores share the work. The
+    # bundles share an outer transaction, a savepoint each (merge_batch.py).
+    with (
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-check") as pool,
+        MergeBatch(ws.db, relaxed_sync=copied) as batch,
+    ):
         ahead = pool.submit(check, files[0], me, trusted)
         for done in range(len(files)):
             checked = ahead.result()
@@ -104,12 +119,10 @@ def merge_bundles(
             if cancelled and cancelled():
                 if not results:
                     raise Cancelled()
-                break  # what was merged stays merged: each bundle was its own transaction
-            results.append(
-                apply_bundle(ws.db, checked, dry_run=dry_run, on_accept=on_accept, relaxed_sync=copied)
-            )
-            if progress:
-                progress(done + 1, len(files))
+                break  # what was merged stays merged: the batch commits it on the way out
+            results.append(batch.apply(checked, dry_run=dry_run, on_accept=on_accept))
+            report(batch.committed)
+        report(batch.commit())
     _log_summaries(ws, results)
     return results
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,13 +25,15 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import DBAPIError
 
 from app.database import keyring
 from app.database.audit import AuditAction, record
+from app.database.engine import DRIVER_ERRORS
 from app.database.models import UserAccount
 from app.database.session import utcnow
 from app.domain.enums import UserRole
-from app.domain.errors import LoginDelayed, UserInputError
+from app.domain.errors import DatabaseError, LoginDelayed, UserInputError
 from app.domain.records.accounts import SignedInUser
 from app.services.shared.workspace import Workspace, open_workspace
 from app.sync import state
@@ -39,6 +43,9 @@ MIN_PASSWORD = 8
 MAX_DISPLAY_NAME = 40  # user_account.display_name's width
 WRONG_PASSWORD = keyring.WRONG_PASSWORD
 INACTIVE = "此账户已停用，不能登录。请联系系统管理员。"
+
+# What a page that does not read back raises: through SQLAlchemy, or from the driver itself.
+_UNREADABLE: tuple[type[Exception], ...] = (DBAPIError, *DRIVER_ERRORS)
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended cost
 
@@ -155,10 +162,16 @@ def sign_in(path: Path | str, username: str, password: str, *, now: datetime | N
     if not keyring.is_encrypted(path):
         return _sign_in_plain(path, username, password, moment)
     key = keyring.unwrap(path, username, password, now=moment)
-    ws = open_workspace(path, key)
+    try:
+        ws = open_workspace(path, key)
+    except _UNREADABLE as exc:
+        raise damaged(path, exc) from exc
     try:
         failures = keyring.pending_failures(path, username)
-        with ws.db.engine.begin() as conn:
+        # A page that fails its check (SQLCipher's HMAC) or a broken tree stops the transaction
+        # before its commit: the file is left as it was, and the account's failed attempts stay
+        # in the keyring for a later sign-in.
+        with _refusing_damage(path), ws.db.engine.begin() as conn:
             for at in failures:
                 detail = {"reason": "wrong_password"}
                 record(conn, username, AuditAction.LOGIN_FAILED, username, detail, at=at)
@@ -177,14 +190,34 @@ def sign_in(path: Path | str, username: str, password: str, *, now: datetime | N
     return ws
 
 
+def damaged(path: Path, exc: BaseException) -> DatabaseError:
+    """The refusal for a database file whose pages do not read back (damaged on disk)."""
+    return DatabaseError(
+        f"数据库文件“{path.name}”已损坏，无法读取，登录已取消，文件未做任何修改。请用最近的备份恢复"
+        "（fpa restore），并请县里的技术人员检查损坏的文件（fpa check）。",
+        detail=str(getattr(exc, "orig", None) or exc),
+    )
+
+
+@contextmanager
+def _refusing_damage(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except _UNREADABLE as exc:
+        raise damaged(path, exc) from exc
+
+
 def _counter_key(username: str) -> str:
     return "login_fail:" + hashlib.sha256(username.encode()).hexdigest()[:16]
 
 
 def _sign_in_plain(path: Path, username: str, password: str, now: datetime) -> Workspace:
-    ws = open_workspace(path)
     try:
-        with ws.db.engine.begin() as conn:
+        ws = open_workspace(path)
+    except _UNREADABLE as exc:
+        raise damaged(path, exc) from exc
+    try:
+        with _refusing_damage(path), ws.db.engine.begin() as conn:
             account = _account(conn, username)
             if account is None:
                 _verify(hash_password("x"), password)  # as slow as a real check
@@ -192,7 +225,7 @@ def _sign_in_plain(path: Path, username: str, password: str, now: datetime) -> W
             counter: dict[str, Any] = json.loads(state.get(conn, _counter_key(username)) or "{}")
             keyring.check_allowed(counter, now)
         ok = _verify(account.password_hash, password)
-        with ws.db.engine.begin() as conn:
+        with _refusing_damage(path), ws.db.engine.begin() as conn:
             if not ok:
                 keyring.note_failure(counter, now)
                 counter["pending"] = []  # written to the audit log now, not later
