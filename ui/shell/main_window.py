@@ -18,7 +18,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -34,7 +33,7 @@ from app.domain.records.overview import InstallationFacts
 from app.paths import data_dir, ensure, logs_dir
 from app.services.shared.workspace import Workspace
 from app.services.system.installation import installation_facts
-from ui.shell import idle_lock
+from ui.shell import file_dialogs, idle_lock
 from ui.shell.auto_backup import WindowBackups
 from ui.shell.idle_lock import IdleLock
 from ui.shell.page import Page, PageContext, SearchableList
@@ -327,11 +326,11 @@ class MainWindow(QMainWindow):
     # --- menu actions ---------------------------------------------------------------------------------
 
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), str(data_dir()), self.tr("Databases (*.db);;All files (*)")
+        path = file_dialogs.open_file(
+            self, self.tr("Open database"), self.tr("Databases (*.db);;All files (*)"), start=data_dir()
         )
         if path:
-            self.database_chosen.emit(Path(path))
+            self.database_chosen.emit(path)
 
     def change_password(self) -> None:
         from ui.shell.login import ChangePasswordDialog

@@ -12,7 +12,6 @@ from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from app.domain.records.overview import InstallationFacts
 from app.paths import backups_dir
 from app.services.system import installation
 from app.services.system.backup import KEEP, backup_database
+from ui.shell import file_dialogs
 from ui.shell.page import Page, PageContext
 from ui.shell.progress import run_with_progress
 from ui.system.backup import BackupSettingsPanel, RestoreDialog
@@ -152,11 +152,11 @@ class SystemPage(Page):
         return box
 
     def choose_backup_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Back up to (a folder or USB stick)"), str(backups_dir())
+        folder = file_dialogs.choose_folder(
+            self, self.tr("Back up to (a folder or USB stick)"), start=backups_dir()
         )
         if folder:
-            self.back_up(Path(folder))
+            self.back_up(folder)
 
     def back_up(self, folder: Path) -> None:
         self.backup_message.setText(self.tr("Backing up…"))

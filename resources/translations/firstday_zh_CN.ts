@@ -1,0 +1,44 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>计算机</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevealSaved</name>
+        <message>
+            <source>The search and filters were cleared to show the record just saved.</source>
+            <translation>已清除搜索和筛选条件，以显示刚保存的记录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FamiliesPage</name>
+        <message>
+            <source>Saved: the visit to the family of %1</source>
+            <translation>已保存：%1 家的走访记录</translation>
+        </message>
+        <message>
+            <source>Saved: the family of %1, file no. %2</source>
+            <translation>已保存：%1 家，档案编号 %2</translation>
+        </message>
+    </context>
+</TS>
