@@ -48,8 +48,10 @@ def _scroll(inner: QWidget) -> QScrollArea:
 def _pair(grid: QGridLayout, row: int, col: int, text: str, widget: QWidget, span: int = 1) -> None:
     label = QLabel(text)
     label.setBuddy(widget)
-    grid.addWidget(label, row, col)
-    grid.addWidget(widget, row, col + 1, 1, span)
+    # Level with the editor line, not centred on the editor and the line kept for its note.
+    label.setMinimumHeight((widget.focusProxy() or widget).sizeHint().height())
+    grid.addWidget(label, row, col, Qt.AlignmentFlag.AlignTop)
+    grid.addWidget(widget, row, col + 1, 1, span, Qt.AlignmentFlag.AlignTop)
 
 
 def _tab_chain(*widgets: QWidget) -> None:

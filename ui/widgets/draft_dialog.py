@@ -45,6 +45,7 @@ class DraftDialog(QDialog):
         self._loading = False
         self._closing_ok = False
         self._new_after_save = False
+        self._tracking_errors = False  # the summary lists the fields' errors and follows their fixes
         self.setSizeGripEnabled(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -118,6 +119,24 @@ class DraftDialog(QDialog):
             return
         self._dirty = True
         self._draft_timer.start()
+        if self._tracking_errors:
+            self.recheck()
+
+    def recheck(self) -> None:
+        """After a refused save: the red summary lists what is still wrong, and goes once all is fixed."""
+        errors = self.local_errors()
+        if errors:
+            self.show_summary(self.not_saved_text(errors), error=True)
+        else:
+            self._tracking_errors = False
+            self.show_summary("")
+
+    def local_errors(self) -> list[Issue]:
+        return [i for i in self.local_issues() if i.severity is Severity.ERROR]
+
+    def not_saved_text(self, errors: Sequence[Issue]) -> str:
+        """未保存：… with each problem once, in the order of the fields."""
+        return self.tr("Not saved: %1").replace("%1", "；".join(dict.fromkeys(i.message for i in errors)))
 
     def mark_clean(self) -> None:
         self._dirty = False
@@ -175,16 +194,17 @@ class DraftDialog(QDialog):
     # --- saving -----------------------------------------------------------------------------------------
 
     def save(self) -> None:
-        errors = [i for i in self.local_issues() if i.severity is Severity.ERROR]
+        errors = self.local_errors()
         if errors:
-            text = "；".join(dict.fromkeys(i.message for i in errors))
-            self.show_summary(self.tr("Not saved: %1").replace("%1", text), error=True)
+            self._tracking_errors = True
+            self.show_summary(self.not_saved_text(errors), error=True)
             self.focus_issue(errors[0])
             self._new_after_save = False
             return
         self._run_save(accept_warnings=False)
 
     def _run_save(self, *, accept_warnings: bool) -> None:
+        self._tracking_errors = False
         fn, args = self.save_call()
         self.save_button.setEnabled(False)
         self.context.runner.run(
