@@ -41,4 +41,23 @@
             <translation>已保存：%1 家，档案编号 %2</translation>
         </message>
     </context>
+    <context>
+        <name>NewPassphraseDialog</name>
+        <message>
+            <source>at least 8 characters</source>
+            <translation>至少 8 位</translation>
+        </message>
+        <message>
+            <source>The passphrase protects this computer's device keys; keep it safe.</source>
+            <translation>口令保护本机的设备密钥，请妥善保管。</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase:</source>
+            <translation>口令(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Again:</source>
+            <translation>再输一遍(&amp;A)：</translation>
+        </message>
+    </context>
 </TS>

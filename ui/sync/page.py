@@ -30,6 +30,7 @@ from ui.shell.page import Page, PageContext
 from ui.sync.issue_dialog import IssueSetupDialog, issued_text
 from ui.sync.steps import next_step
 from ui.sync.tables import history_columns, result_columns, table_view
+from ui.widgets.passphrase_dialog import NewPassphraseDialog
 
 
 class SyncPage(Page):
@@ -205,37 +206,25 @@ class SyncPage(Page):
         return ok, text
 
     def create_keys(self) -> None:
-        first, ok = QInputDialog.getText(
-            self,
-            self.tr("Create device keys"),
-            self.tr("Passphrase (at least 8 characters):"),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            return
-        second, ok = QInputDialog.getText(
-            self, self.tr("Create device keys"), self.tr("Passphrase again:"), QLineEdit.EchoMode.Password
-        )
-        if not ok:
-            return
-        if first != second or len(first) < 8:
-            QMessageBox.warning(
-                self,
-                self.tr("Create device keys"),
-                self.tr("The two passphrases differ or are shorter than 8 characters."),
-            )
+        passphrase = self.ask_new_passphrase()
+        if passphrase is None:
             return
         name = f"{self.status.division_code if self.status else ''}-{self.workspace.device_id}"
         self.runner.run(
             sync.new_identity,
             identity_dir(),
             name,
-            first,
+            passphrase,
             on_done=lambda row: self._done(
                 self.tr("Device keys created, key id %1.").replace("%1", row.key_id)
             ),
             on_error=self._show_error,
         )
+
+    def ask_new_passphrase(self) -> str | None:
+        """The new keys' passphrase, refused as it is typed when too short (None: cancelled)."""
+        dialog = NewPassphraseDialog(self.tr("Create device keys"), self)
+        return dialog.passphrase() if dialog.exec() == NewPassphraseDialog.DialogCode.Accepted else None
 
     def choose_setup_package(self) -> None:
         path = file_dialogs.open_file(

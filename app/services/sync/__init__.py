@@ -17,7 +17,14 @@ from app.services.sync.exchange import (
     write_sync_receipt,
 )
 from app.services.sync.issue import issue_refusal, issue_setup, issue_targets, read_station_key
-from app.services.sync.setup import export_setup, import_setup, new_identity, setup_signer, show_identity
+from app.services.sync.setup import (
+    export_setup,
+    import_setup,
+    new_identity,
+    passphrase_problems,
+    setup_signer,
+    show_identity,
+)
 
 __all__ = [
     "bundle_history",
@@ -31,6 +38,7 @@ __all__ = [
     "merge_result_rows",
     "new_identity",
     "orphan_report",
+    "passphrase_problems",
     "read_station_key",
     "set_max_clock_ahead",
     "setup_signer",
