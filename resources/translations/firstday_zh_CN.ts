@@ -60,4 +60,15 @@
             <translation>再输一遍(&amp;A)：</translation>
         </message>
     </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>S&amp;witch user…</source>
+            <translation>切换用户(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Sign o&amp;ut</source>
+            <translation>注销(&amp;U)</translation>
+        </message>
+    </context>
 </TS>

@@ -107,6 +107,7 @@ class ComingPage(QWidget):
 class MainWindow(QMainWindow):
     database_chosen = Signal(Path)  # the user opened another database (ui.main switches to it)
     restore_requested = Signal(object)  # a RestorePlan from the system page (ui.main restores and reopens)
+    user_switch_requested = Signal(bool)  # 切换用户 (False) or 注销 (True): ui.main signs in again
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, title: str | None = None) -> None:
         super().__init__()
@@ -178,6 +179,13 @@ class MainWindow(QMainWindow):
         self.backup_action = file_menu.addAction(self.tr("&Back up…"), self.back_up)
         if self.context.workspace.user is not None:
             self.password_action = file_menu.addAction(self.tr("Change &password…"), self.change_password)
+            # Another account on this computer, without restarting; open forms keep their drafts.
+            self.switch_user_action = file_menu.addAction(
+                self.tr("S&witch user…"), lambda: self.user_switch_requested.emit(False)
+            )
+            self.sign_out_action = file_menu.addAction(
+                self.tr("Sign o&ut"), lambda: self.user_switch_requested.emit(True)
+            )
         self.backup_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("E&xit"), self.close)

@@ -80,6 +80,7 @@ class SystemPage(Page):
         self.divisions = DivisionsPanel(context)
         right.addWidget(self.divisions, 3)
         self.users = UsersPanel(context)
+        self.users.accounts_changed.connect(self.refresh_facts)  # 用户账户 counts the new one at once
         right.addWidget(self.users, 2)
         columns.addLayout(right, 3)
         layout.addLayout(columns, 1)
@@ -187,10 +188,13 @@ class SystemPage(Page):
     # --- loading --------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.runner.run(installation.installation_facts, self.workspace, on_done=self.show_facts)
+        self.refresh_facts()
         self.divisions.reload()
         self.users.reload()
         self.backup_settings.reload()
+
+    def refresh_facts(self) -> None:
+        self.runner.run(installation.installation_facts, self.workspace, on_done=self.show_facts)
 
     def add_division_dialog(self) -> DivisionDialog | None:
         return self.divisions.division_dialog(ADD)

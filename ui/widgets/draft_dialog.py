@@ -18,7 +18,7 @@ Questions to the user go through ``ask_*`` / ``confirm_warnings`` methods so tes
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
@@ -37,6 +37,13 @@ DRAFT_DELAY_MS = 800
 class DraftDialog(QDialog):
     saved = Signal(str)  # the record id, after a successful save
     draft_kind = "record"
+    # Drafts the user already chose to continue (继续填写 on the home page): restored without asking.
+    _resuming: ClassVar[set[tuple[str, str]]] = set()
+
+    @staticmethod
+    def resume(kind: str, key: str) -> None:
+        """The form that next offers this draft restores it at once: the user asked for it already."""
+        DraftDialog._resuming = {(kind, key)}
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,9 +175,11 @@ class DraftDialog(QDialog):
         """Offer the draft of this form back; True when it was restored."""
         info = drafts.draft_info(self.context.workspace, self.draft_kind, self.draft_key())
         data = drafts.load_draft(self.context.workspace, self.draft_kind, self.draft_key())
+        chosen = (self.draft_kind, self.draft_key()) in DraftDialog._resuming
+        DraftDialog._resuming = set()  # once only: opening the form again later asks as usual
         if info is None or data is None:
             return False
-        if not self.ask_restore(info):
+        if not chosen and not self.ask_restore(info):
             drafts.discard_draft(self.draft_kind, self.draft_key())
             return False
         with self.loading():
