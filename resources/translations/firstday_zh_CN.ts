@@ -71,4 +71,42 @@
             <translation>注销(&amp;U)</translation>
         </message>
     </context>
+    <context>
+        <name>GeneralSection</name>
+        <message>
+            <source>blank: numbered by the county's rule</source>
+            <translation>留空则按县里的规则自动编号</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumberingPanel</name>
+        <message>
+            <source>File numbers of new families</source>
+            <translation>新家庭的档案编号</translation>
+        </message>
+        <message>
+            <source>A family saved with a blank file no. gets one by this rule: {county}, {township} or {village} (its division code), {year}, and {seq:4} (a running number of 4 digits).</source>
+            <translation>档案编号留空的新家庭按此规则编号：{county} 县、{township} 乡镇、{village} 村的区划代码，{year} 登记年份，{seq:4} 4 位流水号。</translation>
+        </message>
+        <message>
+            <source>The county sets this rule; it arrives with the county's setup package.</source>
+            <translation>此规则由县级设定，随县里下发的配置包送达。</translation>
+        </message>
+        <message>
+            <source>Numbering rule</source>
+            <translation>编号规则</translation>
+        </message>
+        <message>
+            <source>Save &amp;rule</source>
+            <translation>保存规则(&amp;R)</translation>
+        </message>
+        <message>
+            <source>The first family of the year: %1</source>
+            <translation>本年第一户：%1</translation>
+        </message>
+        <message>
+            <source>Saved. Setup packages issued from now on carry this rule to the townships.</source>
+            <translation>已保存。此后下发的配置包会把此规则带给各乡镇。</translation>
+        </message>
+    </context>
 </TS>

@@ -142,6 +142,7 @@ class GeneralSection(_Section):
         self.status_changed_on = DateField("status_changed_on", self.tr("Status changed on"))
         self.registered_on = DateField("registered_on", self.tr("Registered on"))
         self.family_no = TextField("family_no", self.tr("File number"), max_length=30)
+        self.family_no.edit.setPlaceholderText(self.tr("blank: numbered by the county's rule"))
         self.phone = PhoneField("phone", self.tr("Phone"))
         self.support = MoneyField("monthly_support_fen", self.tr("Special support"))
         self.address = TextField("address", self.tr("Address"), max_length=120)

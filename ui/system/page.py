@@ -32,6 +32,7 @@ from ui.shell.page import Page, PageContext
 from ui.shell.progress import run_with_progress
 from ui.system.backup import BackupSettingsPanel, RestoreDialog
 from ui.system.divisions import ADD, RENAME, DivisionDialog, DivisionsPanel
+from ui.system.numbering import NumberingPanel
 from ui.system.users import UsersPanel
 
 
@@ -71,6 +72,8 @@ class SystemPage(Page):
         left = QVBoxLayout()
         left.addWidget(self._installation_box())
         left.addWidget(self._backup_box())
+        self.numbering = NumberingPanel(context)
+        left.addWidget(self.numbering)
         self.backup_settings = BackupSettingsPanel(context)
         self.backup_settings.restore_requested.connect(self.restore_requested)
         left.addWidget(self.backup_settings)
@@ -189,6 +192,7 @@ class SystemPage(Page):
 
     def refresh(self) -> None:
         self.refresh_facts()
+        self.numbering.reload()
         self.divisions.reload()
         self.users.reload()
         self.backup_settings.reload()
