@@ -97,8 +97,8 @@
             <translation>编号规则</translation>
         </message>
         <message>
-            <source>Save &amp;rule</source>
-            <translation>保存规则(&amp;R)</translation>
+            <source>Save ru&amp;le</source>
+            <translation>保存规则(&amp;L)</translation>
         </message>
         <message>
             <source>The first family of the year: %1</source>

@@ -41,7 +41,7 @@ class NumberingPanel(QGroupBox):
         self.rule.setPlaceholderText(DEFAULT_RULE)
         self.rule.setReadOnly(not self.editable)
         self.rule.setAccessibleName(self.tr("Numbering rule"))
-        self.save_button = QPushButton(self.tr("Save &rule"))
+        self.save_button = QPushButton(self.tr("Save ru&le"))
         self.save_button.setVisible(self.editable)
         row.addWidget(self.rule, 1)
         row.addWidget(self.save_button)
