@@ -45,3 +45,25 @@ def test_the_service_refuses_a_short_passphrase_too(tmp_path: Path) -> None:
         sync.new_identity(tmp_path / "keys", "星沙街道", "1234567")
     assert not (tmp_path / "keys").exists() or not any((tmp_path / "keys").iterdir())
     assert sync.new_identity(tmp_path / "keys", "星沙街道", "12345678").key_id
+
+
+def test_a_short_new_password_is_refused_while_typing(qtbot: QtBot, encrypted_path: Path) -> None:
+    from app.services.system.accounts import sign_in
+    from tests.conftest import ADMIN
+    from ui.shell.login import ChangePasswordDialog
+    from ui.shell.tasks import SyncTaskRunner
+
+    ws = sign_in(encrypted_path, ADMIN[0], ADMIN[2])
+    dialog = ChangePasswordDialog(ws, SyncTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.change_button.isEnabled() and dialog.message.text() == ""
+    qtbot.keyClicks(dialog.password, "abc")
+    assert "至少 8 位" in dialog.message.text() and not dialog.change_button.isEnabled()  # before the repeat
+    qtbot.keyClicks(dialog.password, "de-2026")
+    assert dialog.message.text() == ""
+    qtbot.keyClicks(dialog.repeat, "abcde-2027")
+    assert "不一致" in dialog.message.text() and not dialog.change_button.isEnabled()
+    dialog.repeat.setText("abcde-2026")
+    assert dialog.message.text() == "" and dialog.change_button.isEnabled()
+    ws.close()
