@@ -129,8 +129,8 @@ class FamiliesPage(SampleForms, PrintsVisitForms, Page):
     # --- the list ------------------------------------------------------------------------------------
 
     def _columns(self) -> list[LazyColumn]:
-        return [
-            LazyColumn("family_no", self.tr("File no."), lambda r: r.family_no, width_chars=12),
+        return [  # 档案编号 as the default rule writes them: 430121001-2026-0001
+            LazyColumn("family_no", self.tr("File no."), lambda r: r.family_no, width_chars=19),
             LazyColumn("head_name", self.tr("Head"), lambda r: r.head_name, width_chars=7),
             LazyColumn(
                 "id_number",
