@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEventLoop, QObject
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app import __version__
 from app.domain.errors import FpaError
@@ -191,6 +191,7 @@ class Shell(QObject):
         self.window = MainWindow(workspace, self.runner)
         self.window.database_chosen.connect(self.switch)
         self.window.restore_requested.connect(self.restore)
+        self.window.user_switch_requested.connect(self.switch_user)
         self.window.backups.enabled = self.auto_backup
         self.window.show()
         self.window.backups.at_start()
@@ -285,6 +286,57 @@ class Shell(QObject):
         if geometry is not None:
             window.restoreGeometry(geometry)
         log.info("switched to database %s", path)
+
+    def switch_user(self, sign_out: bool) -> None:
+        """文件 → 切换用户 / 注销: sign in again to the same database; the window is built anew for
+        the new account's role and division, and the forms left open keep their drafts.
+
+        切换用户 asks over the window and changes nothing when cancelled; 注销 closes the window
+        first (nothing of the last user stays on screen) and a cancelled sign-in ends the program.
+        """
+        window, workspace = self.window, self.workspace
+        if window is None or workspace is None:
+            return
+        for dialog in window.findChildren(QDialog):  # the open forms' drafts, written now
+            write = getattr(dialog, "write_draft", None)
+            if callable(write):
+                write()
+        app = QApplication.instance()
+        quits = isinstance(app, QApplication) and app.quitOnLastWindowClosed()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)  # between the two windows, none is open
+        try:
+            geometry: QByteArray | None = None
+            if sign_out:
+                geometry = self._close_window()
+                workspace.close()
+                self.workspace = None
+            new = self.ask_sign_in(workspace.path, None if sign_out else window)
+            if new is None:
+                if sign_out:
+                    log.info("signed out; the sign-in afterwards was cancelled")
+                    QApplication.quit()
+                return
+            if not sign_out:
+                geometry = self._close_window()
+                workspace.close()
+            shown = self.show(new)
+            if geometry is not None:
+                shown.restoreGeometry(geometry)
+            log.info("signed in again as another user")  # no names or numbers in the log
+        finally:
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(quits)
+
+    def ask_sign_in(self, path: Path, parent: QWidget | None) -> Workspace | None:
+        """The sign-in dialog for ``path`` (tests replace it: a dialog blocks offscreen)."""
+        from ui.shell.login import LoginDialog
+
+        dialog = LoginDialog(path, self.runner, parent)
+        dialog.username.clear()  # another person signs in: no name left from the last one
+        dialog.username.setFocus()
+        accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
+        return dialog.workspace if accepted else None
 
     def close(self) -> None:
         self.runner.wait()

@@ -77,6 +77,7 @@ def build_setup_package(
     indicators: Sequence[dict[str, Any]] = (),
     targets: Sequence[dict[str, Any]] = (),
     serial: int | None = None,
+    family_no_rule: str | None = None,
 ) -> Path:
     """Write a signed setup package. The issuer is always a recipient and a trusted signer.
 
@@ -119,6 +120,8 @@ def build_setup_package(
         "indicators": list(indicators),
         "targets": list(targets),
     }
+    if family_no_rule is not None:  # the county's 档案编号 rule, for its townships
+        doc["family_no_rule"] = family_no_rule
     meta = {"format": SETUP_FORMAT, "id": doc["id"], "issuer_division": home, "serial": doc["serial"]}
     data = seal("setup", meta, json.dumps(doc, ensure_ascii=False).encode("utf-8"), issuer, None)
     write_atomically(out, data)
@@ -221,6 +224,8 @@ def import_setup_package(db: Database, path: Path, *, trust: str | None = None) 
         upsert_reference(
             conn, IndicatorTarget, "target", ("indicator_code", "division_code", "year"), content.targets
         )
+        if content.family_no_rule is not None:
+            state.put(conn, state.FAMILY_NO_RULE, content.family_no_rule)
         state.put(conn, state.SETUP_ID, content.package_id)
         state.put(conn, state.SETUP_ISSUED, content.issued_at)
     return SetupResult(

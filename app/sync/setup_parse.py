@@ -13,6 +13,7 @@ from typing import Any
 from app.database.divisions import DivisionRecord
 from app.domain.enums import AdminLevel, DivisionLevel
 from app.domain.errors import BadFileError
+from app.domain.family_numbers import rule_problem
 from app.domain.indicators import IndicatorError, check_definition
 from app.domain.validation import check_division_code, division_level
 from app.sync.identity import PublicIdentity
@@ -55,6 +56,7 @@ class SetupContent:
     catalogue: list[dict[str, Any]]
     indicators: list[dict[str, Any]]
     targets: list[dict[str, Any]]
+    family_no_rule: str | None = None  # the issuer's 档案编号 rule; None leaves this node's alone
 
 
 def role_for(division_code: str) -> str:
@@ -94,7 +96,12 @@ def parse_setup(data: bytes, source: str) -> SetupContent:
     catalogue = [_catalogue(row, i, source) for i, row in enumerate(_list(doc, "catalogue", source), 1)]
     indicators = [_indicator(row, i, source) for i, row in enumerate(_list(doc, "indicators", source), 1)]
     targets = [_target(row, i, source) for i, row in enumerate(_list(doc, "targets", source), 1)]
-    return SetupContent(package_id, issued, serial, parsed_keys, divisions, catalogue, indicators, targets)
+    rule = doc.get("family_no_rule")
+    if rule is not None and (not isinstance(rule, str) or len(rule) > 60 or rule_problem(rule)):
+        raise BadFileError(source, "配置包中的档案编号规则无效")
+    return SetupContent(
+        package_id, issued, serial, parsed_keys, divisions, catalogue, indicators, targets, rule
+    )
 
 
 def _key(entry: Any, i: int, source: str) -> SetupKey:

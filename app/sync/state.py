@@ -15,6 +15,8 @@ SETUP_ID = "setup_package_id"
 SETUP_ISSUED = "setup_issued_at"
 # The setting: hours a bundle's stamps may be ahead of this computer's clock (default 24).
 MAX_AHEAD_HOURS = "sync_max_clock_ahead_hours"
+# The county's rule for new families' 档案编号 (app.domain.family_numbers); travels in setup packages.
+FAMILY_NO_RULE = "family_no_rule"
 
 
 def get(conn: Connection, key: str, default: str | None = None) -> str | None:

@@ -16,7 +16,6 @@ from matplotlib.backend_bases import PickEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from app.domain.records.reports import ReportTable, shown_text
 from app.services import analysis
 from ui.analysis import charts
 from ui.analysis.parts import DrillDialog, FigureCard
+from ui.shell import file_dialogs
 from ui.shell.page import Page, PageContext
 
 CARD_COUNT = 6
@@ -253,12 +253,12 @@ class AnalysisPage(Page):
 
     def choose_export_file(self) -> None:
         title = self.table.currentText()
-        suggested = Path.home() / f"{title}-{self.period_code()}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export table to Excel"), str(suggested), self.tr("Excel workbook (*.xlsx)")
+        suggested = f"{title}-{self.period_code()}.xlsx"
+        path = file_dialogs.save_file(
+            self, self.tr("Export table to Excel"), suggested, self.tr("Excel workbook (*.xlsx)")
         )
         if path:
-            self.export_table(str(self.table.currentData()), Path(path))
+            self.export_table(str(self.table.currentData()), path)
 
     def export_table(self, code: str, path: Path) -> None:
         self.export_button.setEnabled(False)

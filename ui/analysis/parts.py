@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from app.domain.records.dashboard import Card
 from app.services.shared.export_xlsx import export_records
 from app.services.shared.workspace import Workspace
 from ui.models.rows_model import Column, RowsTableModel
+from ui.shell import file_dialogs
 from ui.shell.tasks import TaskRunner
 from ui.widgets.empty_state import EmptyState
 
@@ -114,9 +114,7 @@ class DrillDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.columns = list(columns)
-        self.model = RowsTableModel(
-            [Column(h, fn, text=_shown(fn)) for h, fn in self.columns], self
-        )
+        self.model = RowsTableModel([Column(h, fn, text=_shown(fn)) for h, fn in self.columns], self)
         self.model.set_rows(self.rows)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -140,12 +138,12 @@ class DrillDialog(QDialog):
         layout.addWidget(buttons)
 
     def choose_file(self) -> None:
-        suggested = Path.home() / f"{self.list_title}-{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to Excel"), str(suggested), self.tr("Excel workbook (*.xlsx)")
+        suggested = f"{self.list_title}-{date.today():%Y%m%d}.xlsx"
+        path = file_dialogs.save_file(
+            self, self.tr("Export to Excel"), suggested, self.tr("Excel workbook (*.xlsx)")
         )
         if path:
-            self.export_to(Path(path))
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         headers = [h for h, _ in self.columns]

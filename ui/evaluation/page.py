@@ -14,7 +14,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -37,6 +36,7 @@ from app.services.shared.scope import allowed, root_code
 from ui.evaluation import tables
 from ui.evaluation.printing import print_list
 from ui.models.rows_model import Column, RowsTableModel
+from ui.shell import file_dialogs
 from ui.shell.page import Page, PageContext
 from ui.widgets.empty_state import EmptyState
 
@@ -136,9 +136,9 @@ class ListPanel(QWidget):
             print_list(printer, self.heading.text(), self.page.subtitle(), headers, cells)
 
     def export_rows(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.page.tr("Export to Excel"), "", "Excel (*.xlsx)")
+        path = file_dialogs.save_file(self.page, self.page.tr("Export to Excel"), "", "Excel (*.xlsx)")
         if path:
-            self.page.export_to(path, self.heading.text(), *self.cells())
+            self.page.export_to(str(path), self.heading.text(), *self.cells())
 
 
 class EvaluationPage(Page):

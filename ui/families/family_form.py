@@ -197,9 +197,12 @@ class FamilyForm(DraftDialog):
         return families.save_family, (self.context.workspace, self.family_input())
 
     def local_issues(self) -> list[Issue]:
-        found = self.general.validate() + self.coverage.validate() + self.members.local_issues()
-        for f in self.members.fields.values():
-            found += f.validate()
+        members = self.members.local_issues()  # every member's, named members.<i>.<field>
+        found = self.general.validate() + self.coverage.validate() + members
+        covered, row = {i.field for i in members}, self.members.current_index()
+        for f in self.members.fields.values():  # the chosen member's editor shows its notes …
+            # … and adds only what the members' check did not already say ("请填写姓名" twice before)
+            found += [i for i in f.validate() if f"members.{row}.{f.field}" not in covered]
         return found
 
     def after_save(self, record_id: str) -> None:

@@ -157,8 +157,9 @@ class MembersPanel(QWidget):
         if text:
             label = QLabel(text)
             label.setBuddy(widget)
+            label.setMinimumHeight((widget.focusProxy() or widget).sizeHint().height())  # level with it
             grid.addWidget(label, row, col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(widget, row, col + 1, 1, span)
+        grid.addWidget(widget, row, col + 1, 1, span, Qt.AlignmentFlag.AlignTop)
 
     # --- the member list ------------------------------------------------------------------------------
 

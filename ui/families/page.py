@@ -39,16 +39,18 @@ from ui.families.family_form import FamilyForm
 from ui.families.insurance import PolicyForm
 from ui.families.page_drafts import ReopensRecordDrafts
 from ui.families.printing import PrintsVisitForms
+from ui.families.samples import SampleForms
 from ui.families.visit_form import VisitForm
 from ui.families.volunteer_services import VolunteerServiceForm
 from ui.models.lazy_table import LazyColumn, date_column, money_column, yes_no_column
 from ui.shell.page import Page, PageContext
 from ui.widgets.import_wizard import ImportWizard
+from ui.widgets.list_reveal import RevealSaved
 from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 from ui.widgets.scan_entry import ScanEntry
 
 
-class FamiliesPage(PrintsVisitForms, ReopensRecordDrafts, Page):
+class FamiliesPage(SampleForms, PrintsVisitForms, ReopensRecordDrafts, Page):
     screenshot_dialogs: ClassVar[tuple[str, ...]] = ("family_form", "visit_form")
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -108,6 +110,7 @@ class FamiliesPage(PrintsVisitForms, ReopensRecordDrafts, Page):
         layout.addLayout(top)
         self.import_button.setVisible(can_write(ws))  # after it has a parent: else it shows as a window
         layout.addWidget(self.list, 1)
+        self.reveal = RevealSaved(self.list)
 
         self.new_button.clicked.connect(lambda: self.new_family())
         self.edit_button.clicked.connect(lambda: self.edit_family())
@@ -130,8 +133,8 @@ class FamiliesPage(PrintsVisitForms, ReopensRecordDrafts, Page):
     # --- the list ------------------------------------------------------------------------------------
 
     def _columns(self) -> list[LazyColumn]:
-        return [
-            LazyColumn("family_no", self.tr("File no."), lambda r: r.family_no, width_chars=12),
+        return [  # 档案编号 as the default rule writes them: 430121001-2026-0001
+            LazyColumn("family_no", self.tr("File no."), lambda r: r.family_no, width_chars=19),
             LazyColumn("head_name", self.tr("Head"), lambda r: r.head_name, width_chars=7),
             LazyColumn(
                 "id_number",
@@ -276,7 +279,7 @@ class FamiliesPage(PrintsVisitForms, ReopensRecordDrafts, Page):
         form = VisitForm(self.context, family_id, name, parent=parent or self)
         if form_number:  # from 扫码录入: the paper form's number, as printed
             form.form_number.edit.setText(form_number)
-        form.saved.connect(lambda _vid: self._visit_saved(family_id, parent))
+        form.saved.connect(lambda _vid: self._visit_saved(family_id, parent, name))
         self._keep(form)
         return form
 
@@ -291,7 +294,8 @@ class FamiliesPage(PrintsVisitForms, ReopensRecordDrafts, Page):
             return None
         return self.record_visit(family_id, form_number=form_number)
 
-    def _visit_saved(self, family_id: str, parent: QWidget | None) -> None:
+    def _visit_saved(self, family_id: str, parent: QWidget | None, name: str) -> None:
+        self.show_status(self.tr("Saved: the visit to the family of %1").replace("%1", name))
         self.list.mark_stale()
         if isinstance(parent, FamilyForm):
             parent.refresh_visits()
@@ -311,8 +315,11 @@ class FamiliesPage(PrintsVisitForms, ReopensRecordDrafts, Page):
         form.open()
 
     def _saved(self, family_id: str) -> None:
-        self.list.select_after_reload(family_id)
-        self.list.reload()
+        self.reveal.reveal(family_id)  # shown and selected, even if a search would hide it
+        row = self._row(family_id)
+        if row is not None:
+            text = self.tr("Saved: the family of %1, file no. %2").replace("%1", row.head_name)
+            self.show_status(text.replace("%2", row.family_no or "—"))
 
     def mark_deleted(self, family_id: str | None = None, *, confirm: bool = True) -> None:
         family_id = family_id or self.list.current_id()
@@ -365,22 +372,3 @@ class FamiliesPage(PrintsVisitForms, ReopensRecordDrafts, Page):
 
     def open_forms(self) -> Sequence[Any]:
         return [f for f in self.forms if f.isVisible()]
-
-    # --- forms for scripts/screenshots.py: the family visited last, not opened ---------------------
-
-    def _sample(self) -> FamilyRow | None:
-        flt = FamilyFilter(sort="last_visit", descending=True)
-        rows = families.load_family_rows(
-            self.workspace, families.list_family_ids(self.workspace, flt, limit=1)
-        )
-        return rows[0] if rows else None
-
-    def family_form(self) -> FamilyForm:
-        sample = self._sample()
-        form = FamilyForm(self.context, sample.id if sample else None, parent=self)
-        form.tabs.setCurrentWidget(form.members)  # the members, read from their ID numbers
-        return form
-
-    def visit_form(self) -> VisitForm | None:
-        sample = self._sample()
-        return VisitForm(self.context, sample.id, sample.head_name, parent=self) if sample else None

@@ -49,8 +49,10 @@ def _scroll(inner: QWidget) -> QScrollArea:
 def _pair(grid: QGridLayout, row: int, col: int, text: str, widget: QWidget, span: int = 1) -> None:
     label = QLabel(text)
     label.setBuddy(widget)
-    grid.addWidget(label, row, col)
-    grid.addWidget(widget, row, col + 1, 1, span)
+    # Level with the editor line, not centred on the editor and the line kept for its note.
+    label.setMinimumHeight((widget.focusProxy() or widget).sizeHint().height())
+    grid.addWidget(label, row, col, Qt.AlignmentFlag.AlignTop)
+    grid.addWidget(widget, row, col + 1, 1, span, Qt.AlignmentFlag.AlignTop)
 
 
 def _tab_chain(*widgets: QWidget) -> None:
@@ -141,6 +143,7 @@ class GeneralSection(_Section):
         self.status_changed_on = DateField("status_changed_on", self.tr("Status changed on"))
         self.registered_on = DateField("registered_on", self.tr("Registered on"))
         self.family_no = TextField("family_no", self.tr("File number"), max_length=30)
+        self.family_no.edit.setPlaceholderText(self.tr("blank: numbered by the county's rule"))
         self.phone = PhoneField("phone", self.tr("Phone"))
         self.support = MoneyField("monthly_support_fen", self.tr("Special support"))
         # A blank amount is filled from the 特别扶助 standard on saving (services.families.support).

@@ -42,6 +42,7 @@ from app.services.shared import drafts
 from app.services.shared.drafts import DraftInfo
 from ui.models.rows_model import Column, RowsTableModel
 from ui.shell.page import Page, PageContext
+from ui.widgets.draft_dialog import DraftDialog
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.scan_entry import ScanEntry
 
@@ -375,4 +376,5 @@ class HomePage(Page):
     def _draft_activated(self, index: Any) -> None:
         if index.isValid():
             draft: DraftInfo = self.draft_model.row_at(index.row())
+            DraftDialog.resume(draft.kind, draft.key)  # 继续填写 was the answer: the form does not ask again
             self.draft_requested.emit(draft.kind, draft.key)

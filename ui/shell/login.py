@@ -43,6 +43,23 @@ def _password_edit() -> QLineEdit:
     return edit
 
 
+def judge_new_password(password: QLineEdit, repeat: QLineEdit, message: QLabel, button: QPushButton) -> None:
+    """A new password judged as it is typed: too short is said at once under the boxes (not after
+    the repeat), a different repeat once it is as long; the button waits until both are right."""
+
+    def check() -> None:
+        first, again = password.text(), repeat.text()
+        short = first and len(first) < accounts.MIN_PASSWORD
+        problems = accounts.password_problems(first, again)
+        shown = short or (again and (len(again) >= len(first) or not first.startswith(again)))
+        message.setText(problems[0] if problems and shown else "")
+        button.setEnabled(not problems)
+
+    password.textChanged.connect(check)
+    repeat.textChanged.connect(check)
+    check()
+
+
 class LoginDialog(QDialog):
     def __init__(self, path: Path, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -185,6 +202,7 @@ class RecoveryDialog(QDialog):
         buttons.accepted.connect(self.try_recover)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        judge_new_password(self.password, self.repeat, self.message, self.reset_button)
         self.recovery_key.setFocus(Qt.FocusReason.OtherFocusReason)
         self.setMinimumWidth(520)
 
@@ -239,6 +257,7 @@ class ChangePasswordDialog(QDialog):
         buttons.accepted.connect(self.try_change)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        judge_new_password(self.password, self.repeat, self.message, self.change_button)
         self.setMinimumWidth(400)
 
     def try_change(self) -> None:

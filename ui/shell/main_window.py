@@ -18,7 +18,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -34,7 +33,7 @@ from app.domain.records.overview import InstallationFacts
 from app.paths import data_dir, ensure, logs_dir
 from app.services.shared.workspace import Workspace
 from app.services.system.installation import installation_facts
-from ui.shell import idle_lock
+from ui.shell import file_dialogs, idle_lock
 from ui.shell.auto_backup import WindowBackups
 from ui.shell.help import add_help_actions
 from ui.shell.idle_lock import IdleLock
@@ -111,6 +110,7 @@ class ComingPage(QWidget):
 class MainWindow(QMainWindow):
     database_chosen = Signal(Path)  # the user opened another database (ui.main switches to it)
     restore_requested = Signal(object)  # a RestorePlan from the system page (ui.main restores and reopens)
+    user_switch_requested = Signal(bool)  # 切换用户 (False) or 注销 (True): ui.main signs in again
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, title: str | None = None) -> None:
         super().__init__()
@@ -182,6 +182,13 @@ class MainWindow(QMainWindow):
         self.backup_action = file_menu.addAction(self.tr("&Back up…"), self.back_up)
         if self.context.workspace.user is not None:
             self.password_action = file_menu.addAction(self.tr("Change &password…"), self.change_password)
+            # Another account on this computer, without restarting; open forms keep their drafts.
+            self.switch_user_action = file_menu.addAction(
+                self.tr("S&witch user…"), lambda: self.user_switch_requested.emit(False)
+            )
+            self.sign_out_action = file_menu.addAction(
+                self.tr("Sign o&ut"), lambda: self.user_switch_requested.emit(True)
+            )
         self.backup_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("E&xit"), self.close)
@@ -329,11 +336,11 @@ class MainWindow(QMainWindow):
     # --- menu actions ---------------------------------------------------------------------------------
 
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), str(data_dir()), self.tr("Databases (*.db);;All files (*)")
+        path = file_dialogs.open_file(
+            self, self.tr("Open database"), self.tr("Databases (*.db);;All files (*)"), start=data_dir()
         )
         if path:
-            self.database_chosen.emit(Path(path))
+            self.database_chosen.emit(path)
 
     def change_password(self) -> None:
         from ui.shell.login import ChangePasswordDialog

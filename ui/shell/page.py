@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.services.shared.workspace import Workspace
 from ui.shell.tasks import TaskRunner
@@ -41,6 +41,12 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Reload what is shown; default does nothing."""
+
+    def show_status(self, text: str, timeout_ms: int = 10_000) -> None:
+        """A line in the main window's status bar (已保存 …); nothing when the page stands alone."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, timeout_ms)
 
 
 class SearchableList(QWidget):

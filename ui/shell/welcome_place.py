@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from app.domain.errors import FpaError
 from app.domain.records.overview import DivisionChoice
 from app.services import sync
 from app.services.system import installation
+from ui.shell import file_dialogs
 from ui.shell.tasks import TaskRunner
 
 
@@ -180,11 +180,11 @@ class PlacePage(QWizardPage):
         self.completeChanged.emit()
 
     def choose_package(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Setup package"), "", self.tr("Setup packages (*.fpas);;All files (*)")
+        path = file_dialogs.open_file(
+            self, self.tr("Setup package"), self.tr("Setup packages (*.fpas);;All files (*)")
         )
         if path:
-            self.set_package(Path(path))
+            self.set_package(path)
 
     def set_package(self, path: Path) -> None:
         self.from_package.setChecked(True)

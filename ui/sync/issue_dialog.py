@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import FpaError
 from app.domain.records.exchange import IssuedPackage, IssueTarget, StationKeyRow
 from app.services import sync
+from ui.shell import file_dialogs
 
 
 class IssueSetupDialog(QDialog):
@@ -90,11 +90,11 @@ class IssueSetupDialog(QDialog):
         self._update()
 
     def choose_key(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("The township's key file"), "", self.tr("Key files (identity.json *.json)")
+        path = file_dialogs.open_file(
+            self, self.tr("The township's key file"), self.tr("Key files (identity.json *.json)")
         )
         if path:
-            self.set_key_file(Path(path))
+            self.set_key_file(path)
 
     def set_key_file(self, path: Path) -> None:
         """Read and check the key at once, so a wrong file is said before anything is written."""
@@ -113,9 +113,9 @@ class IssueSetupDialog(QDialog):
         self._update()
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Write the package to"))
+        folder = file_dialogs.choose_folder(self, self.tr("Write the package to"))
         if folder:
-            self.set_folder(Path(folder))
+            self.set_folder(folder)
 
     def set_folder(self, folder: Path) -> None:
         self.out_path.setText(str(folder))

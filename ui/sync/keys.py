@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from app.domain.records.exchange import SyncStatus
 from app.paths import identity_dir
 from app.services import sync
+from ui.shell import file_dialogs
 from ui.shell.page import Page
+from ui.widgets.passphrase_dialog import NewPassphraseDialog
 
 
 class KeyActions(Page):
@@ -35,25 +37,8 @@ class KeyActions(Page):
         return ok, text
 
     def create_keys(self) -> None:
-        first, ok = QInputDialog.getText(
-            self,
-            self.tr("Create device keys"),
-            self.tr("Passphrase (at least 8 characters):"),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            return
-        second, ok = QInputDialog.getText(
-            self, self.tr("Create device keys"), self.tr("Passphrase again:"), QLineEdit.EchoMode.Password
-        )
-        if not ok:
-            return
-        if first != second or len(first) < 8:
-            QMessageBox.warning(
-                self,
-                self.tr("Create device keys"),
-                self.tr("The two passphrases differ or are shorter than 8 characters."),
-            )
+        passphrase = self.ask_new_passphrase()
+        if passphrase is None:
             return
         # The name the level above sees when it issues this computer's package, and the township
         # when it checks who signed it: 黄兴镇计生协, not a code and a device id.
@@ -63,17 +48,22 @@ class KeyActions(Page):
             sync.new_identity,
             identity_dir(),
             name,
-            first,
+            passphrase,
             on_done=lambda row: self._done(
                 self.tr("Device keys created, key id %1.").replace("%1", row.key_id)
             ),
             on_error=self._show_error,
         )
 
+    def ask_new_passphrase(self) -> str | None:
+        """The new keys' passphrase, refused as it is typed when too short (None: cancelled)."""
+        dialog = NewPassphraseDialog(self.tr("Create device keys"), self)
+        return dialog.passphrase() if dialog.exec() == NewPassphraseDialog.DialogCode.Accepted else None
+
     def choose_key_file_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Write the key file to (USB stick)"))
-        if folder:
-            self.write_key_file(Path(folder))
+        folder = file_dialogs.choose_folder(self, self.tr("Write the key file to (USB stick)"))
+        if folder is not None:
+            self.write_key_file(folder)
 
     def write_key_file(self, folder: Path) -> None:
         """The public key for the level above, which needs it to issue this computer's setup package."""

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from app.domain.records.exchange import IssueTarget, LedgerRow, MergeResultRow, 
 from app.paths import identity_dir
 from app.services import sync
 from ui.models.rows_model import RowsTableModel
+from ui.shell import file_dialogs
 from ui.shell.page import Page, PageContext
 from ui.sync.issue_dialog import IssueSetupDialog, issued_text
 from ui.sync.keys import KeyActions
@@ -196,11 +196,11 @@ class SyncPage(KeyActions, Page):
     # --- actions ---------------------------------------------------------------------------------
 
     def choose_setup_package(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import setup package"), "", self.tr("Setup packages (*.fpas)")
+        path = file_dialogs.open_file(
+            self, self.tr("Import setup package"), self.tr("Setup packages (*.fpas)")
         )
         if path:
-            self.import_setup_package(Path(path))
+            self.import_setup_package(path)
 
     def import_setup_package(self, path: Path, *, confirm: bool = True) -> None:
         try:
@@ -231,11 +231,9 @@ class SyncPage(KeyActions, Page):
         )
 
     def choose_export_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Write bundle to (USB stick or shared folder)")
-        )
+        folder = file_dialogs.choose_folder(self, self.tr("Write bundle to (USB stick or shared folder)"))
         if folder:
-            self.write_bundle(Path(folder))
+            self.write_bundle(folder)
 
     def write_bundle(self, folder: Path, passphrase: str | None = None, *, ask: bool = True) -> None:
         if ask:
@@ -257,11 +255,9 @@ class SyncPage(KeyActions, Page):
         )
 
     def choose_bundles(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Merge bundles"), "", self.tr("Bundles (*.fpab)")
-        )
+        paths = file_dialogs.open_files(self, self.tr("Merge bundles"), self.tr("Bundles (*.fpab)"))
         if paths:
-            self.merge([Path(p) for p in paths])
+            self.merge(paths)
 
     def merge(self, paths: list[Path], passphrase: str | None = None, *, ask: bool = True) -> None:
         if ask:
@@ -290,7 +286,7 @@ class SyncPage(KeyActions, Page):
         )
 
     def choose_receipt_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Write receipt to"))
+        folder = file_dialogs.choose_folder(self, self.tr("Write receipt to"))
         if folder:
             ok, passphrase = self._passphrase()
             if ok:
@@ -332,9 +328,7 @@ class SyncPage(KeyActions, Page):
         )
 
     def choose_receipts(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import receipts"), "", self.tr("Receipts (*.fpar)")
-        )
+        paths = file_dialogs.open_files(self, self.tr("Import receipts"), self.tr("Receipts (*.fpar)"))
         for p in paths:
             self.runner.run(
                 sync.import_sync_receipt,

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from app.paths import backups_dir
 from app.services.system.backup import KEEP
 from app.services.system.backup_auto import last_backup_time
 from app.services.system.restore import inspect_backup, list_backups, restore_refusal
+from ui.shell import file_dialogs
 from ui.shell.auto_backup import AutoBackupSettings, load_settings, save_settings
 from ui.shell.page import PageContext
 from ui.shell.progress import run_with_progress
@@ -176,16 +176,16 @@ class RestoreDialog(QDialog):
         self._forget_contents()
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with backups"), str(self.folder))
+        folder = file_dialogs.choose_folder(self, self.tr("Folder with backups"), start=self.folder)
         if folder:
-            self.show_folder(Path(folder))
+            self.show_folder(folder)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Backup file"), str(self.folder), self.tr("Databases (*.db);;All files (*)")
+        path = file_dialogs.open_file(
+            self, self.tr("Backup file"), self.tr("Databases (*.db);;All files (*)"), start=self.folder
         )
         if path:
-            self.use_file(Path(path))
+            self.use_file(path)
 
     def use_file(self, path: Path) -> None:
         """A backup not named like one (renamed, or from another program's copy)."""
@@ -353,12 +353,13 @@ class BackupSettingsPanel(QGroupBox):
         self._show_settings()
 
     def choose_extra_folder(self) -> None:
-        start = self.settings.extra_folder or Path.home()
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Back up automatically also to (a USB stick or folder)"), str(start)
+        folder = file_dialogs.choose_folder(
+            self,
+            self.tr("Back up automatically also to (a USB stick or folder)"),
+            start=self.settings.extra_folder,
         )
         if folder:
-            self.set_extra_folder(Path(folder))
+            self.set_extra_folder(folder)
 
     def set_extra_folder(self, folder: Path) -> None:
         self.settings = AutoBackupSettings(self.auto_check.isChecked(), folder, True)

@@ -12,7 +12,6 @@ from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,10 +27,12 @@ from app.domain.records.overview import InstallationFacts
 from app.paths import backups_dir
 from app.services.system import installation
 from app.services.system.backup import KEEP, backup_database
+from ui.shell import file_dialogs
 from ui.shell.page import Page, PageContext
 from ui.shell.progress import run_with_progress
 from ui.system.backup import BackupSettingsPanel, RestoreDialog
 from ui.system.divisions import ADD, RENAME, DivisionDialog, DivisionsPanel
+from ui.system.numbering import NumberingPanel
 from ui.system.users import UsersPanel
 
 
@@ -71,6 +72,8 @@ class SystemPage(Page):
         left = QVBoxLayout()
         left.addWidget(self._installation_box())
         left.addWidget(self._backup_box())
+        self.numbering = NumberingPanel(context)
+        left.addWidget(self.numbering)
         self.backup_settings = BackupSettingsPanel(context)
         self.backup_settings.restore_requested.connect(self.restore_requested)
         left.addWidget(self.backup_settings)
@@ -80,6 +83,7 @@ class SystemPage(Page):
         self.divisions = DivisionsPanel(context)
         right.addWidget(self.divisions, 3)
         self.users = UsersPanel(context)
+        self.users.accounts_changed.connect(self.refresh_facts)  # 用户账户 counts the new one at once
         right.addWidget(self.users, 2)
         columns.addLayout(right, 3)
         layout.addLayout(columns, 1)
@@ -152,11 +156,11 @@ class SystemPage(Page):
         return box
 
     def choose_backup_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Back up to (a folder or USB stick)"), str(backups_dir())
+        folder = file_dialogs.choose_folder(
+            self, self.tr("Back up to (a folder or USB stick)"), start=backups_dir()
         )
         if folder:
-            self.back_up(Path(folder))
+            self.back_up(folder)
 
     def back_up(self, folder: Path) -> None:
         self.backup_message.setText(self.tr("Backing up…"))
@@ -187,10 +191,14 @@ class SystemPage(Page):
     # --- loading --------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.runner.run(installation.installation_facts, self.workspace, on_done=self.show_facts)
+        self.refresh_facts()
+        self.numbering.reload()
         self.divisions.reload()
         self.users.reload()
         self.backup_settings.reload()
+
+    def refresh_facts(self) -> None:
+        self.runner.run(installation.installation_facts, self.workspace, on_done=self.show_facts)
 
     def add_division_dialog(self) -> DivisionDialog | None:
         return self.divisions.division_dialog(ADD)

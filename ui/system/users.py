@@ -227,6 +227,8 @@ class UsersPanel(QGroupBox):
 
     COLUMNS = ("username", "name", "role", "division", "status")
 
+    accounts_changed = Signal()  # an account was added or deactivated: figures that count them are stale
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("User accounts"))
@@ -325,6 +327,7 @@ class UsersPanel(QGroupBox):
         roles = users.assignable_roles(self.context.workspace)
         dialog = AddUserDialog(self.context, roles, divisions, self)
         dialog.added.connect(self.reload)
+        dialog.added.connect(lambda _name: self.accounts_changed.emit())
         self.dialogs.append(dialog)
         dialog.open()
 
@@ -377,6 +380,7 @@ class UsersPanel(QGroupBox):
     def _deactivated(self, row: UserRow) -> None:
         self.show_message(self.tr("%1 can no longer sign in.").replace("%1", row.username))
         self.reload(row.username)
+        self.accounts_changed.emit()
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.note.setText(text)

@@ -19,7 +19,7 @@ Questions to the user go through ``ask_*`` / ``confirm_warnings`` methods so tes
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
@@ -40,6 +40,13 @@ class DraftDialog(QDialog):
     saved = Signal(str)  # the record id, after a successful save
     draft_kind = "record"
     help_topic = ""  # F1's help: the form's own topic, or its page's
+    # Drafts the user already chose to continue (继续填写 on the home page): restored without asking.
+    _resuming: ClassVar[set[tuple[str, str]]] = set()
+
+    @staticmethod
+    def resume(kind: str, key: str) -> None:
+        """The form that next offers this draft restores it at once: the user asked for it already."""
+        DraftDialog._resuming = {(kind, key)}
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +55,7 @@ class DraftDialog(QDialog):
         self._loading = False
         self._closing_ok = False
         self._new_after_save = False
+        self._tracking_errors = False  # the summary lists the fields' errors and follows their fixes
         self.setSizeGripEnabled(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -123,6 +131,24 @@ class DraftDialog(QDialog):
             return
         self._dirty = True
         self._draft_timer.start()
+        if self._tracking_errors:
+            self.recheck()
+
+    def recheck(self) -> None:
+        """After a refused save: the red summary lists what is still wrong, and goes once all is fixed."""
+        errors = self.local_errors()
+        if errors:
+            self.show_summary(self.not_saved_text(errors), error=True)
+        else:
+            self._tracking_errors = False
+            self.show_summary("")
+
+    def local_errors(self) -> list[Issue]:
+        return [i for i in self.local_issues() if i.severity is Severity.ERROR]
+
+    def not_saved_text(self, errors: Sequence[Issue]) -> str:
+        """未保存：… with each problem once, in the order of the fields."""
+        return self.tr("Not saved: %1").replace("%1", "；".join(dict.fromkeys(i.message for i in errors)))
 
     def mark_clean(self) -> None:
         self._dirty = False
@@ -154,9 +180,11 @@ class DraftDialog(QDialog):
         """Offer the draft of this form back; True when it was restored."""
         info = drafts.draft_info(self.context.workspace, self.draft_kind, self.draft_key())
         data = drafts.load_draft(self.context.workspace, self.draft_kind, self.draft_key())
+        chosen = (self.draft_kind, self.draft_key()) in DraftDialog._resuming
+        DraftDialog._resuming = set()  # once only: opening the form again later asks as usual
         if info is None or data is None:
             return False
-        if not self.ask_restore(info):
+        if not chosen and not self.ask_restore(info):
             drafts.discard_draft(self.draft_kind, self.draft_key())
             return False
         with self.loading():
@@ -180,16 +208,17 @@ class DraftDialog(QDialog):
     # --- saving -----------------------------------------------------------------------------------------
 
     def save(self) -> None:
-        errors = [i for i in self.local_issues() if i.severity is Severity.ERROR]
+        errors = self.local_errors()
         if errors:
-            text = "；".join(dict.fromkeys(i.message for i in errors))
-            self.show_summary(self.tr("Not saved: %1").replace("%1", text), error=True)
+            self._tracking_errors = True
+            self.show_summary(self.not_saved_text(errors), error=True)
             self.focus_issue(errors[0])
             self._new_after_save = False
             return
         self._run_save(accept_warnings=False)
 
     def _run_save(self, *, accept_warnings: bool) -> None:
+        self._tracking_errors = False
         fn, args = self.save_call()
         self.save_button.setEnabled(False)
         self.context.runner.run(

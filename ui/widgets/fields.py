@@ -39,6 +39,17 @@ ERROR_COLOUR = "#b00020"
 WARNING_COLOUR = "#b35c00"
 
 
+def reserve_note_line(note: QLabel) -> None:
+    """Keep one line under the editor for its note, shown or not, so an error that appears does not
+    push the fields below down (a click aimed at the next field would land on the wrong one)."""
+    policy = note.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    note.setSizePolicy(policy)
+    note.setText("请")  # one line of text as the note shows it (a bare line spacing is a pixel short)
+    note.setMinimumHeight(note.sizeHint().height())
+    note.clear()
+
+
 def note_style(issues: Sequence[Issue]) -> str:
     colour = ERROR_COLOUR if any(i.severity is Severity.ERROR for i in issues) else WARNING_COLOUR
     return f"color: {colour};"
@@ -72,6 +83,8 @@ class Field(QWidget):
         layout.setSpacing(1)
         layout.addLayout(self.row)
         layout.addWidget(self.note)
+        if required or type(self).check is not Field.check:
+            reserve_note_line(self.note)  # a field that checks itself: its note never moves the next row
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(self._typed)
         self.edit.editingFinished.connect(self._left)
@@ -192,6 +205,8 @@ class ChoiceField(QWidget):
         layout.setSpacing(1)
         layout.addWidget(self.combo)
         layout.addWidget(self.note)
+        if required:
+            reserve_note_line(self.note)
         self.setFocusProxy(self.combo)
         self.combo.currentIndexChanged.connect(self._chosen)
 

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from app.services.shared.imports import (
     summarise,
 )
 from app.services.shared.imports.cells import as_text
+from ui.shell import file_dialogs
 
 PREVIEW_ROWS = 30  # rows of the sheet shown when choosing the header row
 SHOWN_OUTCOMES = 5000  # rows listed in the preview; the report has them all
@@ -84,11 +84,11 @@ class FilePage(ImportPage):
         self.box.addStretch(1)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.w.tr("Choose the file"), "", self.w.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.et)")
+        name = file_dialogs.open_file(
+            self, self.w.tr("Choose the file"), self.w.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.et)")
         )
         if name:
-            self.path.setText(name)
+            self.path.setText(str(name))
 
     def isComplete(self) -> bool:
         return bool(self.path.text().strip())
@@ -274,9 +274,9 @@ class PreviewPage(ImportPage):
         self.grid.resizeColumnsToContents()
 
     def _save_report(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.w.tr("Save report"), "", "Excel (*.xlsx)")
+        name = file_dialogs.save_file(self, self.w.tr("Save report"), "", "Excel (*.xlsx)")
         if name:
-            self.w.save_report(Path(name))
+            self.w.save_report(name)
 
 
 class ImportSteps(Protocol):

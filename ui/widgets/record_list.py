@@ -51,7 +51,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -64,6 +63,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import FpaError
 from app.services.shared.workspace import Workspace
 from ui.models.lazy_table import LazyColumn, LazyTableModel
+from ui.shell import file_dialogs
 from ui.shell.page import SearchableList
 from ui.shell.tasks import TaskRunner
 from ui.widgets.empty_state import over_list
@@ -358,12 +358,12 @@ class RecordList(SearchableList):
     # --- export and messages ---------------------------------------------------------------------------
 
     def choose_export_file(self) -> None:
-        suggested = Path.home() / f"{self.export_title}-{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to Excel"), str(suggested), self.tr("Excel workbook (*.xlsx)")
+        suggested = f"{self.export_title}-{date.today():%Y%m%d}.xlsx"
+        path = file_dialogs.save_file(
+            self, self.tr("Export to Excel"), suggested, self.tr("Excel workbook (*.xlsx)")
         )
         if path:
-            self.export_to(Path(path))
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         """Write what the list shows now to ``path`` in the task runner, with progress and Cancel."""

@@ -183,7 +183,8 @@ def check_family(
         issues.append(error("monthly_support_fen", "特别扶助金额应为不小于 0 的金额"))
     family_no = inp.family_no.strip()
     if family_no and family_no_taken is not None and family_no_taken(family_no):
-        issues.append(warning("family_no", f"档案编号 {family_no} 已被另一户使用"))
+        taken = f"档案编号 {family_no} 已被另一户使用，请改用别的编号，或留空由程序编号"
+        issues.append(error("family_no", taken))
 
     members: list[MemberInput] = []
     for i, member in enumerate(inp.members):

@@ -22,6 +22,7 @@ from app.domain.pinyin import search_key
 from app.domain.records.families import Coverage, FamilyInput, MemberInput
 from app.domain.validation import Issue
 from app.services.families import checks as family_checks
+from app.services.families import numbering
 from app.services.families.numbers import id_number_holders, restore_masked
 from app.services.families.support import SupportStandards
 from app.services.shared.divisions import division_prefix, known_id_regions
@@ -105,10 +106,14 @@ def save_family(
                 ensure_in_scope(ws, found.division_code)
         clean, issues = _check(s, ws, inp, today)
         raise_for(issues, accept_warnings)
+        family_no = clean.family_no
+        if not family_no and clean.id is None:  # a new family left blank: numbered by the county's rule
+            year = (clean.registered_on or today).year
+            family_no = numbering.next_family_no(s, numbering.stored_rule(s), clean.division_code, year)
         head = next(m for m in clean.members if m.relation is MemberRelation.SELF)
         values: dict[str, Any] = {
             "division_code": clean.division_code,
-            "family_no": text_or_none(clean.family_no),
+            "family_no": text_or_none(family_no),
             "category": clean.category,
             "disability_grade": clean.disability_grade,
             "status": clean.status,
@@ -136,6 +141,8 @@ def save_family(
             family = found
             if values["registered_on"] is None:
                 values["registered_on"] = family.registered_on
+            if values["family_no"] is None:  # blank means "give it one", never "take its number away"
+                values["family_no"] = family.family_no
             assign_changed(family, values)
             existing = {
                 m.id: m

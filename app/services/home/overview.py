@@ -18,7 +18,7 @@ from app.database.models import (
     Visit,
 )
 from app.database.session import META_DIVISION, META_ROLE
-from app.domain.enums import FamilyStatus, NodeRole, VisitOccasion
+from app.domain.enums import DivisionLevel, FamilyStatus, NodeRole, VisitOccasion
 from app.domain.records.families import MISSING_CONTACT, MISSING_DOCTOR, MISSING_GREEN_CHANNEL, MISSING_VISIT
 from app.domain.records.overview import FestivalDue, Overview
 from app.services.families import missing_clause
@@ -120,6 +120,23 @@ def _changes_after(s: Session, seq: int) -> int:
     return s.scalar(select(func.count()).select_from(ChangeLogEntry).where(ChangeLogEntry.seq > seq)) or 0
 
 
+LEVEL_LABELS = {
+    DivisionLevel.PROVINCE: "省级",
+    DivisionLevel.CITY: "市级",
+    DivisionLevel.COUNTY: "县级",
+    DivisionLevel.TOWNSHIP: "乡镇",
+    DivisionLevel.VILLAGE: "村级",
+}
+
+
+def own_level(ws: Workspace, role: NodeRole, level: DivisionLevel | None) -> str:
+    """The level the heading names: the signed-in user's own (a township clerk at the county's
+    installation works at 乡镇), the installation's when the user works at its own division."""
+    if ws.user is None or level is None or ws.user.division_code == ws.division_code:
+        return role.label
+    return LEVEL_LABELS[level]
+
+
 def overview(ws: Workspace, today: date | None = None) -> Overview:
     """Everything the home page shows, read in one transaction so the figures agree with each other."""
     today = today or date.today()
@@ -128,7 +145,10 @@ def overview(ws: Workspace, today: date | None = None) -> Overview:
         conn = s.connection()
         code = root_code(ws) if ws.user is not None else state.get(conn, META_DIVISION) or ""
         role = NodeRole(state.get(conn, META_ROLE) or NodeRole.STATION.value)
-        name = s.scalar(select(Division.name).where(Division.code == code, Division.deleted.is_(False)))
+        found = s.execute(
+            select(Division.name, Division.level).where(Division.code == code, Division.deleted.is_(False))
+        ).first()
+        name, level = (found[0], found[1]) if found is not None else (None, None)
         visits, cash = s.execute(
             select(func.count(), func.coalesce(func.sum(Visit.cash_fen), 0)).where(
                 Visit.deleted.is_(False),
@@ -145,7 +165,7 @@ def overview(ws: Workspace, today: date | None = None) -> Overview:
         )
         return Overview(
             division_name=name or code,
-            role=role.label,
+            role=own_level(ws, role, level),
             today=today,
             families=_count_families(s, ws),
             members=members or 0,

@@ -26,7 +26,7 @@ from app.services.shared.scope import allowed
 from app.services.shared.workspace import Workspace
 from app.services.sync.setup import load_public_file, read_json_list
 from app.sync import identity as ident
-from app.sync import keys
+from app.sync import keys, state
 from app.sync.setup_package import build_setup_package, import_setup_package
 
 # Who an installation of each role issues packages for: a county its townships, a province its counties.
@@ -109,6 +109,7 @@ def issue_setup(
         signers=[*granted, (station, target)],
         catalogue=read_json_list(resource("setup", "catalogue.json")),
         indicators=read_json_list(resource("setup", "indicators.json")),
+        family_no_rule=ws.db.meta(state.FAMILY_NO_RULE),  # set here: the townships number alike
     )
     import_setup_package(ws.db, out)
     audit(

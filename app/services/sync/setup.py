@@ -32,7 +32,23 @@ class PublicKeyRow:
     folder: str
 
 
+MIN_PASSPHRASE = 8
+
+
+def passphrase_problems(passphrase: str, repeated: str | None = None) -> list[str]:
+    """What is wrong with a new passphrase for the device keys, in Chinese (the dialog shows it as
+    it is typed; ``new_identity`` refuses it again). ``repeated`` None: the repeat is not typed yet."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        return [f"口令至少 {MIN_PASSPHRASE} 位（已输入 {len(passphrase)} 位）。"]
+    if repeated is not None and repeated != passphrase:
+        return ["两次输入的口令不一致。"]
+    return []
+
+
 def new_identity(folder: Path, name: str, passphrase: str | None) -> PublicKeyRow:
+    """This node's device keys; ``passphrase`` None stores them unprotected (tests, the demo)."""
+    if passphrase is not None and (problems := passphrase_problems(passphrase)):
+        raise UserInputError(problems[0])
     pub = ident.create_identity(folder, name, passphrase)
     return _row(pub, folder)
 
