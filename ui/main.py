@@ -161,8 +161,43 @@ def first_start(runner: TaskRunner) -> Workspace | None:
     return wizard.workspace
 
 
+def first_screen(args: argparse.Namespace, runner: TaskRunner) -> QWidget | None:
+    """The window a user would meet first when it is not the main window, for ``--screenshot``.
+
+    The sign-in dialog of an encrypted database without the demo account, or the welcome wizard
+    when this computer has no database yet; None when the main window comes first.
+    """
+    if args.demo:
+        return None
+    path = args.db or default_database()
+    if not path.exists():
+        if args.db:
+            return None  # open_target says the file is missing
+        from ui.shell.welcome import WelcomeWizard
+
+        return WelcomeWizard(runner, default_database())
+    if accounts.needs_sign_in(path) and demo_account(path) is None:
+        from ui.shell.login import LoginDialog
+
+        return LoginDialog(path, runner)
+    return None
+
+
+def save_screen(widget: QWidget, out: Path) -> None:
+    widget.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    widget.grab().save(str(out))
+    widget.close()
+
+
 def open_target(args: argparse.Namespace, runner: TaskRunner) -> Workspace | None:
     automatic = bool(args.screenshot)
+    if args.screenshot:
+        screen = first_screen(args, runner)
+        if screen is not None:
+            save_screen(screen, args.screenshot)  # the sign-in or the wizard, rendered, then exit
+            return None
     if args.db:
         return sign_in(args.db, runner, automatic=automatic)
     if args.demo:

@@ -51,6 +51,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="fpa", description="计生协离线数据采集 — 命令行工具")
     parser.add_argument("--version", action="version", version=f"fpa {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="自检：加密数据库、同步文件、走访表 PDF（安装后运行）"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for register in REGISTRARS:
         register(sub)
@@ -62,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     remove_leftovers()  # a killed export's plain-text spool must not outlive it
     handler = getattr(args, "handler", None)
+    if args.self_test and handler is None:
+        from app.cli.self_test import run_self_test
+
+        return run_self_test()
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
