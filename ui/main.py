@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEventLoop, QObject
+from PySide6.QtCore import QByteArray, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import __version__
@@ -46,6 +46,9 @@ DEMO_SEED = 1
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="fpa-gui", description="计生协离线数据采集")
+    parser.add_argument(
+        "file", type=Path, nargs="?", help="配置包（.fpas）或同步文件（.fpab）：登录后在“同步”页处理"
+    )
     parser.add_argument("--db", type=Path, help="打开这个数据库文件")
     parser.add_argument("--demo", action="store_true", help="打开演示数据库（首次使用时生成虚构数据）")
     parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)  # render the window and exit
@@ -337,6 +340,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(app, args)
 
 
+def open_file(window: MainWindow, path: Path) -> None:
+    """A setup package or a bundle opened from Explorer: the 同步 page takes it, asking as usual."""
+    suffix = path.suffix.lower()
+    if suffix == ".fpas":
+        window.call_page("sync", "import_setup_package", path)
+    elif suffix == ".fpab":
+        window.call_page("sync", "merge", [path])
+    else:
+        log.warning("not a setup package or a bundle: %s", path.name)
+
+
 def run(app: QApplication, args: argparse.Namespace) -> int:
     runner = TaskRunner()
     shell = Shell(runner, auto_backup=not args.screenshot)
@@ -357,6 +371,8 @@ def run(app: QApplication, args: argparse.Namespace) -> int:
             window.grab().save(str(args.screenshot))
             window.close()
             return 0
+        if args.file is not None:
+            QTimer.singleShot(0, lambda: open_file(window, args.file))
         return app.exec()
     finally:
         shell.close()
