@@ -30,3 +30,12 @@ def test_self_test_passes_every_step_and_leaves_nothing_behind(tmp_path: Path) -
 def test_self_test_is_listed_in_the_help() -> None:
     done = subprocess.run([sys.executable, "-m", "app.cli", "--help"], capture_output=True, text=True, timeout=60)
     assert "--self-test" in done.stdout and "自检" in done.stdout
+
+
+def test_chinese_output_survives_a_pipe_whose_code_page_lacks_it() -> None:
+    # A pipe on a western Windows gets cp1252: without help the first Chinese character raised
+    # UnicodeEncodeError (seen with the Windows build under wine).
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run([sys.executable, "-m", "app.cli", "--help"], env=env, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert "自检" in done.stdout.decode("utf-8")
