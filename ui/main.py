@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEventLoop, QObject
+from PySide6.QtCore import QByteArray, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app import __version__
@@ -46,6 +46,9 @@ DEMO_SEED = 1
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="fpa-gui", description="计生协离线数据采集")
+    parser.add_argument(
+        "file", type=Path, nargs="?", help="配置包（.fpas）或同步文件（.fpab）：登录后在“同步”页处理"
+    )
     parser.add_argument("--db", type=Path, help="打开这个数据库文件")
     parser.add_argument("--demo", action="store_true", help="打开演示数据库（首次使用时生成虚构数据）")
     parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)  # render the window and exit
@@ -161,8 +164,43 @@ def first_start(runner: TaskRunner) -> Workspace | None:
     return wizard.workspace
 
 
+def first_screen(args: argparse.Namespace, runner: TaskRunner) -> QWidget | None:
+    """The window a user would meet first when it is not the main window, for ``--screenshot``.
+
+    The sign-in dialog of an encrypted database without the demo account, or the welcome wizard
+    when this computer has no database yet; None when the main window comes first.
+    """
+    if args.demo:
+        return None
+    path = args.db or default_database()
+    if not path.exists():
+        if args.db:
+            return None  # open_target says the file is missing
+        from ui.shell.welcome import WelcomeWizard
+
+        return WelcomeWizard(runner, default_database())
+    if accounts.needs_sign_in(path) and demo_account(path) is None:
+        from ui.shell.login import LoginDialog
+
+        return LoginDialog(path, runner)
+    return None
+
+
+def save_screen(widget: QWidget, out: Path) -> None:
+    widget.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    widget.grab().save(str(out))
+    widget.close()
+
+
 def open_target(args: argparse.Namespace, runner: TaskRunner) -> Workspace | None:
     automatic = bool(args.screenshot)
+    if args.screenshot:
+        screen = first_screen(args, runner)
+        if screen is not None:
+            save_screen(screen, args.screenshot)  # the sign-in or the wizard, rendered, then exit
+            return None
     if args.db:
         return sign_in(args.db, runner, automatic=automatic)
     if args.demo:
@@ -354,6 +392,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(app, args)
 
 
+def open_file(window: MainWindow, path: Path) -> None:
+    """A setup package or a bundle opened from Explorer: the 同步 page takes it, asking as usual."""
+    suffix = path.suffix.lower()
+    if suffix == ".fpas":
+        window.call_page("sync", "import_setup_package", path)
+    elif suffix == ".fpab":
+        window.call_page("sync", "merge", [path])
+    else:
+        log.warning("not a setup package or a bundle: %s", path.name)
+
+
 def run(app: QApplication, args: argparse.Namespace) -> int:
     runner = TaskRunner()
     shell = Shell(runner, auto_backup=not args.screenshot)
@@ -374,6 +423,8 @@ def run(app: QApplication, args: argparse.Namespace) -> int:
             window.grab().save(str(args.screenshot))
             window.close()
             return 0
+        if args.file is not None:
+            QTimer.singleShot(0, lambda: open_file(window, args.file))
         return app.exec()
     finally:
         shell.close()

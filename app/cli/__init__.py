@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Callable, Sequence
 
@@ -51,17 +52,36 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="fpa", description="计生协离线数据采集 — 命令行工具")
     parser.add_argument("--version", action="version", version=f"fpa {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="自检：加密数据库、同步文件、走访表 PDF（安装后运行）"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for register in REGISTRARS:
         register(sub)
     return parser
 
 
+def _utf8_output() -> None:
+    """Chinese output even into a pipe or a file on Windows, whose code page may not have it.
+
+    A Windows console takes Unicode whatever the code page; a pipe gets the ANSI code page
+    (cp1252 on a western system), where the first Chinese character raised UnicodeEncodeError.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     remove_leftovers()  # a killed export's plain-text spool must not outlive it
     handler = getattr(args, "handler", None)
+    if args.self_test and handler is None:
+        from app.cli.self_test import run_self_test
+
+        return run_self_test()
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
