@@ -1,0 +1,127 @@
+"""A province on PostgreSQL as the program uses it: ``fpa init`` makes an owner role and an
+application role without rights over the tables; signing in, roles and the audit log work as on a file.
+
+Against the real server scripts/test.sh starts; each test gets its own database and roles.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+import pytest
+
+from app.cli import main as fpa
+from app.domain.enums import UserRole
+from app.domain.errors import LoginDelayed, UserInputError
+from app.services.shared.audit import list_entries
+from app.services.system import accounts, users
+from tests.server_province import (
+    ADMIN,
+    APP_PASSWORD,
+    ServerProvince,
+    as_libpq,
+    fixture_empty_server_database,  # noqa: F401
+    fixture_server_province,  # noqa: F401
+    needs_server,
+    run_init,
+)
+
+pytestmark = needs_server
+
+
+def test_init_makes_an_owner_role_and_an_application_role_that_cannot_change_tables(
+    server_province: ServerProvince,
+) -> None:
+    with psycopg.connect(as_libpq(server_province.admin_url)) as admin:
+        owners = admin.execute(
+            "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'fpa'"
+        ).fetchall()
+        assert owners == [(server_province.owner_role,)]
+        rights = admin.execute(
+            "SELECT rolsuper, rolcreatedb, rolcreaterole, rolcanlogin FROM pg_roles WHERE rolname = %s",
+            (server_province.app_role,),
+        ).fetchone()
+        assert rights == (False, False, False, True)
+        owner_logs_in = admin.execute(
+            "SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (server_province.owner_role,)
+        ).fetchone()
+        assert owner_logs_in == (False,)
+    with psycopg.connect(as_libpq(server_province.app_url)) as app:
+        assert app.execute("SELECT count(*) FROM user_account").fetchone() == (1,)
+        for statement in (
+            "CREATE TABLE fpa.stolen (x int)",
+            "CREATE TABLE public.stolen (x int)",
+            "DROP TABLE special_family",
+            "ALTER TABLE special_family ADD COLUMN x int",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                app.execute(statement)
+            app.rollback()
+
+
+def test_init_refuses_a_second_province_under_the_same_roles(
+    server_province: ServerProvince, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_init(monkeypatch, server_province.admin_url, stdin=f"{APP_PASSWORD}\n") != 0
+    assert "已有角色" in capsys.readouterr().err
+    ws = accounts.sign_in(server_province.app_url, ADMIN[0], ADMIN[2])  # the first one is as it was
+    ws.close()
+
+
+def test_init_without_admin_gives_a_province_that_opens_without_sign_in(
+    empty_server_database: tuple[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    name, admin_url = empty_server_database
+    assert run_init(monkeypatch, admin_url, stdin="\n") == 0
+    out = capsys.readouterr().out
+    assert f"{name}_app" in out and "不能建表" in out
+    app_url = admin_url.replace("postgres@", f"{name}_app@")
+    assert not accounts.needs_sign_in(app_url)
+    assert fpa(["check", app_url]) == 0
+
+
+def test_sign_in_checks_the_password_in_the_database_and_audits_it(server_province: ServerProvince) -> None:
+    url = server_province.app_url
+    assert accounts.needs_sign_in(url)
+    with pytest.raises(UserInputError, match="用户名或密码不正确"):
+        accounts.sign_in(url, ADMIN[0], "wrong-password")
+    ws = accounts.sign_in(url, ADMIN[0], ADMIN[2])
+    try:
+        assert ws.user is not None and ws.user.role is UserRole.SYSTEM_ADMIN
+        assert ws.division_code == "430000000000"
+        actions = [(e.action, e.target) for e in list_entries(ws, 10)]
+        assert ("login", ADMIN[0]) in actions and ("login_failed", ADMIN[0]) in actions
+        # Accounts made on the server are checked against the server's table, not a keyring file.
+        users.add_user(ws, "clerk", "王录入", UserRole.READ_ONLY, "430100000000", "clerk-pass-1")
+    finally:
+        ws.close()
+    clerk = accounts.sign_in(url, "clerk", "clerk-pass-1")
+    try:
+        assert clerk.user is not None and clerk.user.role is UserRole.READ_ONLY
+    finally:
+        clerk.close()
+
+
+def test_wrong_passwords_lock_the_account_in_the_database(server_province: ServerProvince) -> None:
+    url = server_province.app_url
+    start = datetime.now(UTC)
+    for n in range(5):
+        with pytest.raises(UserInputError):
+            accounts.sign_in(url, ADMIN[0], "wrong-password", now=start + timedelta(seconds=10 * n))
+    with pytest.raises(LoginDelayed, match="锁定"):
+        accounts.sign_in(url, ADMIN[0], ADMIN[2], now=start + timedelta(minutes=1))
+    later = accounts.sign_in(url, ADMIN[0], ADMIN[2], now=start + timedelta(minutes=20))
+    later.close()
+
+
+def test_the_command_line_signs_in_to_a_province_with_accounts(
+    server_province: ServerProvince, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert fpa(["check", server_province.app_url]) != 0
+    assert "--user" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(ADMIN[2] + "\n"))
+    assert fpa(["check", server_province.app_url, "--user", ADMIN[0], "--password-stdin"]) == 0
