@@ -150,3 +150,19 @@ def test_a_damaged_dump_is_refused_and_changes_nothing(province: Workspace, tmp_
     with pytest.raises(UserInputError, match="数据库没有改动"):
         restore_server(province, forged, KEY_PASSPHRASE, backups_dir())
     assert _family_count(province) == 2
+
+
+def test_fpa_backup_and_restore_on_the_command_line(
+    province: Workspace, server_province: ServerProvince, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.cli import main as fpa
+
+    url = server_province.app_url
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN[2]}\n"))
+    assert fpa(["backup", "--db", url, "--out", str(tmp_path), "--user", ADMIN[0], "--password-stdin"]) == 0
+    (made,) = tmp_path.glob("*.pgdump.age")
+    families.save_family(province, family(family_no="2"), accept_warnings=True)
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN[2]}\n{KEY_PASSPHRASE}\n"))
+    argv = ["restore", str(made), "--db", url, "--user", ADMIN[0], "--password-stdin"]
+    assert fpa(argv) == 0
+    assert _family_count(province) == 1
