@@ -22,7 +22,7 @@ from app.database.engine import connect_file, database_url, make_engine, sqlite_
 from app.database.files import partial_name, publish
 from app.database.keyring import copy_keyring, has_keyring, is_encrypted, keyring_path
 from app.database.models import Meta
-from app.database.server import connection_refusal
+from app.database.server import become_schema_owner, connection_refusal
 from app.database.session import (
     META_CLOCK,
     META_CREATED,
@@ -198,8 +198,14 @@ def open_database(
     if rev != head_revision():
         if path is not None:
             backup_before_upgrade(path, rev, backup_dir, key=key)
-        with engine.begin() as conn:
-            upgrade(conn)
+        try:
+            with engine.begin() as conn:
+                if path is None:
+                    become_schema_owner(conn)  # the tables stay the owner role's (docs/SECURITY.md)
+                upgrade(conn)
+        except BaseException:
+            engine.dispose()
+            raise
     return Database(engine, url, key, open_clock=open_clock)
 
 

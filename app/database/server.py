@@ -23,6 +23,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
+from sqlalchemy import Connection
 from sqlalchemy.engine import make_url
 
 from app.domain.errors import DatabaseError, UserInputError
@@ -201,3 +202,25 @@ def server_has_accounts(url: str) -> bool:
     except psycopg.Error as exc:
         raise DatabaseError(connection_refusal(url, exc), detail=display_url(url)) from None
     return bool(row and row[0])
+
+
+def become_schema_owner(conn: Connection) -> None:
+    """In this transaction, act as the role that owns the tables, so a migration keeps them its own.
+
+    A superuser or a member of ``<db>_owner`` can; the application role cannot, and is told so.
+    """
+    owner = conn.exec_driver_sql(
+        "SELECT tableowner FROM pg_tables "
+        "WHERE tablename = 'alembic_version' AND schemaname = current_schema()"
+    ).scalar()
+    if owner is None or owner == conn.exec_driver_sql("SELECT current_user").scalar():
+        return
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql(f"SET LOCAL ROLE {sql.Identifier(str(owner)).as_string(None)}")
+    except Exception:
+        raise DatabaseError(
+            f"省级数据库的结构需要升级，只能由表结构的所有者（{owner}）或服务器管理员升级："
+            "请服务器管理员先备份，再以有权限的账户运行一次 fpa check（连接地址相同，用户换成管理员）。"
+            "数据库没有改动。"
+        ) from None

@@ -125,3 +125,41 @@ def test_the_command_line_signs_in_to_a_province_with_accounts(
     assert "--user" in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO(ADMIN[2] + "\n"))
     assert fpa(["check", server_province.app_url, "--user", ADMIN[0], "--password-stdin"]) == 0
+
+
+def test_an_older_province_is_upgraded_only_as_the_owner_of_its_tables(
+    server_province: ServerProvince,
+) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    from app.database.migrate import alembic_config, head_revision, known_revisions
+    from app.domain.errors import DatabaseError
+    from app.services.shared.workspace import open_workspace
+
+    previous = known_revisions()[-2]
+    as_owner = make_url(server_province.admin_url).update_query_dict(
+        {"options": f"-crole={server_province.owner_role}"}
+    )
+    engine = create_engine(as_owner)
+    with engine.begin() as conn:
+        from alembic import command
+
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, previous)
+    engine.dispose()
+    with pytest.raises(DatabaseError, match="只能由表结构的所有者"):
+        open_workspace(server_province.app_url)
+    with psycopg.connect(as_libpq(server_province.admin_url)) as admin:
+        assert admin.execute("SELECT version_num FROM alembic_version").fetchone() == (previous,)
+    open_workspace(server_province.admin_url).close()  # the server's administrator: upgraded as the owner
+    with psycopg.connect(as_libpq(server_province.admin_url)) as admin:
+        assert admin.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+        owners = admin.execute(
+            "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'fpa'"
+        ).fetchall()
+    assert owners == [(server_province.owner_role,)]
+    with psycopg.connect(as_libpq(server_province.app_url)) as app:  # the new table is the program's too
+        assert app.execute("SELECT count(*) FROM period_lock").fetchone() == (0,)
+    accounts.sign_in(server_province.app_url, ADMIN[0], ADMIN[2]).close()
