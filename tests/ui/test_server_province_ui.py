@@ -159,3 +159,47 @@ def test_a_wrong_address_is_said_in_chinese_and_the_open_database_stays(
     assert dialog.result() != QDialog.DialogCode.Accepted and "服务器地址" in dialog.message.text()
     QApplication.processEvents()
     shell.close()
+
+
+def test_the_system_page_backs_up_and_restores_the_province(
+    qtbot: QtBot, server_province: ServerProvince, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.paths import backups_dir, identity_dir
+    from app.sync.identity import create_identity
+    from tests.services.test_families import family
+    from ui.system.page import SystemPage
+    from ui.system.server_restore import ServerRestoreDialog
+
+    create_identity(identity_dir(), "湖南省计生协", "province-key-pass")
+    ws = accounts.sign_in(server_province.app_url, ADMIN[0], ADMIN[2])
+    families.save_family(ws, family())
+    shell = Shell(SyncTaskRunner())
+    window = shell.show(ws)
+    qtbot.addWidget(window)
+    page = window.show_page("system")
+    assert isinstance(page, SystemPage)
+    qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
+    (made,) = backups_dir().glob("*.pgdump.age")
+    page.backup_settings.reload()
+    assert str(backups_dir()) in page.backup_settings.last_label.text()  # the schedule sees it
+    assert made.stat().st_size > 0
+    families.save_family(ws, family(family_no="2"), accept_warnings=True)
+
+    monkeypatch.setattr(ServerRestoreDialog, "confirm", lambda self, backup: True)
+    dialog = page.backup_settings.open_restore_dialog()
+    assert isinstance(dialog, ServerRestoreDialog) and dialog.table.rowCount() == 1
+    dialog.passphrase.setText("wrong passphrase")
+    dialog.restore_button.click()
+    assert "口令不正确" in dialog.message.text() and dialog.outcome is None
+    assert len(families.list_family_ids(ws)) == 2  # refused: nothing replaced
+    dialog.passphrase.setText("province-key-pass")
+    dialog.restore_button.click()
+    assert dialog.outcome is not None and dialog.outcome.families == 1
+    assert len(families.list_family_ids(ws)) == 1
+    assert (
+        "1" in page.backup_settings.last_label.text()
+        and "before-restore" in page.backup_settings.last_label.text()
+    )
+    shell.close()

@@ -116,18 +116,21 @@ def backup_server(
     schema = current_schema(url)
     scratch = scratch_url(url)
 
-    def dumped(done: int) -> None:
+    def step(done: int) -> None:  # the dump's size is unknown until it ends: three steps
         if progress is not None:
-            progress(min(done, 1 << 30), 1 << 31)  # the size is unknown until the end: the first half
+            progress(done, 3)
 
     try:
-        check = dump_encrypted(url, partial, [recipient], schema=schema, progress=dumped, cancelled=cancelled)
+        step(0)
+        check = dump_encrypted(url, partial, [recipient], schema=schema, cancelled=cancelled)
         if cancelled is not None and cancelled():
             raise Cancelled()
+        step(1)
         restore_into(scratch, partial, check, schema=schema, source=target.name)
         _revision, division, device, _families = check_restored(scratch, schema, source=target.name)
         if device != ws.device_id or division != ws.division_code:
             raise UserInputError(f"备份“{target.name}”校验未通过（设备或区划与数据库不符），已删除。")
+        step(2)
         publish(partial, target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -139,8 +142,7 @@ def backup_server(
         raise
     finally:
         reset_scratch(scratch, schema)  # no second copy of the province stays on the server
-    if progress is not None:
-        progress(1, 1)
+    step(3)
     for old in server_generations(folder, database)[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
     audit(ws, AuditAction.BACKUP, target.name, {"folder": str(folder), "bytes": target.stat().st_size})
