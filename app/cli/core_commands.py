@@ -92,7 +92,9 @@ def _init_server(args: argparse.Namespace, role: NodeRole | None) -> int:
 
     database = display_url(args.path).rsplit("/", 1)[-1]
     app_role = roles_for(database, args.owner_role, args.app_role).app
-    app_password = read_secret(args, f"应用角色 {app_role} 的密码（程序连接服务器时输入）：") or None
+    app_password = None
+    if args.password_stdin or sys.stdin.isatty():
+        app_password = read_secret(args, f"应用角色 {app_role} 的密码（程序连接服务器时输入）：") or None
     admin = None
     if args.admin:
         password = read_secret(args, f"{args.admin} 的密码：")
@@ -112,6 +114,8 @@ def _init_server(args: argparse.Namespace, role: NodeRole | None) -> int:
     print(f"  备份校验用的数据库：{made.roles.scratch_database}")
     if admin is not None:
         print(f"  系统管理员：{admin[0]}")
+    if app_password is None:
+        print(f"  {app_role} 未设密码：请服务器管理员用 ALTER ROLE {app_role} PASSWORD … 设置后再连接。")
     return 0
 
 
