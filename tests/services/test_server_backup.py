@@ -166,3 +166,20 @@ def test_fpa_backup_and_restore_on_the_command_line(
     argv = ["restore", str(made), "--db", url, "--user", ADMIN[0], "--password-stdin"]
     assert fpa(argv) == 0
     assert _family_count(province) == 1
+
+
+def test_only_an_administrator_of_the_province_may_restore_it(
+    province: Workspace, server_province: ServerProvince, tmp_path: Path
+) -> None:
+    from app.domain.enums import UserRole
+    from app.services.system import users
+
+    made = backup_database(province, tmp_path / "backups")
+    users.add_user(province, "viewer", "赵查看", UserRole.READ_ONLY, "430000000000", "viewer-pass-1")
+    viewer = accounts.sign_in(server_province.app_url, "viewer", "viewer-pass-1")
+    try:
+        with pytest.raises(UserInputError, match="只读查看"):
+            restore_server(viewer, made, KEY_PASSPHRASE, backups_dir())
+    finally:
+        viewer.close()
+    assert not backups_dir().exists() or not list(backups_dir().glob("*before-restore*"))
