@@ -14,6 +14,9 @@ the open engine, and handed to ``pg_dump``/``pg_restore`` through their environm
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import os
 import re
 import shutil
@@ -109,6 +112,22 @@ def roles_for(database: str, owner: str | None = None, app: str | None = None) -
     return ProvinceRoles(owner, app, scratch_name(database))
 
 
+def scram_verifier(password: str, iterations: int = 4096) -> str:
+    """What PostgreSQL stores for a SCRAM-SHA-256 password (RFC 5802/7677, as ``pg_authid`` holds it).
+
+    Handing this to ``CREATE ROLE … PASSWORD`` keeps the password itself off the wire and out of
+    the server's statement log. (PostgreSQL applies SASLprep; passwords are used as typed here,
+    which is the same for ASCII and for most other text.)
+    """
+    salt = os.urandom(16)
+    salted = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
+    client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
+    stored_key = hashlib.sha256(client_key).digest()
+    server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
+    salt_text, stored, server = (base64.b64encode(v).decode() for v in (salt, stored_key, server_key))
+    return f"SCRAM-SHA-256${iterations}:{salt_text}${stored}:{server}"
+
+
 def create_roles(admin_url: str, roles: ProvinceRoles, app_password: str | None) -> None:
     """The owner and application roles, the schema, and the scratch database (as the admin).
 
@@ -126,10 +145,12 @@ def create_roles(admin_url: str, roles: ProvinceRoles, app_password: str | None)
         conn.execute(
             sql.SQL("CREATE ROLE {} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT").format(owner)
         )
+        # The server gets a SCRAM verifier, never the password: it is not in the server's log either.
+        verifier = scram_verifier(app_password) if app_password else None
         conn.execute(
             sql.SQL(
                 "CREATE ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD {}"
-            ).format(app, sql.Literal(app_password))
+            ).format(app, sql.Literal(verifier))
         )
         db = sql.Identifier(database)
         conn.execute(sql.SQL("GRANT {} TO CURRENT_USER").format(owner))

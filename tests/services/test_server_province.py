@@ -7,7 +7,10 @@ Against the real server scripts/test.sh starts; each test gets its own database 
 from __future__ import annotations
 
 import io
+import os
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -162,4 +165,50 @@ def test_an_older_province_is_upgraded_only_as_the_owner_of_its_tables(
     assert owners == [(server_province.owner_role,)]
     with psycopg.connect(as_libpq(server_province.app_url)) as app:  # the new table is the program's too
         assert app.execute("SELECT count(*) FROM period_lock").fetchone() == (0,)
+    accounts.sign_in(server_province.app_url, ADMIN[0], ADMIN[2]).close()
+
+
+@pytest.fixture
+def password_checked(server_province: ServerProvince) -> Iterator[None]:
+    """The test server (trust for everyone) asks the application role for its password (SCRAM)."""
+    with psycopg.connect(as_libpq(server_province.admin_url), autocommit=True) as admin:
+        row = admin.execute("SHOW hba_file").fetchone()
+        assert row is not None
+        hba = Path(str(row[0]))
+        if not os.access(hba, os.W_OK):
+            pytest.skip("the test server's pg_hba.conf cannot be changed from here")
+        original = hba.read_text()
+        hba.write_text(f"host all {server_province.app_role} 127.0.0.1/32 scram-sha-256\n" + original)
+        admin.execute("SELECT pg_reload_conf()")
+        try:
+            yield
+        finally:
+            hba.write_text(original)
+            admin.execute("SELECT pg_reload_conf()")
+
+
+def test_the_server_checks_the_application_roles_password(
+    server_province: ServerProvince, password_checked: None
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    from app.domain.errors import DatabaseError
+
+    with psycopg.connect(as_libpq(server_province.admin_url)) as admin:
+        stored = admin.execute(
+            "SELECT rolpassword FROM pg_authid WHERE rolname = %s", (server_province.app_role,)
+        ).fetchone()
+    assert (
+        stored is not None
+        and str(stored[0]).startswith("SCRAM-SHA-256$")
+        and APP_PASSWORD not in str(stored[0])
+    )
+    wrong = (
+        make_url(server_province.app_url)
+        .set(password="not-the-password")
+        .render_as_string(hide_password=False)
+    )
+    with pytest.raises(DatabaseError, match="拒绝了用户名或密码") as refused:
+        accounts.sign_in(wrong, ADMIN[0], ADMIN[2])
+    assert "not-the-password" not in refused.value.message
     accounts.sign_in(server_province.app_url, ADMIN[0], ADMIN[2]).close()
