@@ -2,6 +2,13 @@
 
     .venv/bin/python bench/bench_gui.py                   # 100 000 families, offscreen
     .venv/bin/python bench/bench_gui.py --families 20000  # a smaller county
+    .venv/bin/python bench/bench_gui.py --postgres postgresql+psycopg://postgres@127.0.0.1:PORT/postgres
+                                                          # the same county on a PostgreSQL server
+
+``--postgres`` starts nothing: give it a running server and a role that may create databases (for
+a throw-away local one: ``source scripts/postgres.sh && pg_start``, then ``--postgres
+"$FPA_TEST_PG_URL"``). The county is generated once into a database of its own on that server
+(``bench_families_<n>``, kept for the next run) and the child opens it by URL instead of a file.
 
 The demo county is generated once with ``app.services.demo.generate_demo`` into ``demo-data/``
 (git-ignored) and copied for each run. The measurement runs in a fresh child process, so "start"
@@ -60,7 +67,46 @@ def cached_database(families: int, folder: Path) -> Path:
     return path
 
 
+def postgres_database(server: str, families: int) -> str:
+    """The demo county in a database of its own on the PostgreSQL server ``server``, made once and kept.
+
+    A database left incomplete by a cut-short generation (not the number of families asked for) is
+    dropped and made again.
+    """
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = f"bench_families_{families}"
+    admin = make_url(server).set(drivername="postgresql").render_as_string(hide_password=False)
+    target = make_url(server).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            try:
+                with psycopg.connect(
+                    make_url(target).set(drivername="postgresql").render_as_string(False)
+                ) as db:
+                    row = db.execute("SELECT count(*) FROM special_family").fetchone()
+                if row is not None and row[0] == families:
+                    return target
+            except psycopg.Error:
+                pass
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    from app.services.demo import generate_demo
+
+    print(f"generating {families:,} demo families into PostgreSQL database {name} (once) …", flush=True)
+    generate_demo(target, COUNTY, families=families, seed=1)
+    return target
+
+
 def parent(args: argparse.Namespace) -> int:
+    if args.postgres:
+        target = postgres_database(args.postgres, args.families)
+        with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
+            env = {**os.environ, "FPA_HOME": str(Path(tmp) / "home")}
+            env.setdefault("QT_QPA_PLATFORM", "offscreen")
+            child = [sys.executable, __file__, "--child", target, "--rounds", str(args.rounds)]
+            return subprocess.run(child, env=env, check=False).returncode
     source = cached_database(args.families, Path(args.cache))
     with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
         db = Path(tmp) / "county.db"
@@ -71,7 +117,7 @@ def parent(args: argparse.Namespace) -> int:
         return subprocess.run(child, env=env, check=False).returncode
 
 
-def child(db: Path, rounds: int) -> int:
+def child(db: Path | str, rounds: int) -> int:
     from ui.shell.refcount_guard import pin_singletons
 
     pin_singletons()  # as the program does at start (ui/main.py): PySide6 6.12 on Python 3.11
@@ -172,7 +218,7 @@ def child(db: Path, rounds: int) -> int:
     workspace.close()
     median = statistics.median(latencies)
     p90 = statistics.quantiles(latencies, n=10)[-1]
-    print(f"families in the database: {total:,}")
+    print(f"families in the database: {total:,} ({'PostgreSQL' if isinstance(db, str) else 'SQLite file'})")
     print(f"start -> {what} shown: {shown:.2f} s")
     print(f"start -> families list usable (rows drawn): {usable:.2f} s")
     print(
@@ -198,10 +244,13 @@ def main() -> int:
     parser.add_argument("--families", type=int, default=100_000)
     parser.add_argument("--cache", default=str(ROOT / "demo-data"), help="where the generated county is kept")
     parser.add_argument("--rounds", type=int, default=1, help="how often the typing sequence is repeated")
-    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--postgres", help="a PostgreSQL server URL: measure the county there instead of in a file"
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return child(args.child, args.rounds)
+        return child(args.child if "://" in args.child else Path(args.child), args.rounds)
     return parent(args)
 
 

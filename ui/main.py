@@ -16,12 +16,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QByteArray, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app import __version__
 from app.domain.errors import FpaError
+from app.domain.server_address import ServerAddress, display_url, is_server_url
 from app.paths import APP_AUTHOR, APP_NAME, default_database, demo_database, ensure
 from app.services.demo import demo_account
 from app.services.shared.spool import remove_leftovers
@@ -49,7 +51,9 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "file", type=Path, nargs="?", help="配置包（.fpas）或同步文件（.fpab）：登录后在“同步”页处理"
     )
-    parser.add_argument("--db", type=Path, help="打开这个数据库文件")
+    parser.add_argument(
+        "--db", help="打开这个数据库文件，或省级数据库 postgresql+psycopg://用户@服务器:端口/数据库名（密码随后询问）"
+    )
     parser.add_argument("--demo", action="store_true", help="打开演示数据库（首次使用时生成虚构数据）")
     parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)  # render the window and exit
     return parser.parse_args(list(argv))
@@ -131,8 +135,9 @@ def open_demo(runner: TaskRunner, *, automatic: bool = False) -> Workspace | Non
     return sign_in(path, runner, automatic=automatic)
 
 
-def sign_in(path: Path, runner: TaskRunner, *, automatic: bool = False) -> Workspace | None:
-    """The workspace of the database at ``path``: after the sign-in dialog if it is encrypted.
+def sign_in(path: Path | str, runner: TaskRunner, *, automatic: bool = False) -> Workspace | None:
+    """The workspace of the database at ``path``: after the sign-in dialog if it is encrypted (or a
+    PostgreSQL province with accounts).
 
     None when the user cancelled. ``automatic`` signs in to a demo database with the demo account
     (for ``--screenshot``), without the dialog.
@@ -148,6 +153,22 @@ def sign_in(path: Path, runner: TaskRunner, *, automatic: bool = False) -> Works
     if dialog.exec() != LoginDialog.DialogCode.Accepted:
         return None
     return dialog.workspace
+
+
+def command_line_target(text: str) -> Path | str:
+    """``--db``: a file, or a server URL whose password, when it has none, is asked here (not typed
+    on the command line, where other users of the computer could read it)."""
+    if not is_server_url(text):
+        return Path(text)
+    address = ServerAddress.from_url(text)
+    if urlsplit(text).password is not None:
+        return text  # a password was given after all
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    title = QApplication.translate("Startup", "Province database")
+    label = QApplication.translate("Startup", "Password of %1:").replace("%1", address.display)
+    password, ok = QInputDialog.getText(None, title, label, QLineEdit.EchoMode.Password)
+    return address.url(password) if ok and password else text
 
 
 def first_start(runner: TaskRunner) -> Workspace | None:
@@ -170,9 +191,9 @@ def first_screen(args: argparse.Namespace, runner: TaskRunner) -> QWidget | None
     The sign-in dialog of an encrypted database without the demo account, or the welcome wizard
     when this computer has no database yet; None when the main window comes first.
     """
-    if args.demo:
-        return None
-    path = args.db or default_database()
+    if args.demo or (args.db and "://" in args.db):
+        return None  # a server province signs in on its own connection dialog
+    path = Path(args.db) if args.db else default_database()
     if not path.exists():
         if args.db:
             return None  # open_target says the file is missing
@@ -202,7 +223,7 @@ def open_target(args: argparse.Namespace, runner: TaskRunner) -> Workspace | Non
             save_screen(screen, args.screenshot)  # the sign-in or the wizard, rendered, then exit
             return None
     if args.db:
-        return sign_in(args.db, runner, automatic=automatic)
+        return sign_in(command_line_target(args.db), automatic=automatic, runner=runner)
     if args.demo:
         return open_demo(runner, automatic=automatic)
     if default_database().exists():
@@ -228,6 +249,7 @@ class Shell(QObject):
         self.workspace = workspace
         self.window = MainWindow(workspace, self.runner)
         self.window.database_chosen.connect(self.switch)
+        self.window.province_chosen.connect(self.switch)
         self.window.restore_requested.connect(self.restore)
         self.window.user_switch_requested.connect(self.switch_user)
         self.window.backups.enabled = self.auto_backup
@@ -282,7 +304,7 @@ class Shell(QObject):
                 return
             reopened = outcome.workspace
             if reopened is None:
-                reopened = sign_in(workspace.path, self.runner)
+                reopened = sign_in(workspace.target, self.runner)
             if reopened is None:
                 log.info("restored %s; the sign-in afterwards was cancelled", plan.backup.name)
                 QApplication.quit()
@@ -306,7 +328,7 @@ class Shell(QObject):
         else:
             QMessageBox.information(parent, title, text)
 
-    def switch(self, path: Path) -> None:
+    def switch(self, path: Path | str) -> None:
         try:
             workspace = sign_in(path, self.runner)
         except FpaError as exc:
@@ -323,7 +345,7 @@ class Shell(QObject):
         window = self.show(workspace)
         if geometry is not None:
             window.restoreGeometry(geometry)
-        log.info("switched to database %s", path)
+        log.info("switched to database %s", display_url(str(path)))
 
     def switch_user(self, sign_out: bool) -> None:
         """文件 → 切换用户 / 注销: sign in again to the same database; the window is built anew for

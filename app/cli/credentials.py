@@ -1,7 +1,8 @@
 """Signing in from the command line: `--user NAME` and the password (a prompt, or `--password-stdin`).
 
-A plain (unencrypted) database opens without them, as before; an encrypted one refuses to open
-without a sign-in, with the same counting, delay and lockout as the program's sign-in screen.
+A plain (unencrypted) database opens without them, as before; an encrypted one, and a PostgreSQL
+province that holds accounts, refuse to open without a sign-in, with the same counting, delay and
+lockout as the program's sign-in screen.
 """
 
 from __future__ import annotations
@@ -37,12 +38,13 @@ def read_secret(args: argparse.Namespace, prompt: str) -> str:
 @contextmanager
 def signed_in(args: argparse.Namespace, target: str) -> Iterator[Workspace]:
     """The workspace for a command: signed in when the database is encrypted; always closed."""
-    if "://" in str(target) or not accounts.needs_sign_in(target):
+    if not accounts.needs_sign_in(target):
         with opened(target) as ws:
             yield ws
         return
     if not getattr(args, "user", None):
-        raise UserInputError("数据库已加密：请用 --user 指定用户名，并输入密码（或加 --password-stdin）。")
+        what = "省级数据库中有账户" if "://" in str(target) else "数据库已加密"
+        raise UserInputError(f"{what}：请用 --user 指定用户名，并输入密码（或加 --password-stdin）。")
     password = read_secret(args, f"{args.user} 的密码：")
     ws = accounts.sign_in(target, args.user, password)
     try:

@@ -22,6 +22,7 @@ from app.database.engine import connect_file, database_url, make_engine, sqlite_
 from app.database.files import partial_name, publish
 from app.database.keyring import copy_keyring, has_keyring, is_encrypted, keyring_path
 from app.database.models import Meta
+from app.database.server import become_schema_owner, connection_refusal
 from app.database.session import (
     META_CLOCK,
     META_CREATED,
@@ -34,6 +35,7 @@ from app.database.session import (
 from app.domain.enums import NodeRole
 from app.domain.errors import DatabaseError, UserInputError
 from app.domain.hlc import new_device_id
+from app.domain.server_address import display_url
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _COLLAPSED_URL = re.compile(r"^postgresql(\+\w+)?:/(?!/)")
@@ -174,6 +176,8 @@ def open_database(
             rev = current_revision(conn)
     except Exception as exc:  # a damaged or foreign file, or a key that is not this file's
         engine.dispose()
+        if path is None:  # a server: unreachable, or refused the user
+            raise DatabaseError(connection_refusal(url, exc), detail=display_url(url)) from None
         if encrypted:
             raise DatabaseError(
                 f"无法打开数据库“{target}”：密钥与文件不符（密钥文件不属于这个数据库），或文件已损坏。",
@@ -185,15 +189,23 @@ def open_database(
     known = set(known_revisions())
     if rev is None:
         engine.dispose()
-        raise DatabaseError(f"“{target}”不是本程序的数据库（没有版本信息）。")
+        raise DatabaseError(f"“{display_url(url)}”不是本程序的数据库（没有版本信息）。")
     if rev not in known:
         engine.dispose()
-        raise DatabaseError(f"数据库“{target}”来自更新版本的程序（结构版本 {rev}），请先升级本程序。")
+        raise DatabaseError(
+            f"数据库“{display_url(url)}”来自更新版本的程序（结构版本 {rev}），请先升级本程序。"
+        )
     if rev != head_revision():
         if path is not None:
             backup_before_upgrade(path, rev, backup_dir, key=key)
-        with engine.begin() as conn:
-            upgrade(conn)
+        try:
+            with engine.begin() as conn:
+                if path is None:
+                    become_schema_owner(conn)  # the tables stay the owner role's (docs/SECURITY.md)
+                upgrade(conn)
+        except BaseException:
+            engine.dispose()
+            raise
     return Database(engine, url, key, open_clock=open_clock)
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import FpaError, LoginDelayed
+from app.domain.server_address import display_url
 from app.services.demo import demo_account
 from app.services.shared.workspace import Workspace
 from app.services.system import accounts
@@ -61,7 +62,7 @@ def judge_new_password(password: QLineEdit, repeat: QLineEdit, message: QLabel, 
 
 
 class LoginDialog(QDialog):
-    def __init__(self, path: Path, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path | str, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = path
         self.runner = runner
@@ -69,7 +70,11 @@ class LoginDialog(QDialog):
         self.working = False
         self.setWindowTitle(self.tr("Sign in"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("The database %1 is encrypted. Sign in to open it.").replace("%1", path.name))
+        intro = QLabel(
+            self.tr("Sign in to the province database %1.").replace("%1", display_url(path))
+            if isinstance(path, str)
+            else self.tr("The database %1 is encrypted. Sign in to open it.").replace("%1", path.name)
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -81,7 +86,7 @@ class LoginDialog(QDialog):
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
-        demo = demo_account(path)
+        demo = demo_account(path) if isinstance(path, Path) else None
         if demo is not None:
             self.hint.setText(
                 self.tr("Demo database (made-up data): username %1, password %2")
@@ -100,6 +105,8 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         self.forgot_button.clicked.connect(self.recover)
+        # On a server there is no recovery key: another administrator resets a forgotten password.
+        self.forgot_button.setVisible(isinstance(path, Path))
         layout.addWidget(buttons)
         self.wait_timer = QTimer(self)
         self.wait_timer.setSingleShot(True)
@@ -158,6 +165,8 @@ class LoginDialog(QDialog):
         self.message.clear()
 
     def recover(self) -> None:
+        if not isinstance(self.path, Path):
+            return
         dialog = RecoveryDialog(self.path, self.runner, self.username.text().strip(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.workspace is not None:
             self.workspace = dialog.workspace

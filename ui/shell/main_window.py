@@ -109,6 +109,7 @@ class ComingPage(QWidget):
 
 class MainWindow(QMainWindow):
     database_chosen = Signal(Path)  # the user opened another database (ui.main switches to it)
+    province_chosen = Signal(str)  # a PostgreSQL province's URL, password in memory only (ui.main)
     restore_requested = Signal(object)  # a RestorePlan from the system page (ui.main restores and reopens)
     user_switch_requested = Signal(bool)  # 切换用户 (False) or 注销 (True): ui.main signs in again
 
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.open_action = file_menu.addAction(self.tr("&Open database…"), self.choose_database)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.province_action = file_menu.addAction(self.tr("Open p&rovince database…"), self.choose_province)
         self.backup_action = file_menu.addAction(self.tr("&Back up…"), self.back_up)
         if self.context.workspace.user is not None:
             self.password_action = file_menu.addAction(self.tr("Change &password…"), self.change_password)
@@ -341,6 +343,13 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.database_chosen.emit(path)
+
+    def choose_province(self) -> None:
+        from ui.shell.open_province import OpenProvinceDialog
+
+        dialog = OpenProvinceDialog(self)
+        if dialog.exec() == OpenProvinceDialog.DialogCode.Accepted and dialog.url:
+            self.province_chosen.emit(dialog.url)
 
     def change_password(self) -> None:
         from ui.shell.login import ChangePasswordDialog

@@ -42,6 +42,7 @@ from ui.shell import file_dialogs
 from ui.shell.auto_backup import AutoBackupSettings, load_settings, save_settings
 from ui.shell.page import PageContext
 from ui.shell.progress import run_with_progress
+from ui.system.server_restore import open_server_restore
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -386,7 +387,9 @@ class BackupSettingsPanel(QGroupBox):
             .replace("%2", str(folder))
         )
 
-    def open_restore_dialog(self, folder: Path | None = None) -> RestoreDialog:
+    def open_restore_dialog(self, folder: Path | None = None) -> QDialog:
+        if isinstance(self.context.workspace.target, str):  # a province on PostgreSQL
+            return open_server_restore(self, self.context, folder, self.last_label)
         dialog = RestoreDialog(self.context, folder, self)
         dialog.accepted.connect(lambda: self._accepted(dialog))
         self.dialog = dialog

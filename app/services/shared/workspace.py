@@ -33,6 +33,11 @@ class Workspace:
             super().__setattr__("username", value.username)
 
     @property
+    def target(self) -> Path | str:
+        """What opens this database again: its file, or its server URL (with the password, in memory)."""
+        return self.path if self.db.url.startswith("sqlite") else self.db.url
+
+    @property
     def device_id(self) -> str:
         return self.db.device_id
 

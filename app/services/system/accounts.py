@@ -31,10 +31,12 @@ from app.database import keyring
 from app.database.audit import AuditAction, record
 from app.database.engine import DRIVER_ERRORS
 from app.database.models import UserAccount
+from app.database.server import server_has_accounts
 from app.database.session import utcnow
 from app.domain.enums import UserRole
 from app.domain.errors import DatabaseError, LoginDelayed, UserInputError
 from app.domain.records.accounts import SignedInUser
+from app.domain.server_address import is_server_url, server_url_text
 from app.services.shared.workspace import Workspace, open_workspace
 from app.sync import state
 
@@ -156,9 +158,11 @@ def sign_in(path: Path | str, username: str, password: str, *, now: datetime | N
     (``login`` / ``login_failed``). A plain (unencrypted) database checks the stored hash instead of
     the keyring and keeps its counters in its own settings.
     """
-    path = Path(path)
     username = username.strip()
     moment = (now or datetime.now(UTC)).astimezone(UTC)
+    if is_server_url(path):  # a province on PostgreSQL: the hashes and counters are in the database
+        return _sign_in_plain(server_url_text(path), username, password, moment)
+    path = Path(path)
     if not keyring.is_encrypted(path):
         return _sign_in_plain(path, username, password, moment)
     key = keyring.unwrap(path, username, password, now=moment)
@@ -190,17 +194,18 @@ def sign_in(path: Path | str, username: str, password: str, *, now: datetime | N
     return ws
 
 
-def damaged(path: Path, exc: BaseException) -> DatabaseError:
+def damaged(path: Path | str, exc: BaseException) -> DatabaseError:
     """The refusal for a database file whose pages do not read back (damaged on disk)."""
+    name = path.name if isinstance(path, Path) else "省级数据库"  # a server address names no file
     return DatabaseError(
-        f"数据库文件“{path.name}”已损坏，无法读取，登录已取消，文件未做任何修改。请用最近的备份恢复"
+        f"数据库文件“{name}”已损坏，无法读取，登录已取消，文件未做任何修改。请用最近的备份恢复"
         "（fpa restore），并请县里的技术人员检查损坏的文件（fpa check）。",
         detail=str(getattr(exc, "orig", None) or exc),
     )
 
 
 @contextmanager
-def _refusing_damage(path: Path) -> Iterator[None]:
+def _refusing_damage(path: Path | str) -> Iterator[None]:
     try:
         yield
     except _UNREADABLE as exc:
@@ -211,7 +216,7 @@ def _counter_key(username: str) -> str:
     return "login_fail:" + hashlib.sha256(username.encode()).hexdigest()[:16]
 
 
-def _sign_in_plain(path: Path, username: str, password: str, now: datetime) -> Workspace:
+def _sign_in_plain(path: Path | str, username: str, password: str, now: datetime) -> Workspace:
     try:
         ws = open_workspace(path)
     except _UNREADABLE as exc:
@@ -250,6 +255,8 @@ def _sign_in_plain(path: Path, username: str, password: str, now: datetime) -> W
 
 def lock_message(path: Path | str, username: str) -> str | None:
     """The delay or lockout in force for this user now, as the sign-in screen says it; else None."""
+    if is_server_url(path):
+        return None  # said by the attempt itself (the counters are in the database)
     path = Path(path)
     if not keyring.is_encrypted(path) or not keyring.has_keyring(path):
         return None
@@ -258,7 +265,10 @@ def lock_message(path: Path | str, username: str) -> str | None:
 
 
 def needs_sign_in(path: Path | str) -> bool:
-    """Whether the database at ``path`` is encrypted: it opens only through ``sign_in``."""
+    """Whether the database at ``path`` opens only through ``sign_in``: an encrypted file, or a
+    server database that holds accounts (one without any yet opens as a plain file does)."""
+    if is_server_url(path):
+        return server_has_accounts(server_url_text(path))
     return keyring.is_encrypted(Path(path))
 
 

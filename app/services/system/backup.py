@@ -5,6 +5,8 @@ program keeps running (a plain file copy of a WAL database can miss committed pa
 written under a temporary name, checked with ``PRAGMA integrity_check`` and only then given its
 real name, so a file named like a backup is always a whole, readable database.
 
+A province on PostgreSQL is backed up with pg_dump instead (``backup_server``).
+
 A backup of an encrypted database is encrypted with the same key, and the keyring travels beside
 it (``<backup>.db.keys``): without it the copy could not be opened by anyone. A restore opens the
 backup with a user's password first and replaces nothing until that works.
@@ -28,6 +30,7 @@ from app.database.snapshot import snapshot
 from app.domain.errors import Cancelled, FpaError, UserInputError
 from app.services.shared.audit import audit
 from app.services.shared.workspace import Workspace
+from app.services.system.backup_server import backup_server
 
 KEEP = 10  # generations kept per database in a backup folder
 PAGES_PER_STEP = 1024  # pages copied between progress reports (4 MB with 4 KB pages)
@@ -73,8 +76,8 @@ def backup_database(
 ) -> Path:
     """Copy the open database into ``folder``, verify the copy, drop generations beyond ``keep``."""
     source = sqlite_path(ws.db.url)
-    if source is None:
-        raise UserInputError("服务器数据库（PostgreSQL）请由服务器管理员用 pg_dump 备份。")
+    if source is None:  # a province on PostgreSQL: pg_dump, age, a test restore
+        return backup_server(ws, folder, keep=keep, progress=progress, cancelled=cancelled)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

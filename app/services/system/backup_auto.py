@@ -17,6 +17,7 @@ from app.domain.errors import Cancelled, FpaError
 from app.domain.records.backup import AutoBackupResult
 from app.services.shared.workspace import Workspace
 from app.services.system.backup import KEEP, backup_database
+from app.services.system.backup_server import database_name
 from app.services.system.restore import list_backups
 
 EVERY = timedelta(days=1)
@@ -50,13 +51,12 @@ def due_folders(
     """The folders an automatic backup should write to now: ``home`` and ``extra`` when each is due.
 
     ``extra`` only when it exists (a stick that is not plugged in is not due; ``auto_backup`` says
-    it was skipped). Nothing for a server database.
+    it was skipped). A province on PostgreSQL is due the same way (its backups are named after it).
     """
     source = sqlite_path(ws.db.url)
-    if source is None:
-        return []
+    stem = database_name(ws) if source is None else source.stem  # a province on PostgreSQL: its name
     folders = [home] + ([extra] if extra is not None and extra != home else [])
-    return [f for f in folders if (f == home or f.is_dir()) and backup_due(f, source.stem, now, every)]
+    return [f for f in folders if (f == home or f.is_dir()) and backup_due(f, stem, now, every)]
 
 
 def auto_backup(

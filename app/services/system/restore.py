@@ -33,9 +33,9 @@ from app.services.system.installation import installation_facts
 
 log = logging.getLogger(__name__)
 
-_BACKUP = re.compile(r"(?P<db>.+)-备份-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.db")
+_BACKUP = re.compile(r"(?P<db>.+)-备份-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?(?:\.db|\.pgdump\.age)")
 _SNAPSHOT = re.compile(  # app/database/snapshot.py and backup_before_upgrade name them so
-    r"(?P<db>.+)\.before-(?P<label>[a-z0-9]+(?:-[a-z]+)*)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.db"
+    r"(?P<db>.+)\.before-(?P<label>[a-z0-9]+(?:-[a-z]+)*)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?(?:\.db|\.pgdump\.age)"
 )
 KINDS = {"merge": "合并前的副本", "restore": "恢复前的副本"}  # else a revision: 升级前的副本
 READ_ONLY = "当前账户为只读查看，不能恢复备份（恢复会替换整个数据库）。"
@@ -73,7 +73,7 @@ def _found(path: Path) -> BackupFile | None:
         taken_at=taken,
         size_bytes=size,
         kind=kind,
-        encrypted=keyring.is_encrypted(path),
+        encrypted=path.name.endswith(".age") or keyring.is_encrypted(path),  # a province's dump: age
         has_keyring=keyring.has_keyring(path),
     )
 
