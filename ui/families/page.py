@@ -10,7 +10,7 @@ home page open the list narrowed to the families missing a part of 三个全覆�
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -33,7 +33,6 @@ from app.domain.records.families import (
 )
 from app.services import families
 from app.services.families import insurance
-from app.services.families.imports import FamilyImport
 from app.services.shared.scope import can_write
 from ui.families.family_form import FamilyForm
 from ui.families.insurance import PolicyForm
@@ -41,9 +40,11 @@ from ui.families.printing import PrintsVisitForms
 from ui.families.visit_form import VisitForm
 from ui.models.lazy_table import LazyColumn, date_column, money_column, yes_no_column
 from ui.shell.page import Page, PageContext
-from ui.widgets.import_wizard import ImportWizard
 from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 from ui.widgets.scan_entry import ScanEntry
+
+if TYPE_CHECKING:
+    from ui.widgets.import_wizard import ImportWizard
 
 
 class FamiliesPage(PrintsVisitForms, Page):
@@ -234,6 +235,11 @@ class FamiliesPage(PrintsVisitForms, Page):
 
     def import_roster(self) -> ImportWizard:
         """The import wizard for a roster of families; the list reloads once rows were written."""
+        # Imported when first used: the import machinery (Excel readers and writers) is a third of a
+        # second of the program's start otherwise.
+        from app.services.families.imports import FamilyImport
+        from ui.widgets.import_wizard import ImportWizard
+
         wizard = ImportWizard(self.workspace, FamilyImport(), self.runner, self)
         wizard.imported.connect(lambda _summary: self.refresh())
         wizard.open()

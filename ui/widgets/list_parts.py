@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import Cancelled, FpaError
 from app.paths import data_dir
-from app.services.shared.export_xlsx import export_records, export_rows
 from app.services.shared.workspace import Workspace
 from ui.models.lazy_table import PAGE_SIZE, LazyColumn, LazyTableModel
 from ui.shell.tasks import Task, TaskRunner
@@ -228,6 +227,8 @@ def export_list(
                 record = by_id.get(record_id)
                 if record is not None:  # deleted since the list was shown
                     yield [c.export_value(record) for c in columns]
+
+    from app.services.shared.export_xlsx import export_records, export_rows  # openpyxl: when first used
 
     headers = [c.header for c in columns]
     if workspace is not None:
