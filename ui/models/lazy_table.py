@@ -56,8 +56,8 @@ log = logging.getLogger(__name__)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-PAGE_SIZE = 100  # two or three screens of rows; a page by primary key takes a few milliseconds
-MAX_PAGES = 100  # 10 000 rows kept: plenty for scrolling back, bounded on a 4 GB laptop
+PAGE_SIZE = 50  # two screens of rows: what a keystroke waits for before the first rows are drawn
+MAX_PAGES = 200  # 10 000 rows kept: plenty for scrolling back, bounded on a 4 GB laptop
 
 Index = QModelIndex | QPersistentModelIndex
 Row = Any
