@@ -212,6 +212,12 @@ def child(db: Path, rounds: int, backup: bool = False) -> int:
         f"(goal <= 1.5 s: {'met' if usable <= 1.5 else 'NOT met'})"
         + ("; an automatic backup was due at start" if backup else "")
     )
+    if backup:
+        from app.paths import backups_dir
+
+        written = sorted(backups_dir().glob("*-备份-*.db"))
+        size = f"{written[0].stat().st_size / 2**20:,.0f} MB" if written else ""
+        print(f"  automatic backup at start written (during the typing below): {len(written)} file {size}")
     if figures:
         print(f"start -> home page figures in (read beside the list): {figures[0]:.2f} s")
     print(
