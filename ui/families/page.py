@@ -235,8 +235,7 @@ class FamiliesPage(PrintsVisitForms, Page):
 
     def import_roster(self) -> ImportWizard:
         """The import wizard for a roster of families; the list reloads once rows were written."""
-        # Imported when first used: the import machinery (Excel readers and writers) is a third of a
-        # second of the program's start otherwise.
+        # Imported when first used: the Excel machinery would be a third of a second of every start.
         from app.services.families.imports import FamilyImport
         from ui.widgets.import_wizard import ImportWizard
 
