@@ -32,7 +32,7 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 Progress = Callable[[int, int], None]
 
-READERS = 3  # reader threads: the home page's figures, its visits due and a list can all read at once
+READERS = 2  # a list reads beside the home figures; each reader holds a connection and its page cache
 
 
 class _Signals(QObject):
