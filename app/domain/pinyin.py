@@ -6,8 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames whose reading as a surname differs from the one pypinyin picks (it reads by frequency
 # and by phrase, so 单田芳 comes out dan-, 解放村 rightly jie-): 单 shàn, 解 xiè, 曾 zēng, 区 ōu,
 # 仇 qiú, 朴 piáo, 查 zhā, 盖 gě, 缪 miào. Only applied to people's names (as_name=True).
@@ -51,6 +49,10 @@ def _tokens(text: str, *, as_name: bool) -> tuple[tuple[str, bool], ...]:
         if not run:
             continue
         if _HAN_RUN.fullmatch(run):
+            # Imported when first needed (a save, an import): its dictionary is a third of a second
+            # of the program's start otherwise, and searching does not need it.
+            from pypinyin import Style, lazy_pinyin
+
             # A character pypinyin does not know comes back as itself: kept whole, never dropped.
             syllables = lazy_pinyin(run, style=Style.NORMAL, errors="default")
             tokens.extend((s, s.isascii()) for s in syllables)

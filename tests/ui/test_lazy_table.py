@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelRoleData, Qt
 from pytestqt.qtbot import QtBot
 
 from ui.models.lazy_table import (
@@ -21,6 +21,7 @@ from ui.models.lazy_table import (
     yes_no_column,
 )
 from ui.shell.tasks import SyncTaskRunner
+from ui.widgets.list_parts import RecordTable
 from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 
 
@@ -111,6 +112,37 @@ def test_missing_flag_is_drawn_as_a_warning() -> None:
     assert model.data(model.index(0, 3), Qt.ItemDataRole.ForegroundRole) is not None
     assert model.data(model.index(1, 3), Qt.ItemDataRole.ForegroundRole) is None
 
+
+
+def test_the_table_draws_each_cell_from_one_call_with_what_data_gives(qtbot: QtBot) -> None:
+    """Qt's item delegate asks all of a cell's roles at once (``multiData``): the same answers."""
+    fetch = Fetcher()
+    model = LazyTableModel(COLUMNS, fetch)
+    model.set_ids(["p0001", "p0003", "gone"])
+    roles = [
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        SORT_ROLE,
+        ID_ROLE,
+        Qt.ItemDataRole.FontRole,  # not answered: left empty
+    ]
+    for row in range(3):
+        for column in range(len(COLUMNS)):
+            index = model.index(row, column)
+            for role in roles:
+                asked = QModelRoleData(int(role))
+                index.multiData(asked)  # as the delegate asks, one role here
+                assert asked.data() == model.data(index, role), (row, column, role)
+    assert fetch.calls == [3]  # one page (its three ids), for all of it
+
+    view = RecordTable(model, "test-multi")  # and drawn: the rows' texts on screen, the gap in colour
+    qtbot.addWidget(view)
+    view.resize(600, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.grab().isNull() and fetch.calls == [3]
 
 def _list(qtbot: QtBot, queries: list[ListQuery]) -> RecordList:
     def list_ids(q: ListQuery) -> list[str]:

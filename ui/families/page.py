@@ -10,7 +10,7 @@ home page open the list narrowed to the families missing a part of 三个全覆�
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -32,7 +32,6 @@ from app.domain.records.families import (
     FamilyRow,
 )
 from app.services import families
-from app.services.families.imports import FamilyImport
 from app.services.shared.scope import can_write
 from ui.families.claims import ClaimForm
 from ui.families.family_form import FamilyForm
@@ -44,10 +43,12 @@ from ui.families.visit_form import VisitForm
 from ui.families.volunteer_services import VolunteerServiceForm
 from ui.models.lazy_table import LazyColumn, date_column, money_column, yes_no_column
 from ui.shell.page import Page, PageContext
-from ui.widgets.import_wizard import ImportWizard
 from ui.widgets.list_reveal import RevealSaved
 from ui.widgets.record_list import FilterSpec, ListQuery, RecordList
 from ui.widgets.scan_entry import ScanEntry
+
+if TYPE_CHECKING:
+    from ui.widgets.import_wizard import ImportWizard
 
 
 class FamiliesPage(SampleForms, PrintsVisitForms, ReopensRecordDrafts, Page):
@@ -241,6 +242,10 @@ class FamiliesPage(SampleForms, PrintsVisitForms, ReopensRecordDrafts, Page):
 
     def import_roster(self) -> ImportWizard:
         """The import wizard for a roster of families; the list reloads once rows were written."""
+        # Imported when first used: the Excel machinery would be a third of a second of every start.
+        from app.services.families.imports import FamilyImport
+        from ui.widgets.import_wizard import ImportWizard
+
         wizard = ImportWizard(self.workspace, FamilyImport(), self.runner, self)
         wizard.imported.connect(lambda _summary: self.refresh())
         wizard.open()

@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 from PySide6.QtPrintSupport import QPrinter
 
 from app.domain.records.families import VisitSheet
-from app.services.shared.paper import render_visit_forms
 
 
 def print_sheets(
     printer: QPrinter, sheets: Sequence[VisitSheet], progress: Callable[[int, int], bool] | None = None
 ) -> bool:
     """Each sheet on its own page of ``printer``; False when ``progress`` said stop (Cancel)."""
+    from app.services.shared.paper import render_visit_forms  # the drawing code: when first printed
+
     return render_visit_forms(printer, sheets, progress=progress)

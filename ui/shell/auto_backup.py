@@ -4,6 +4,10 @@ The settings live with the window's (``window_settings``): on by default, into t
 and, if the user chose one on the system page, also into a USB stick or folder. Whether a backup
 is due is the service's decision (``app.services.system.backup_auto``); here it is only started, off the
 GUI thread, with the progress dialog (and its Cancel) when the program closes.
+
+The one at start keeps out of the first page's way: it begins once the page's own work has come
+back (the runner is idle, or ``START_AT_LATEST_MS`` have passed), and the page's reads never wait
+for it (``holds_reads=False``: a copy of the file changes nothing a list shows).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ log = logging.getLogger(__name__)
 ENABLED = "backup/auto"
 EXTRA_FOLDER = "backup/extra_folder"
 EXTRA_ENABLED = "backup/extra_enabled"
+START_AT_LATEST_MS = 15_000  # the backup at start waits for the first page's work, this long at most
 
 
 @dataclass
@@ -96,6 +101,7 @@ def start_in_background(
         chosen.extra,
         on_done=on_done,
         on_error=lambda exc: log.warning("automatic backup at start failed: %s", exc),
+        holds_reads=False,  # the lists need not wait for a copy of the file
     )
 
 
@@ -143,12 +149,41 @@ class WindowBackups(QObject):
         self.window, self.runner, self.workspace = window, runner, workspace
         self.enabled = False
         self.start_task: Task | None = None
+        self.waiting = False  # the backup at start waits for the first page's work
         self.closing: JobProgress | None = None
         self.finished = False
+        self._latest = QTimer(self)
+        self._latest.setSingleShot(True)
+        self._latest.setInterval(START_AT_LATEST_MS)
+        self._latest.timeout.connect(self._start_now)
 
     def at_start(self) -> None:
-        """In the background when one is due (none today); the status bar says when it is written."""
-        if self.enabled:
+        """In the background when one is due (none today), once the first page's work is back.
+
+        The status bar says when it is written.
+        """
+        if not self.enabled or self.waiting or self.start_task is not None:
+            return
+        if not self.runner.is_busy():
+            self._start_now()
+            return
+        self.waiting = True
+        self.runner.busy_changed.connect(self._runner_busy)
+        self._latest.start()
+
+    def _runner_busy(self, busy: bool) -> None:
+        if not busy:
+            self._start_now()
+
+    def _stop_waiting(self) -> None:
+        if self.waiting:
+            self.waiting = False
+            self._latest.stop()
+            self.runner.busy_changed.disconnect(self._runner_busy)
+
+    def _start_now(self) -> None:
+        self._stop_waiting()
+        if self.enabled and not self.finished and self.closing is None and self.start_task is None:
             self.start_task = start_in_background(self.runner, self.workspace, self._written_at_start)
 
     def _written_at_start(self, result: AutoBackupResult) -> None:
@@ -163,6 +198,7 @@ class WindowBackups(QObject):
             return False
         if self.closing is not None:
             return True  # already running: its dialog offers Cancel
+        self._stop_waiting()  # not begun yet: the one at closing is taken instead
         if self.start_task is not None:
             self.start_task.cancel()  # the one at start gives way; the one at closing runs instead
         self.closing = start_on_close(self.runner, self.workspace, self.window, self._closing_finished)

@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         self._menus()
         self._status_bar(workspace, runner)
         self.nav.currentRowChanged.connect(self._select)
-        runner.run(installation_facts, workspace, on_done=self._show_facts, on_error=self._facts_failed)
+        runner.read(installation_facts, workspace, on_done=self._show_facts, on_error=self._facts_failed)
         self._restore()
         self.idle_lock = self._idle_lock(workspace)
         # Automatic backups: the shell turns them on (tests and screenshots never back up by themselves).

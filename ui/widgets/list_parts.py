@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import Cancelled, FpaError
 from app.paths import data_dir
-from app.services.shared.export_xlsx import export_records, export_rows
 from app.services.shared.workspace import Workspace
-from ui.models.lazy_table import PAGE_SIZE, LazyColumn, LazyTableModel
+from ui.models.lazy_table import LazyColumn, LazyTableModel
 from ui.shell.tasks import Task, TaskRunner
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 10
+EXPORT_CHUNK = 200  # rows fetched at a time for an export (the list itself fetches smaller pages)
 
 
 def ui_state() -> QSettings:
@@ -221,13 +221,15 @@ def export_list(
     """
 
     def rows() -> Iterator[list[Any]]:
-        for start in range(0, len(ids), PAGE_SIZE):
-            page = list(ids[start : start + PAGE_SIZE])
+        for start in range(0, len(ids), EXPORT_CHUNK):
+            page = list(ids[start : start + EXPORT_CHUNK])
             by_id = {getattr(r, "id", None): r for r in fetch_rows(page)}
             for record_id in page:
                 record = by_id.get(record_id)
                 if record is not None:  # deleted since the list was shown
                     yield [c.export_value(record) for c in columns]
+
+    from app.services.shared.export_xlsx import export_records, export_rows  # openpyxl: when first used
 
     headers = [c.header for c in columns]
     if workspace is not None:

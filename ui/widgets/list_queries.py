@@ -114,8 +114,10 @@ class IdQueries(QObject):
             if not complete:
                 # After the first rows are drawn: reading a long id list holds the interpreter,
                 # and the paint must not wait for it. A newer query in the meantime cancels it.
-                self._rest = lambda: self.runner.run(self._list_ids, query, on_done=all_done, on_error=failed)
+                self._rest = lambda: self.runner.read(
+                    self._list_ids, query, on_done=all_done, on_error=failed
+                )
                 self._rest_timer.start()
 
         first = replace(query, limit=FIRST_ROWS)
-        self.runner.run(self._list_ids, first, on_done=first_done, on_error=failed)
+        self.runner.read(self._list_ids, first, on_done=first_done, on_error=failed)

@@ -291,7 +291,7 @@ class RecordList(SearchableList):
     def load_divisions(self) -> None:
         """Fill the division tree (once, through the task runner)."""
         if self.tree is not None and self._divisions is not None and not self.tree.is_filled():
-            self.runner.run(self._divisions, on_done=self.tree.fill, on_error=self._show_query_error)
+            self.runner.read(self._divisions, on_done=self.tree.fill, on_error=self._show_query_error)
 
     def select_division(self, code: str | None) -> None:
         if self.tree is not None:
