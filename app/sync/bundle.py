@@ -28,6 +28,7 @@ from app.sync.clock_check import DEFAULT_MAX_AHEAD_HOURS, check_clock
 from app.sync.envelope import expect_kind, open_envelope, read_header, seal, write_atomically
 from app.sync.identity import Identity
 from app.sync.merge import MergeStats, merge_rows
+from app.sync.merge_pg import merge_rows_pg
 from app.sync.sender import BUNDLE_FORMAT, check_meta, refuse_borrowed_device, refuse_replay, standing
 
 SUFFIX = ".fpab"
@@ -271,9 +272,9 @@ def apply_bundle(
                 refuse_borrowed_device(conn, sender[0], checked.key_id, source)
                 assert checked.signer is not None  # check_bundle refused every bundle without one
                 known = check_authority(conn, checked.signer, checked.rows, source)
-                stats = merge_rows(
-                    conn, db, checked.rows, source=f"{sender[0]}/{sender[2]}", present=known.present
-                )
+                merge = merge_rows_pg if conn.dialect.name == "postgresql" else merge_rows
+                origin = f"{sender[0]}/{sender[2]}"
+                stats = merge(conn, db, checked.rows, source=origin, present=known.present)
                 summary.stats = stats.as_dict()
                 _record(conn, checked.meta, checked.key_id, sender, checked.digest, source, stats)
                 summary.gaps = gaps(conn, sender[0])
