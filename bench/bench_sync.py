@@ -510,11 +510,16 @@ def main() -> int:
     parser.add_argument("--skip-merge", action="store_true")
     parser.add_argument("--postgres", metavar="URL", help="also merge into a new database on this server")
     parser.add_argument("--keep-pg", action="store_true", help="keep that database (it is dropped otherwise)")
+    parser.add_argument(
+        "--pg-only", action="store_true", help="only (p), over the bundles an earlier run left in --work"
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="fpa-bench-sync-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        if not args.skip_merge:
+        if args.pg_only and args.postgres:
+            part_pg(work, args.postgres, args.keep_pg)
+        elif not args.skip_merge:
             part_a(work, args.records, args.counties, args.profile)
             if args.postgres:
                 part_pg(work, args.postgres, args.keep_pg)

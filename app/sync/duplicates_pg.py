@@ -13,6 +13,7 @@ from typing import Any
 import psycopg
 
 from app.sync.duplicates import ID_NUMBER_COLUMNS, wanted_candidates
+from app.sync.pg_arrays import text_array
 
 _COLUMNS = ("id", "table_name", "id_number", "row_a", "row_b", "status", "note")
 _ROWS_PER_INSERT = 5000  # 7 values a row, under the protocol's 65 535 parameters
@@ -27,19 +28,19 @@ def refresh_duplicates_pg(driver: psycopg.Connection, table_name: str, numbers: 
     with driver.cursor() as cur:
         cur.execute(
             f"SELECT {col}, id FROM {table_name} WHERE deleted = false AND {col} IN ("
-            f" SELECT {col} FROM {table_name} WHERE deleted = false AND {col} = ANY(%s)"
+            f" SELECT {col} FROM {table_name} WHERE deleted = false AND {col} = ANY(%s::varchar[])"
             f" GROUP BY {col} HAVING count(*) > 1)",
-            (wanted_numbers,),
+            (text_array(wanted_numbers),),
         )
         wanted = wanted_candidates(table_name, cur.fetchall())
         cur.execute(
             "SELECT id FROM duplicate_candidate"
-            " WHERE table_name = %s AND status = 'open' AND id_number = ANY(%s)",
-            (table_name, wanted_numbers),
+            " WHERE table_name = %s AND status = 'open' AND id_number = ANY(%s::varchar[])",
+            (table_name, text_array(wanted_numbers)),
         )
         gone = [row[0] for row in cur if row[0] not in wanted]
         if gone:
-            cur.execute("DELETE FROM duplicate_candidate WHERE id = ANY(%s)", (gone,))
+            cur.execute("DELETE FROM duplicate_candidate WHERE id = ANY(%s::varchar[])", (text_array(gone),))
         if not wanted:
             return 0
         rows: list[tuple[Any, ...]] = [tuple(c[k] for k in _COLUMNS) for c in wanted.values()]

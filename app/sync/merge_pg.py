@@ -6,7 +6,8 @@ A round trip per chunk and a bound parameter per value made the merge six times 
 per table of a bundle:
 
 - which incoming ids exist here comes from the authority check (one ``= ANY`` query otherwise);
-- the new rows go straight into the table by one ``COPY``, and their change-log entries by another;
+- the new rows go straight into the table by one ``COPY``, and their change-log entries by one
+  ``INSERT … SELECT`` from arrays of their ids and stamps;
 - the rows that exist come back in one query; the decision runs on them; their new states are
   copied into a temporary table and written by one ``UPDATE … FROM``, the losing versions by one
   ``INSERT … SELECT … ON CONFLICT DO NOTHING`` from another, the change-log entries by ``COPY``.
@@ -23,7 +24,7 @@ from itertools import compress, repeat
 from typing import Any
 
 import psycopg
-from sqlalchemy import Connection, String, any_, bindparam, select, update
+from sqlalchemy import Connection, String, any_, bindparam, cast, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from app.database.base import synced_tables, table_of
@@ -35,6 +36,7 @@ from app.sync.duplicates_pg import refresh_duplicates_pg
 from app.sync.merge import MergeStats, TableStats, decide_known
 from app.sync.merge_plan import DEVICE_CHARS, Plan, canonical_json, newest
 from app.sync.payload import TableRows
+from app.sync.pg_arrays import text_array
 
 __all__ = ["merge_rows_pg"]
 
@@ -95,7 +97,7 @@ def merge_rows_pg(
 
 def _present(driver: psycopg.Connection, table: str, ids: Sequence[str]) -> set[str]:
     with driver.cursor() as cur:
-        cur.execute(f"SELECT id FROM {table} WHERE id = ANY(%s)", (list(ids),))
+        cur.execute(f"SELECT id FROM {table} WHERE id = ANY(%s::varchar[])", (text_array(ids),))
         return {row[0] for row in cur}
 
 
@@ -127,10 +129,13 @@ def _copy_new(
         with cur.copy(target) as copy:
             for record in zip(ids, created, stamp, stored, device, repeat(now), repeat(now), *values):
                 copy.write_row(record)
-        if origin is not None:
-            with cur.copy(f"COPY change_log ({_LOG_COLUMNS}) FROM STDIN") as copy:
-                for row_id, top, dev in zip(ids, stamp, device, strict=True):
-                    copy.write_row((name, row_id, ChangeOp.INSERT.value, origin, top, dev, now))
+        if origin is not None:  # ids and stamps were checked by their patterns: plain array text
+            cur.execute(
+                f"INSERT INTO change_log ({_LOG_COLUMNS})"
+                " SELECT %s, u.id, %s, %s, u.stamp, right(u.stamp, %s), %s"
+                " FROM unnest(%s::varchar[], %s::varchar[]) WITH ORDINALITY AS u(id, stamp, n) ORDER BY u.n",
+                (name, ChangeOp.INSERT.value, origin, DEVICE_CHARS, now, text_array(ids), text_array(stamp)),
+            )
     return str(max(stamp))
 
 
@@ -148,7 +153,7 @@ def _merge_existing(
     table = plan.table
     content = plan.content
     local_cols = [table.c.id, table.c.created_stamp, table.c.field_stamps, *(table.c[c] for c in content)]
-    wanted = any_(bindparam("ids", [r[0] for r in rows], type_=ARRAY(String)))
+    wanted = any_(cast(bindparam("ids", text_array(r[0] for r in rows), type_=String), ARRAY(String)))
     existing = {r.id: r for r in conn.execute(select(*local_cols).where(table.c.id == wanted))}
     changes: list[tuple[str, ChangeOp, dict[str, Any], str]] | None = [] if log_changes else None
     updates, conflicts, stats.max_stamp = decide_known(
