@@ -240,8 +240,9 @@ def raw_insert_seconds(province: Path, scratch: Path, *, indexes: bool) -> tuple
     return total, rows_done
 
 
-def part_a(work: Path, records: int, counties: int, profile: bool) -> dict[str, float]:
-    print(f"(a) {counties} county bundles, {records:,} records in total")
+def write_bundles(work: Path, records: int, counties: int) -> int:
+    """Keys, the province's setup package and one full bundle per county (``work/usb``), for about
+    ``records`` records in all; returns how many the bundles hold."""
     keys = work / "keys"
     province_key = keys / "province"
     create_identity(province_key, "湖南省计生协", None)
@@ -290,6 +291,16 @@ def part_a(work: Path, records: int, counties: int, profile: bool) -> dict[str, 
         f"    generated {total:,} records in {generated:.1f} s; {counties} bundles written in {exported:.1f} s "
         f"({size / 1e6:.1f} MB)"
     )
+    return total
+
+
+def part_a(work: Path, records: int, counties: int, profile: bool) -> dict[str, float]:
+    print(f"(a) {counties} county bundles, {records:,} records in total")
+    total = write_bundles(work, records, counties)
+    province_key = work / "keys" / "province"
+    province_id = unlock(province_key, None)
+    package = work / "province.fpas"
+    usb = work / "usb"
 
     province = work / "province.db"
     init_database(province, PROVINCE, NodeRole.PROVINCE).dispose()  # with the province's division list
@@ -405,14 +416,15 @@ def part_b(work: Path, records: int) -> dict[str, float]:
     return {"export_s": export_s, "raw_s": raw_s}
 
 
-def part_pg(work: Path, server_url: str, keep: bool) -> dict[str, float]:
-    """(p): the bundles that part (a) wrote, merged into a new PostgreSQL database on the server."""
+def part_pg(work: Path, server_url: str, keep: bool, name: str | None = None) -> dict[str, float]:
+    """(p): the bundles that part (a) wrote, merged into a new PostgreSQL database on the server
+    (named ``name``, or a new name)."""
     import psycopg
     from sqlalchemy.engine import make_url
 
     from app.sync.merge_pg import merge_rows_pg
 
-    name = f"fpa_bench_{new_id().replace('-', '')[-12:]}"
+    name = name or f"fpa_bench_{new_id().replace('-', '')[-12:]}"
     server = make_url(server_url)
     plain = server.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(plain, autocommit=True) as admin:
