@@ -6,6 +6,16 @@
     ``merge_bundles`` service (the same call `fpa sync merge` makes), and prints records per
     second and the ratio of the merge time to a raw ``sqlite3`` ``executemany`` of the same rows
     (the same columns, read back from the province) into empty tables, measured in this process.
+(p) With ``--postgres URL`` (a server's maintenance database, e.g. ``postgres``), merges the same
+    bundles into a fresh PostgreSQL province database made on that server (dropped afterwards
+    unless ``--keep-pg``) and compares the merge with a raw ``COPY`` of the same rows (read back
+    with ``COPY … TO``) into empty copies of the same tables and indexes
+    (``CREATE TABLE … (LIKE … INCLUDING ALL)``), in the same run. The bench starts no server;
+    a durable one (fsync on), as the figures want, from the project's own script:
+
+        FPA_PG_FSYNC=on bash -c 'source scripts/postgres.sh && pg_start'   # prints its URL
+        .venv/bin/python bench/bench_sync.py --records 200000 --counties 24 --postgres URL --skip-export
+
 (b) Writes a bundle of ``--export-records`` changed records (the incremental path, through the
     change log) and compares it with a raw SELECT of the same rows and columns, serialised with
     ``json.dumps`` and gzip-compressed at the same level the envelope uses.
@@ -232,8 +242,9 @@ def raw_insert_seconds(province: Path, scratch: Path, *, indexes: bool) -> tuple
     return total, rows_done
 
 
-def part_a(work: Path, records: int, counties: int, profile: bool, repeat: int = 1) -> dict[str, float]:
-    print(f"(a) {counties} county bundles, {records:,} records in total")
+def write_bundles(work: Path, records: int, counties: int) -> int:
+    """Keys, the province's setup package and one full bundle per county (``work/usb``), for about
+    ``records`` records in all; returns how many the bundles hold."""
     keys = work / "keys"
     province_key = keys / "province"
     create_identity(province_key, "湖南省计生协", None)
@@ -282,6 +293,16 @@ def part_a(work: Path, records: int, counties: int, profile: bool, repeat: int =
         f"    generated {total:,} records in {generated:.1f} s; {counties} bundles written in {exported:.1f} s "
         f"({size / 1e6:.1f} MB)"
     )
+    return total
+
+
+def part_a(work: Path, records: int, counties: int, profile: bool, repeat: int = 1) -> dict[str, float]:
+    print(f"(a) {counties} county bundles, {records:,} records in total")
+    total = write_bundles(work, records, counties)
+    province_key = work / "keys" / "province"
+    province_id = unlock(province_key, None)
+    package = work / "province.fpas"
+    usb = work / "usb"
 
     runs = [
         _merge_once(work, usb, package, province_id, province_key, total, profile and i == 0)
@@ -424,6 +445,101 @@ def part_b(work: Path, records: int) -> dict[str, float]:
     return {"export_s": export_s, "raw_s": raw_s}
 
 
+def part_pg(work: Path, server_url: str, keep: bool, name: str | None = None) -> dict[str, float]:
+    """(p): the bundles that part (a) wrote, merged into a new PostgreSQL database on the server
+    (named ``name``, or a new name)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from app.sync.merge_pg import merge_rows_pg
+
+    name = name or f"fpa_bench_{new_id().replace('-', '')[-12:]}"
+    server = make_url(server_url)
+    plain = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(plain, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    target = server.set(database=name).render_as_string(hide_password=False)
+    print(f"(p) the same bundles merged into PostgreSQL ({name})")
+    try:
+        init_database(target, PROVINCE, NodeRole.PROVINCE).dispose()
+        ws = open_workspace(target)
+        province_id = unlock(work / "keys" / "province", None)
+        sync.import_setup(ws, work / "province.fpas", trust=province_id.public.key_id)
+        spent = {"authority": 0.0, "clock": 0.0, "merge_rows": 0.0}
+        originals = (bundle_module.check_authority, bundle_module.merge_rows_pg)
+        bundle_module.check_authority = _timed(originals[0], spent, "authority")  # type: ignore[assignment]
+        bundle_module.merge_rows_pg = _timed(merge_rows_pg, spent, "merge_rows")  # type: ignore[assignment]
+        started = time.perf_counter()
+        try:
+            results = sync.merge_bundles(ws, work / "keys" / "province", None, [work / "usb"])
+        finally:
+            bundle_module.check_authority, bundle_module.merge_rows_pg = originals  # type: ignore[assignment]
+        merge_s = time.perf_counter() - started
+        ws.close()
+        refused = [r for r in results if r.status != "accepted"]
+        assert not refused, refused[0].reason
+        total = sum(int(r.stats["inserted"]) for r in results)
+        raw_s, raw_rows = raw_copy_seconds(plain.rsplit("/", 1)[0] + f"/{name}")
+        assert raw_rows == total, (raw_rows, total)
+        with psycopg.connect(plain.rsplit("/", 1)[0] + f"/{name}") as con:
+            row = con.execute("SELECT pg_database_size(current_database())").fetchone()
+            size = int(row[0]) if row else 0
+            settings = con.execute(
+                "SELECT current_setting('fsync'), current_setting('synchronous_commit')"
+            ).fetchone()
+        print(
+            f"    server: fsync={settings[0] if settings else '?'}, synchronous_commit={settings[1] if settings else '?'}"
+        )
+        print(
+            f"    merge: {merge_s:.1f} s, {total / merge_s:,.0f} records/s ({total:,} records, database {size / 1e6:,.0f} MB)"
+        )
+        print(f"    raw COPY into the same tables and indexes: {raw_s:.1f} s, {total / raw_s:,.0f} rows/s")
+        print(f"    merge / raw COPY = {merge_s / raw_s:.2f}  (goal ≤ 2)")
+        print(
+            f"    of the merge: authority check {spent['authority']:.1f} s, writing the rows "
+            f"{spent['merge_rows']:.1f} s; the rest is reading, decrypting and checking the files, "
+            "the ledger and the commits"
+        )
+        return {"merge_s": merge_s, "raw_s": raw_s, "records": total, "bytes": size}
+    finally:
+        if not keep:
+            with psycopg.connect(plain, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        else:
+            print(f"    kept: {target}")
+
+
+def raw_copy_seconds(database: str) -> tuple[float, int]:
+    """Time a raw COPY of the merged rows (every column, read back with COPY … TO beforehand) into
+    empty tables with the same definition and indexes, in one transaction, committed."""
+    import psycopg
+
+    names = [model.__tablename__ for model in TABLES]
+    total, rows = 0.0, 0
+    with psycopg.connect(database) as con:
+        con.execute("DROP SCHEMA IF EXISTS raw_copy CASCADE")
+        con.execute("CREATE SCHEMA raw_copy")
+        con.commit()
+        for name in names:
+            con.execute(f"CREATE TABLE raw_copy.{name} (LIKE public.{name} INCLUDING ALL)")
+            con.commit()
+            blocks: list[bytes] = []
+            with con.cursor().copy(f"COPY public.{name} TO STDOUT") as copy:
+                blocks.extend(bytes(b) for b in copy)
+            con.commit()
+            started = time.perf_counter()
+            with con.cursor().copy(f"COPY raw_copy.{name} FROM STDIN") as copy:
+                for block in blocks:
+                    copy.write(block)
+            con.commit()
+            total += time.perf_counter() - started
+            found = con.execute(f"SELECT count(*) FROM raw_copy.{name}").fetchone()
+            rows += int(found[0]) if found else 0
+        con.execute("DROP SCHEMA raw_copy CASCADE")
+        con.commit()
+    return total, rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1_000_000, help="records in all county bundles")
@@ -439,12 +555,21 @@ def main() -> int:
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed)")
     parser.add_argument("--skip-export", action="store_true")
     parser.add_argument("--skip-merge", action="store_true")
+    parser.add_argument("--postgres", metavar="URL", help="also merge into a new database on this server")
+    parser.add_argument("--keep-pg", action="store_true", help="keep that database (it is dropped otherwise)")
+    parser.add_argument(
+        "--pg-only", action="store_true", help="only (p), over the bundles an earlier run left in --work"
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="fpa-bench-sync-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        if not args.skip_merge:
+        if args.pg_only and args.postgres:
+            part_pg(work, args.postgres, args.keep_pg)
+        elif not args.skip_merge:
             part_a(work, args.records, args.counties, args.profile, args.repeat)
+            if args.postgres:
+                part_pg(work, args.postgres, args.keep_pg)
         if not args.skip_export:
             part_b(work, args.export_records)
     finally:

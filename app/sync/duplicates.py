@@ -51,7 +51,6 @@ def refresh_duplicates(conn: Connection, table_name: str, numbers: Iterable[str]
     added = 0
     for start in range(0, len(numbers), CHUNK):
         chunk = numbers[start : start + CHUNK]
-        live: dict[str, list[str]] = {}
         found: Iterable[Any]
         if conn.dialect.name == "sqlite":  # plain SQL, as in _merge_chunk: Core's IN compile cost more
             found = conn.exec_driver_sql(
@@ -61,23 +60,7 @@ def refresh_duplicates(conn: Connection, table_name: str, numbers: Iterable[str]
             ).all()
         else:
             found = conn.execute(select(col, mtable.c.id).where(col.in_(chunk), mtable.c.deleted.is_(False)))
-        for number, row_id in found:
-            live.setdefault(number, []).append(row_id)
-        wanted: dict[str, dict[str, Any]] = {}
-        for number, ids in live.items():
-            ids.sort()
-            for i, a in enumerate(ids):
-                for b in ids[i + 1 :]:
-                    key = str(uuid.uuid5(ID_NAMESPACE, f"dup|{table_name}|{number}|{a}|{b}"))
-                    wanted[key] = {
-                        "id": key,
-                        "table_name": table_name,
-                        "id_number": number,
-                        "row_a": a,
-                        "row_b": b,
-                        "status": "open",
-                        "note": None,
-                    }
+        wanted = wanted_candidates(table_name, found)
         if conn.dialect.name == "sqlite":
             stale_ids: Iterable[str] = conn.exec_driver_sql(
                 "SELECT id FROM duplicate_candidate WHERE table_name = ? AND status = 'open'"
@@ -98,3 +81,27 @@ def refresh_duplicates(conn: Connection, table_name: str, numbers: Iterable[str]
         if wanted:
             added += insert_ignore(conn, cand, list(wanted.values()))
     return added
+
+
+def wanted_candidates(table_name: str, found: Iterable[Any]) -> dict[str, dict[str, Any]]:
+    """The open candidates that (ID number, live row id) pairs call for, by their derived id: one
+    per pair of rows sharing a number."""
+    live: dict[str, list[str]] = {}
+    for number, row_id in found:
+        live.setdefault(number, []).append(row_id)
+    wanted: dict[str, dict[str, Any]] = {}
+    for number, ids in live.items():
+        ids.sort()
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                key = str(uuid.uuid5(ID_NAMESPACE, f"dup|{table_name}|{number}|{a}|{b}"))
+                wanted[key] = {
+                    "id": key,
+                    "table_name": table_name,
+                    "id_number": number,
+                    "row_a": a,
+                    "row_b": b,
+                    "status": "open",
+                    "note": None,
+                }
+    return wanted

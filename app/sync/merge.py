@@ -31,7 +31,15 @@ from app.sync.merge_fast import insert_fast, log_fast, present_ids
 from app.sync.merge_plan import CHUNK, DEVICE_CHARS, ID_NAMESPACE, Plan, newest
 from app.sync.payload import HEAD, RowState, TableRows
 
-__all__ = ["ID_NUMBER_COLUMNS", "MergeStats", "TableStats", "conflict_id", "merge_rows", "refresh_duplicates"]
+__all__ = [
+    "ID_NUMBER_COLUMNS",
+    "MergeStats",
+    "TableStats",
+    "conflict_id",
+    "decide_known",
+    "merge_rows",
+    "refresh_duplicates",
+]
 
 
 @dataclass
@@ -216,6 +224,31 @@ def _merge_known(
     local_cols = [table.c.id, table.c.created_stamp, table.c.field_stamps, *(table.c[c] for c in content)]
     ids = [r[0] for r in rows]
     existing = {r.id: r for r in conn.execute(select(*local_cols).where(table.c.id.in_(ids)))}
+    updates, conflicts, top_stamp = decide_known(plan, rows, existing, tstats, now, changes, top_stamp)
+    if updates:
+        cols = [*content, "stamp", "field_stamps", "device_id", "updated_at"]
+        stmt = update(table).where(table.c.id == bindparam("_id")).values({c: bindparam(c) for c in cols})
+        conn.execute(stmt, updates)
+    if conflicts:
+        tstats.conflicts += insert_ignore(conn, table_of(MergeConflict), conflicts)
+    return top_stamp
+
+
+def decide_known(
+    plan: Plan,
+    rows: list[list[Any]],
+    existing: Mapping[str, Any],
+    tstats: TableStats,
+    now: datetime,
+    changes: list[tuple[str, ChangeOp, dict[str, Any], str]] | None,
+    top_stamp: str | None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
+    """The field-by-field decision for incoming rows that exist here (``existing``: id -> the stored
+    row, Python values): the updates (full rows, Python values, keyed ``_id``), the conflicts to
+    keep, and the newest stamp seen. Counts updated and unchanged rows; writes nothing, so both
+    databases' paths share the rules."""
+    table = plan.table
+    content = plan.content
     converters = dict(zip(content, plan.to_python, strict=True))
     updates: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []
@@ -265,13 +298,7 @@ def _merge_known(
         if changes is not None:
             op = ChangeOp.DELETE if new_values.get("deleted") is True else ChangeOp.UPDATE
             changes.append((state.id, op, new_values, max(merged_stamps[c] for c in new_values)))
-    if updates:
-        cols = [*content, "stamp", "field_stamps", "device_id", "updated_at"]
-        stmt = update(table).where(table.c.id == bindparam("_id")).values({c: bindparam(c) for c in cols})
-        conn.execute(stmt, updates)
-    if conflicts:
-        tstats.conflicts += insert_ignore(conn, table_of(MergeConflict), conflicts)
-    return top_stamp
+    return updates, conflicts, top_stamp
 
 
 def _log(

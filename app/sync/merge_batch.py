@@ -35,6 +35,7 @@ from app.sync.bundle import (
 from app.sync.identity import Identity
 from app.sync.locks import check_period_locks
 from app.sync.merge import merge_rows
+from app.sync.merge_pg import merge_rows_pg
 from app.sync.sender import refuse_borrowed_device, refuse_replay
 
 # Commit after this many merged records, or this many bundles, whichever comes first. Large enough
@@ -168,7 +169,9 @@ def _merge_one(conn: Connection, db: Database, checked: CheckedBundle) -> int:
     assert checked.signer is not None  # check_bundle refused every bundle without one
     known = check_authority(conn, checked.signer, checked.rows, source)
     check_period_locks(conn, checked.signer, checked.rows, source, known.present)
-    stats = merge_rows(conn, db, checked.rows, source=f"{sender[0]}/{sender[2]}", present=known.present)
+    # PostgreSQL takes the set-based path (COPY, a few statements per table); same rules, same stats.
+    merge = merge_rows_pg if conn.dialect.name == "postgresql" else merge_rows
+    stats = merge(conn, db, checked.rows, source=f"{sender[0]}/{sender[2]}", present=known.present)
     summary.stats = stats.as_dict()
     record_in_ledger(conn, checked.meta, checked.key_id, sender, checked.digest, source, stats)
     summary.gaps = gaps(conn, sender[0])

@@ -42,6 +42,7 @@ PROVINCE = "430000000000"
 # Local write times: when this database stored the row, which no two merges share. Everything else
 # in a row is what the bundles carried, and must be equal.
 LOCAL_TIMES = {"created_at", "updated_at"}
+TRICKY_NOTE = '第一行\t制表符\n第二行\r\n反斜杠 \\ 与 \\N，"引号"、{花括号}、逗号,'
 
 
 # ---------------------------------------------------------------------------------------------
@@ -74,6 +75,7 @@ class Bundles:
     package: Path
     files: list[Path]  # in the order they were written
     family_id: str  # edited on the station and in county A
+    full_again: Path  # county A's everything, written after all of that: nothing new in it
 
 
 def _cli(*argv: str | Path) -> None:
@@ -134,6 +136,14 @@ def bundles(tmp_path_factory: pytest.TempPathFactory) -> Bundles:
     )  # fmt: skip  (the station sends straight up here: county A's rows)
     for db in (a_db, b_db):
         _cli("setup", "import", package, "--db", db, "--trust", _key_id(keys["province"]))
+    # Text that COPY's text format must escape, and its marker for NULL written out as text.
+    ws = open_workspace(a_db)
+    with ws.db.session() as s:
+        # Not the first family (the station and the county edit it) nor the last (deleted).
+        first = s.scalars(select(SpecialFamily).order_by(SpecialFamily.id).offset(1)).first()
+        assert first is not None
+        first.note, first.address = TRICKY_NOTE, "\\N"
+    ws.close()
     usb = root / "usb"
     files = [_export(a_db, keys["a"], usb)]
     _station_from(a_db, station_db)
@@ -174,7 +184,10 @@ def bundles(tmp_path_factory: pytest.TempPathFactory) -> Bundles:
     files.append(_export(a_db, keys["a"], usb))
     files.append(_export(station_db, keys["station"], usb))
     assert family_id is not None
-    return Bundles(keys["province"], package, files, family_id)
+    full = root / "full"
+    _cli("sync", "export", "--db", a_db, "--identity", keys["a"], "--out", full, "--full")
+    [full_again] = full.glob("*.fpab")
+    return Bundles(keys["province"], package, files, family_id, full_again)
 
 
 def _province(target: str | Path, b: Bundles) -> None:
@@ -294,3 +307,63 @@ def test_repeat_merge_review_and_receipt_on_postgresql(
     receipts = tmp_path / "receipts"
     _cli("sync", "receipt", "--db", pg_database, "--identity", bundles.province_key, "--out", receipts)
     assert len(list(receipts.glob("*.fpar"))) == 1
+
+
+def _merge_json(
+    target: str | Path, b: Bundles, files: list[Path], capsys: pytest.CaptureFixture[str]
+) -> list[Any]:
+    capsys.readouterr()
+    argv = ["sync", "merge", "--into", str(target), "--identity", str(b.province_key), "--json"]
+    assert fpa(argv + [str(f) for f in files]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_set_based_merge_reports_what_the_sqlite_merge_reports(
+    bundles: Bundles, pg_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The PostgreSQL merge (COPY and set-based statements) counts every bundle as SQLite does —
+    inserted, updated, unchanged, conflicts, duplicates — and a full re-send changes nothing."""
+    sqlite_db = tmp_path / "province.db"
+    _province(sqlite_db, bundles)
+    _province(pg_database, bundles)
+    lite, pg = [], []
+    for files in (bundles.files, [bundles.full_again]):  # (each call merges its files in name order)
+        lite += _merge_json(sqlite_db, bundles, files, capsys)
+        pg += _merge_json(pg_database, bundles, files, capsys)
+    keys = ("status", "inserted", "updated", "unchanged", "conflicts", "duplicates", "tables", "gaps")
+    assert [{k: r[k] for k in keys} for r in pg] == [{k: r[k] for k in keys} for r in lite]
+    total = {k: sum(r[k] for r in lite) for k in ("updated", "conflicts", "duplicates")}
+    assert total["updated"] >= 1 and total["conflicts"] >= 1 and total["duplicates"] == 1, lite
+    again = pg[-1]
+    assert again["inserted"] == again["updated"] == again["conflicts"] == 0 and again["unchanged"] > 0
+
+    engine = _engine(pg_database)
+    try:
+        with engine.connect() as conn:
+            notes = set(conn.scalars(select(SpecialFamily.note)))
+            addresses = set(conn.scalars(select(SpecialFamily.address)))
+    finally:
+        engine.dispose()
+    assert TRICKY_NOTE in notes  # copied byte for byte, tabs, line breaks and backslashes included
+    assert "\\N" in addresses and None not in addresses  # the text \N, not a NULL
+
+
+def test_a_deleted_record_sent_again_by_an_older_bundle_stays_deleted(
+    bundles: Bundles, pg_database: str, tmp_path: Path
+) -> None:
+    """Tombstones win by stamp on the set-based path too: the later bundles first (with the
+    deletion), the first bundle last — the family it brought alive again stays deleted."""
+    sqlite_db = tmp_path / "province.db"
+    _province(sqlite_db, bundles)
+    _province(pg_database, bundles)
+    order = [bundles.files[1], bundles.files[2], bundles.files[3], bundles.files[0]]
+    _merge(sqlite_db, bundles, order)
+    _merge(pg_database, bundles, order)
+    lite, pg = _engine(sqlite_db), _engine(pg_database)
+    try:
+        expected, found = records(lite), records(pg)
+    finally:
+        lite.dispose()
+        pg.dispose()
+    assert found == expected
+    assert sum(1 for r in found["special_family"].values() if r[-1] is True) == 1
