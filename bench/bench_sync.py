@@ -466,14 +466,14 @@ def part_pg(work: Path, server_url: str, keep: bool, name: str | None = None) ->
         province_id = unlock(work / "keys" / "province", None)
         sync.import_setup(ws, work / "province.fpas", trust=province_id.public.key_id)
         spent = {"authority": 0.0, "clock": 0.0, "merge_rows": 0.0}
-        originals = (bundle_module.check_authority, bundle_module.merge_rows_pg)
-        bundle_module.check_authority = _timed(originals[0], spent, "authority")  # type: ignore[assignment]
-        bundle_module.merge_rows_pg = _timed(merge_rows_pg, spent, "merge_rows")  # type: ignore[assignment]
+        originals = (batch_module.check_authority, batch_module.merge_rows_pg)
+        batch_module.check_authority = _timed(originals[0], spent, "authority")  # type: ignore[assignment]
+        batch_module.merge_rows_pg = _timed(merge_rows_pg, spent, "merge_rows")  # type: ignore[assignment]
         started = time.perf_counter()
         try:
             results = sync.merge_bundles(ws, work / "keys" / "province", None, [work / "usb"])
         finally:
-            bundle_module.check_authority, bundle_module.merge_rows_pg = originals  # type: ignore[assignment]
+            batch_module.check_authority, batch_module.merge_rows_pg = originals  # type: ignore[assignment]
         merge_s = time.perf_counter() - started
         ws.close()
         refused = [r for r in results if r.status != "accepted"]
