@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # As the program does at start: PySide6 6.12 on Python 3.11 loses a reference to None on every
 # void Qt call, and a long run of widget tests would otherwise abort CPython (none_dealloc).
-from app.services.shared.paper.refcount_guard import pin_singletons  # noqa: E402
+from app.services.shared.paper.refcount_guard import pin_singletons
 
 pin_singletons()
 
