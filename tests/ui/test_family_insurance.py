@@ -168,3 +168,28 @@ def test_a_new_family_cannot_have_services_yet(qtbot: QtBot, demo_workspace: Wor
     form.show()
     assert not form.volunteering.isEnabled() and "请先保存" not in form.volunteering.count.text()
     assert "Save the family first" in form.volunteering.count.text()
+
+
+def test_claim_and_service_drafts_reopen_from_the_main_window(
+    qtbot: QtBot, demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.shared import drafts
+    from ui.families.claims import ClaimForm
+    from ui.families.volunteer_services import VolunteerServiceForm
+    from ui.shell.main_window import MainWindow
+
+    monkeypatch.setattr(DraftDialog, "ask_restore", lambda self, info: True)
+    family_id = insured_family(demo_workspace)
+    policy_id = insurance.list_policies(demo_workspace, family_id)[0].id
+    drafts.save_draft(demo_workspace, "claim", f"new-{policy_id}", {"reason": "住院"}, title="理赔")
+    drafts.save_draft(demo_workspace, "volunteer_service", f"new-{family_id}", {"service": "打扫"}, title="志愿服务")
+    window = MainWindow(demo_workspace, SyncTaskRunner())
+    qtbot.addWidget(window)
+    window.show()
+    claim = window.open_draft("claim", f"new-{policy_id}")
+    assert isinstance(claim, ClaimForm) and claim.policy_id == policy_id and claim.reason.text() == "住院"
+    claim.close()
+    service = window.open_draft("volunteer_service", f"new-{family_id}")
+    assert isinstance(service, VolunteerServiceForm) and service.service.text() == "打扫"
+    service.close()
+    assert window.open_draft("claim", "no-such-claim") is None  # gone: said on the list, nothing opens

@@ -11,24 +11,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.domain.errors import FpaError
 from app.domain.records.insurance import ClaimInput, ClaimRow
 from app.domain.validation import format_fen
 from app.services.families import claims
-from app.services.shared.scope import can_write
+from ui.families.record_panel import Call, RecordPanel
 from ui.models.lazy_table import date_text
-from ui.models.rows_model import Column, RowsTableModel
+from ui.models.rows_model import Column
 from ui.shell.page import PageContext
 from ui.widgets.fields import TextField
 from ui.widgets.record_form import RecordForm
@@ -106,17 +97,12 @@ class ClaimForm(RecordForm):
         return claims.save_claim, (self.context.workspace, self.claim_input())
 
 
-class ClaimsPanel(QWidget):
+class ClaimsPanel(RecordPanel):
     """The claims of one policy; empty, with a hint, until a policy is chosen."""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.policy_id: str | None = None
-        self.policy_label = ""
-        self.forms: list[ClaimForm] = []
-        self.on_change: Callable[[], None] = lambda: None  # the policies' totals refresh
-        self.model = RowsTableModel(
+        super().__init__(
+            context,
             [
                 Column(self.tr("Claimed on"), lambda c: c.claimed_on, text=lambda c: date_text(c.claimed_on)),
                 Column(
@@ -128,35 +114,12 @@ class ClaimsPanel(QWidget):
                 Column(self.tr("Paid on"), lambda c: c.paid_on, text=lambda c: date_text(c.paid_on)),
                 Column(self.tr("Reason"), lambda c: c.reason),
             ],
-            self,
+            (self.tr("Add &claim…"), self.tr("Edit c&laim…"), self.tr("Delete clai&m")),
+            parent,
         )
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setTabKeyNavigation(False)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.activated.connect(lambda _index: self.edit_claim())
-        self.count = QLabel()
-        self.add_button = QPushButton(self.tr("Add &claim…"))
-        self.edit_button = QPushButton(self.tr("Edit c&laim…"))
-        self.delete_button = QPushButton(self.tr("Delete clai&m"))
-        self.add_button.clicked.connect(lambda: self.add_claim())
-        self.edit_button.clicked.connect(lambda: self.edit_claim())
-        self.delete_button.clicked.connect(lambda: self.delete_claim())
-        top = QHBoxLayout()
-        top.addWidget(self.count, 1)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            top.addWidget(button)
-        for button in (self.add_button, self.delete_button):
-            button.setVisible(can_write(context.workspace))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.policy_id: str | None = None
+        self.policy_label = ""
         self.set_policy(None)
 
     def set_policy(self, policy_id: str | None, label: str = "") -> None:
@@ -166,73 +129,26 @@ class ClaimsPanel(QWidget):
         self.count.setText(self.tr("Choose a policy above to see its claims.") if policy_id is None else "")
         self.refresh()
 
-    def refresh(self) -> None:
-        if self.policy_id is None:
-            return
-        self.context.runner.run(
-            claims.list_claims,
-            self.context.workspace,
-            self.policy_id,
-            on_done=self._show,
-            on_error=self._error,
+    def rows_call(self) -> Call | None:
+        return (
+            None if self.policy_id is None else (claims.list_claims, (self.context.workspace, self.policy_id))
         )
 
-    def _show(self, rows: Sequence[ClaimRow]) -> None:
-        self.model.set_rows(rows)
-        if rows:
-            total = format_fen(sum(c.amount_fen for c in rows))
-            self.count.setText(
-                self.tr("Claims: %1, %2 yuan").replace("%1", str(len(rows))).replace("%2", total)
-            )
-        else:
-            self.count.setText(self.tr("No claims on this policy yet: Add claim records a payout."))
+    def count_text(self, rows: Sequence[ClaimRow]) -> str:
+        if not rows:
+            return self.tr("No claims on this policy yet: Add claim records a payout.")
+        total = format_fen(sum(c.amount_fen for c in rows))
+        return self.tr("Claims: %1, %2 yuan").replace("%1", str(len(rows))).replace("%2", total)
 
-    def _error(self, exc: BaseException) -> None:
-        if isinstance(exc, FpaError):
-            self.count.setText(exc.message)
-            return
-        raise exc
-
-    def current(self) -> ClaimRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
-
-    def add_claim(self) -> ClaimForm | None:
-        return self._open(None)
-
-    def edit_claim(self) -> ClaimForm | None:
-        row = self.current()
-        return self._open(row.id) if row is not None else None
-
-    def _open(self, claim_id: str | None) -> ClaimForm | None:
+    def make_form(self, record_id: str | None) -> ClaimForm | None:
         if self.policy_id is None:
             return None
-        form = ClaimForm(self.context, self.policy_id, claim_id, policy_label=self.policy_label, parent=self)
-        form.saved.connect(lambda _id: self._changed())
-        self.forms = [f for f in self.forms if f.isVisible()] + [form]
-        form.open()
-        return form
+        return ClaimForm(self.context, self.policy_id, record_id, policy_label=self.policy_label, parent=self)
 
-    def _changed(self) -> None:
-        self.refresh()
-        self.on_change()
+    def delete_call(self, row: ClaimRow) -> Call:
+        return claims.mark_claim_deleted, (self.context.workspace, row.id)
 
-    def delete_claim(self, *, confirm: bool = True) -> None:
-        row = self.current()
-        if row is None:
-            return
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Delete claim"),
-                self.tr("Mark the claim of %1 as deleted?").replace("%1", date_text(row.claimed_on)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.context.runner.run(
-            claims.mark_claim_deleted,
-            self.context.workspace,
-            row.id,
-            on_done=lambda _r: self._changed(),
-            on_error=self._error,
+    def delete_question(self, row: ClaimRow) -> tuple[str, str]:
+        return self.tr("Delete claim"), self.tr("Mark the claim of %1 as deleted?").replace(
+            "%1", date_text(row.claimed_on)
         )

@@ -3,6 +3,7 @@ from their drafts: the draft's key names the record, or ``new-<parent id>`` for 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from app.domain.errors import FpaError
@@ -23,44 +24,41 @@ class ReopensRecordDrafts(Page):
     def _row(self, family_id: str) -> Any:
         raise NotImplementedError  # the page's own: the family's list row, if loaded
 
-    def _open_policy_draft(self, key: str) -> PolicyForm | None:
+    def _draft_owner(self, key: str, owner_of: Callable[[str], str]) -> tuple[str, str | None] | None:
+        """The parent record and the record a draft key names (``new-<parent>`` for a new one);
+        None, said on the list, when the record is gone."""
+        if key.startswith("new-"):
+            return key.removeprefix("new-"), None
         try:
-            family_id = key.removeprefix("new-") if key.startswith("new-") else None
-            policy_id = None if family_id else key
-            if family_id is None:
-                family_id = insurance.policy_detail(self.context.workspace, key).family_id
+            return owner_of(key), key
         except FpaError as exc:
             self.list.show_message(exc.message, error=True)
             return None
-        row = self._row(family_id)
-        form = PolicyForm(
-            self.context, family_id, policy_id, family_name=row.head_name if row else "", parent=self
-        )
+
+    def _open_policy_draft(self, key: str) -> PolicyForm | None:
+        ws = self.context.workspace
+        found = self._draft_owner(key, lambda k: insurance.policy_detail(ws, k).family_id)
+        if found is None:
+            return None
+        row = self._row(found[0])
+        form = PolicyForm(self.context, *found, family_name=row.head_name if row else "", parent=self)
         self._keep(form)
         return form
 
     def _open_claim_draft(self, key: str) -> ClaimForm | None:
-        try:
-            policy_id = key.removeprefix("new-") if key.startswith("new-") else None
-            claim_id = None if policy_id else key
-            if policy_id is None:
-                policy_id = claims.claim_detail(self.context.workspace, key).policy_id
-        except FpaError as exc:
-            self.list.show_message(exc.message, error=True)
+        ws = self.context.workspace
+        found = self._draft_owner(key, lambda k: claims.claim_detail(ws, k).policy_id)
+        if found is None:
             return None
-        form = ClaimForm(self.context, policy_id, claim_id, parent=self)
+        form = ClaimForm(self.context, *found, parent=self)
         self._keep(form)
         return form
 
     def _open_service_draft(self, key: str) -> VolunteerServiceForm | None:
-        try:
-            family_id = key.removeprefix("new-") if key.startswith("new-") else None
-            service_id = None if family_id else key
-            if family_id is None:
-                family_id = volunteer_services.volunteer_service_detail(self.context.workspace, key).family_id
-        except FpaError as exc:
-            self.list.show_message(exc.message, error=True)
+        ws = self.context.workspace
+        found = self._draft_owner(key, lambda k: volunteer_services.volunteer_service_detail(ws, k).family_id)
+        if found is None:
             return None
-        form = VolunteerServiceForm(self.context, family_id, service_id, parent=self)
+        form = VolunteerServiceForm(self.context, *found, parent=self)
         self._keep(form)
         return form

@@ -12,24 +12,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.domain.enums import WarmAction
-from app.domain.errors import FpaError
 from app.domain.records.families import VolunteerChoice, VolunteerServiceInput, VolunteerServiceRow
 from app.services.families import volunteer_services as services
-from app.services.shared.scope import can_write
+from ui.families.record_panel import Call, RecordPanel
 from ui.models.lazy_table import date_text
-from ui.models.rows_model import Column, RowsTableModel
+from ui.models.rows_model import Column
 from ui.shell.page import PageContext
 from ui.widgets.fields import ChoiceField, TextField
 from ui.widgets.record_form import CountField, RecordForm
@@ -136,15 +127,12 @@ class VolunteerServiceForm(RecordForm):
         return services.save_volunteer_service, (self.context.workspace, self.service_input())
 
 
-class VolunteerServicesSection(QWidget):
+class VolunteerServicesSection(RecordPanel):
     """The family's volunteer services with add / edit / mark deleted; disabled for a new family."""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.family_id: str | None = None
-        self.forms: list[VolunteerServiceForm] = []
-        self.model = RowsTableModel(
+        super().__init__(
+            context,
             [
                 Column(self.tr("Date"), lambda r: r.served_on, text=lambda r: date_text(r.served_on)),
                 Column(self.tr("Volunteer"), lambda r: r.volunteer_name),
@@ -152,34 +140,10 @@ class VolunteerServicesSection(QWidget):
                 Column(self.tr("Service"), lambda r: r.service),
                 Column(self.tr("Hours"), lambda r: r.hours, align_right=True),
             ],
-            self,
+            (self.tr("Add ser&vice…"), self.tr("Edit servi&ce…"), self.tr("Delete servic&e")),
+            parent,
         )
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setTabKeyNavigation(False)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.activated.connect(lambda _index: self.edit_service())
-        self.count = QLabel()
-        self.add_button = QPushButton(self.tr("Add ser&vice…"))
-        self.edit_button = QPushButton(self.tr("Edit servi&ce…"))
-        self.delete_button = QPushButton(self.tr("Delete servic&e"))
-        self.add_button.clicked.connect(lambda: self.add_service())
-        self.edit_button.clicked.connect(lambda: self.edit_service())
-        self.delete_button.clicked.connect(lambda: self.delete_service())
-        top = QHBoxLayout()
-        top.addWidget(self.count, 1)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            top.addWidget(button)
-        for button in (self.add_button, self.delete_button):
-            button.setVisible(can_write(context.workspace))
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        self.family_id: str | None = None
         self.set_family(None)
 
     def set_family(self, family_id: str | None) -> None:
@@ -191,68 +155,26 @@ class VolunteerServicesSection(QWidget):
         )
         self.refresh()
 
-    def refresh(self) -> None:
-        if self.family_id is None:
-            return
-        self.context.runner.run(
-            services.list_volunteer_services,
-            self.context.workspace,
-            self.family_id,
-            on_done=self._show,
-            on_error=self._error,
-        )
-
-    def _show(self, rows: Sequence[VolunteerServiceRow]) -> None:
-        self.model.set_rows(rows)
-        hours = sum(r.hours or 0 for r in rows)
-        self.count.setText(
-            self.tr("%1 services, %2 hours").replace("%1", str(len(rows))).replace("%2", str(hours))
-            if rows
-            else self.tr("No volunteer service recorded yet: Add service records one.")
-        )
-
-    def _error(self, exc: BaseException) -> None:
-        if isinstance(exc, FpaError):
-            self.count.setText(exc.message)
-            return
-        raise exc
-
-    def current(self) -> VolunteerServiceRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
-
-    def add_service(self) -> VolunteerServiceForm | None:
-        return self._open(None)
-
-    def edit_service(self) -> VolunteerServiceForm | None:
-        row = self.current()
-        return self._open(row.id) if row is not None else None
-
-    def _open(self, service_id: str | None) -> VolunteerServiceForm | None:
+    def rows_call(self) -> Call | None:
         if self.family_id is None:
             return None
-        form = VolunteerServiceForm(self.context, self.family_id, service_id, parent=self)
-        form.saved.connect(lambda _id: self.refresh())
-        self.forms = [f for f in self.forms if f.isVisible()] + [form]
-        form.open()
-        return form
+        return services.list_volunteer_services, (self.context.workspace, self.family_id)
 
-    def delete_service(self, *, confirm: bool = True) -> None:
-        row = self.current()
-        if row is None:
-            return
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Delete service"),
-                self.tr("Mark the service of %1 as deleted?").replace("%1", date_text(row.served_on)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.context.runner.run(
-            services.mark_volunteer_service_deleted,
-            self.context.workspace,
-            row.id,
-            on_done=lambda _r: self.refresh(),
-            on_error=self._error,
+    def count_text(self, rows: Sequence[VolunteerServiceRow]) -> str:
+        if not rows:
+            return self.tr("No volunteer service recorded yet: Add service records one.")
+        hours = sum(r.hours or 0 for r in rows)
+        return self.tr("%1 services, %2 hours").replace("%1", str(len(rows))).replace("%2", str(hours))
+
+    def make_form(self, record_id: str | None) -> VolunteerServiceForm | None:
+        if self.family_id is None:
+            return None
+        return VolunteerServiceForm(self.context, self.family_id, record_id, parent=self)
+
+    def delete_call(self, row: VolunteerServiceRow) -> Call:
+        return services.mark_volunteer_service_deleted, (self.context.workspace, row.id)
+
+    def delete_question(self, row: VolunteerServiceRow) -> tuple[str, str]:
+        return self.tr("Delete service"), self.tr("Mark the service of %1 as deleted?").replace(
+            "%1", date_text(row.served_on)
         )
