@@ -12,7 +12,7 @@ from app.domain.enums import NodeRole
 from app.services import sync
 from app.services.shared.workspace import open_workspace
 from app.services.system.setup import init_database
-from tests.ui.walkthrough_helpers import Modals, type_passphrase
+from tests.ui.walkthrough_helpers import Modals, new_passphrase
 from ui.shell.page import PageContext
 from ui.shell.tasks import SyncTaskRunner
 from ui.sync.page import SyncPage
@@ -94,7 +94,7 @@ def test_a_township_writes_its_key_file_for_the_county_on_screen(
     station = _page(qtbot, tmp_path / "station.db")
     station.show()
     assert not station.key_file_button.isVisible()  # no keys yet: nothing to hand over
-    with Modals().answering(type_passphrase("zhen-usb-key"), type_passphrase("zhen-usb-key")):
+    with Modals().answering(new_passphrase("zhen-usb-key")):
         qtbot.mouseClick(station.keys_button, Qt.MouseButton.LeftButton)
     key = sync.show_identity(identity_dir())
     assert key.name.startswith("黄兴镇") and station.status is not None and station.status.identity_protected

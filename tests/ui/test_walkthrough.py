@@ -39,6 +39,7 @@ from tests.services.import_helpers import write_xlsx
 from tests.ui.walkthrough_helpers import (
     Modals,
     Shots,
+    new_passphrase,
     page_text,
     pdf_pages,
     press_yes,
@@ -164,7 +165,7 @@ def install(
 
 
 def create_keys(qtbot: QtBot, modals: Modals, page: SyncPage, passphrase: str, shot: object = None) -> None:
-    with modals.answering(type_passphrase(passphrase, shot), type_passphrase(passphrase)):  # type: ignore[arg-type]
+    with modals.answering(new_passphrase(passphrase, shot)):  # type: ignore[arg-type]
         qtbot.mouseClick(page.keys_button, Qt.MouseButton.LeftButton)
     assert page.status is not None and page.status.has_identity and page.status.identity_protected
 

@@ -79,6 +79,22 @@ def type_passphrase(passphrase: str, shot: Callable[[QWidget], None] | None = No
     return answer
 
 
+def new_passphrase(passphrase: str, shot: Callable[[QWidget], None] | None = None) -> Answer:
+    """The answer to the new-keys passphrase dialog: typed twice (checked as typed), then OK."""
+
+    def answer(dialog: QWidget) -> None:
+        from ui.widgets.passphrase_dialog import NewPassphraseDialog
+
+        assert isinstance(dialog, NewPassphraseDialog), type(dialog)
+        dialog.first.setText(passphrase)
+        dialog.repeat.setText(passphrase)
+        if shot is not None:
+            shot(dialog)
+        dialog.accept()
+
+    return answer
+
+
 def press_yes(shot: Callable[[QWidget], None] | None = None, seen: list[str] | None = None) -> Answer:
     """The answer to a question (QMessageBox): read (kept in ``seen``), then 是."""
 
