@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import FpaError
 from app.services.shared import help as help_texts
 from app.services.shared import paper
+from ui.shell import file_dialogs
 
 QUICK_START = help_texts.QUICK_START
 
@@ -95,13 +95,11 @@ class HelpWindow(QDialog):
             paper.render_text(printer, self.text)
 
     def choose_pdf(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder or Path.home()) / f"{self.title}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), str(suggested), self.tr("PDF files (*.pdf)")
+        path = file_dialogs.save_file(
+            self, self.tr("Save as PDF"), f"{self.title}.pdf", self.tr("PDF files (*.pdf)")
         )
-        if path:
-            self.save_pdf(Path(path))
+        if path is not None:
+            self.save_pdf(path)
 
     def save_pdf(self, path: Path) -> Path | None:
         """The topic as a PDF (the same text as shown); a refusal is said in Chinese, nothing written."""
