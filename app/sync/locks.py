@@ -16,6 +16,14 @@ Both the row's date and division as they arrive and as they are stored are check
 visit out of a locked half-year is an edit of that half-year). A lock counts when it is active
 here before the bundle, unless the bundle itself unlocks or deletes it (the county's unlock, its
 corrections and its new lock travel up together); a lock arriving in the bundle binds later ones.
+
+Who may change a lock: only whoever placed it, or someone above. A lock row carries the division
+it locks, not the level that placed it, so the subtree rule of the authority check would let a
+county key unlock what the province placed on that county. The creator is in the stored row's
+``created_stamp`` (its last characters are the device that made it): a lock made on this
+installation is changed only here, a lock made by a device we merged from only by a signer whose
+subtree holds that device's division. A lock forwarded from a device never seen here keeps the
+subtree rule, which the authority check has applied already.
 """
 
 from __future__ import annotations
@@ -28,12 +36,12 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from app.database.base import synced_tables, table_of
-from app.database.models import PeriodLock
+from app.database.models import BundleLedger, PeriodLock
 from app.domain.errors import BadFileError
 from app.domain.periods import parse_period
 from app.domain.permissions import in_subtree
 from app.sync.keys import Authority
-from app.sync.merge_plan import CHUNK
+from app.sync.merge_plan import CHUNK, DEVICE_CHARS
 from app.sync.payload import HEAD, TableRows
 
 # table → its date column and its division column (None: a payment lies where its project lies).
@@ -75,10 +83,17 @@ def check_period_locks(
     rows_by_table: Mapping[str, TableRows],
     source: str,
     present: Mapping[str, set[str]],
+    here_device: str,
 ) -> None:
-    """Refuse (BadFileError) a bundle that would change a record dated in a locked period. Reads only.
+    """Refuse (BadFileError) a bundle that would change a record dated in a locked period, or a lock
+    its signer did not place and is not above. Reads only.
 
-    ``present`` (from the authority check) names the incoming ids stored here already."""
+    ``present`` (from the authority check) names the incoming ids stored here already;
+    ``here_device`` is this installation's device id."""
+    if "period_lock" in rows_by_table:
+        _refuse_foreign_lock_changes(
+            conn, signer, rows_by_table["period_lock"], present.get("period_lock", set()), here_device, source
+        )
     if not any(t in rows_by_table for t in (*DATED, "visit_goods")):
         return
     locks = _active_locks(conn, rows_by_table.get("period_lock"))
@@ -107,6 +122,43 @@ def check_period_locks(
         f"{parse_period(lock.code).label}（区划 {lock.division}，{lock.by or '管理员'}锁定）中的数据，共 "
         f"{len({(t, r) for t, r, _ in bad})} 条，例如数据表“{table}”的记录 {row_id}（日期 {day}）。"
         "如确需更正，请县级管理员在“绩效评价”页解锁该期间（须写明原因）后重新合并此文件",
+    )
+
+
+def _refuse_foreign_lock_changes(
+    conn: Connection, signer: Authority, incoming: TableRows, known: set[str], here_device: str, source: str
+) -> None:
+    stored = _stored(conn, "period_lock", (i for i in incoming.columns[0] if i in known), ["period_code"])
+    changed = [
+        (row[0], stored[row[0]])
+        for row in incoming.rows
+        if row[0] in stored and _changes(row, incoming.fields, stored[row[0]])
+    ]
+    if not changed:
+        return
+    creators = {old[1][-DEVICE_CHARS:] for _, old in changed} - {here_device}
+    ledger = table_of(BundleLedger)
+    placed_in: dict[str, str] = {}
+    if creators:
+        query = select(ledger.c.sender_device, ledger.c.sender_division).where(
+            ledger.c.sender_device.in_(sorted(creators))
+        )
+        placed_in = {device: division for device, division in conn.execute(query)}
+    bad: list[tuple[str, str, str]] = []  # (lock id, period code, division that placed it)
+    for lock_id, old in changed:
+        device = old[1][-DEVICE_CHARS:]
+        if device == here_device:
+            bad.append((lock_id, old[3], "本机"))
+        elif device in placed_in and not in_subtree(placed_in[device], signer.division_code or ""):
+            bad.append((lock_id, old[3], f"区划 {placed_in[device]}"))
+    if not bad:
+        return
+    lock_id, code, where = bad[0]
+    raise BadFileError(
+        source,
+        f"发送方“{signer.name}”（密钥 {signer.key_id}，区划 {signer.division_code}）要修改或解锁不是它设置的"
+        f"期间锁定，共 {len(bad)} 条，例如{parse_period(code).label}的锁定 {lock_id}（由{where}设置）。"
+        "期间锁定只能由设置它的单位或其上级解锁，文件未合并",
     )
 
 

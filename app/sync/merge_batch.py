@@ -168,7 +168,7 @@ def _merge_one(conn: Connection, db: Database, checked: CheckedBundle) -> int:
     refuse_borrowed_device(conn, sender[0], checked.key_id, source)
     assert checked.signer is not None  # check_bundle refused every bundle without one
     known = check_authority(conn, checked.signer, checked.rows, source)
-    check_period_locks(conn, checked.signer, checked.rows, source, known.present)
+    check_period_locks(conn, checked.signer, checked.rows, source, known.present, db.device_id)
     # PostgreSQL takes the set-based path (COPY, a few statements per table); same rules, same stats.
     merge = merge_rows_pg if conn.dialect.name == "postgresql" else merge_rows
     stats = merge(conn, db, checked.rows, source=f"{sender[0]}/{sender[2]}", present=known.present)

@@ -187,3 +187,84 @@ def test_a_lock_elsewhere_or_in_another_period_changes_nothing(
         ws.close()
     [merged] = w.merge(province, "province", bundle.path)
     assert merged.status == "accepted", merged.reason
+
+
+def _unlocked(w: TrustWorld, db: Path, lock_id: str, device: str) -> dict[str, Any]:
+    """The stored lock row as a county would send it after unlocking it (newer stamps)."""
+    block = w.row(db, "period_lock", lock_id)
+    row, columns = block["rows"][0], block["columns"]
+    row[columns.index("unlocked_by")] = "county-admin"
+    row[columns.index("unlocked_at")] = "2026-06-01T09:00:00"
+    row[columns.index("unlock_reason")] = "县里自己解锁"
+    new = w.stamp(device, ahead_ms=5_000)
+    row[2] = {**(row[2] or {}), "unlocked_by": new, "unlocked_at": new, "unlock_reason": new}
+    return block
+
+
+def test_a_county_key_cannot_unlock_what_the_province_placed_on_it(
+    trust_world: TrustWorld, tmp_path: Path
+) -> None:
+    """The lock lies in county A's subtree, so the subtree rule alone would let A's key send its
+    unlock; but the province placed it, and only the province (or above) may lift it."""
+    w = trust_world
+    county = w.copy("county_a", tmp_path / "a.db")
+    province = w.copy("province", tmp_path / "province.db")
+    device = w.meta(county, "device_id")
+    ws = _open(province)
+    try:
+        lock = lock_period(ws, "2026H1", COUNTY_A)
+    finally:
+        ws.close()
+    forged = w.forge(
+        "county_a",
+        {"period_lock": _unlocked(w, province, lock.id, device)},
+        tmp_path / "forged" / "unlock.fpab",
+        device=device,
+        division=COUNTY_A,
+        seq=1,
+    )
+    reason = w.refused(province, "province", forged)
+    assert "不是它设置的期间锁定" in reason and "2026年上半年" in reason and lock.id in reason
+    assert w.query(province, "SELECT unlocked_at FROM period_lock WHERE id = ?", lock.id) == [(None,)]
+    # Deleting it instead is refused the same way.
+    block = w.row(province, "period_lock", lock.id)
+    row, columns = block["rows"][0], block["columns"]
+    row[columns.index("deleted")] = True
+    row[2] = {**(row[2] or {}), "deleted": w.stamp(device, ahead_ms=6_000)}
+    tombstone = w.forge(
+        "county_a",
+        {"period_lock": block},
+        tmp_path / "forged" / "delete.fpab",
+        device=device,
+        division=COUNTY_A,
+        seq=2,
+    )
+    assert "不是它设置的期间锁定" in w.refused(province, "province", tombstone)
+
+
+def test_a_county_may_still_unlock_its_own_lock_by_a_bundle(trust_world: TrustWorld, tmp_path: Path) -> None:
+    w = trust_world
+    county = w.copy("county_a", tmp_path / "a.db")
+    province = w.copy("province", tmp_path / "province.db")
+    device = w.meta(county, "device_id")
+    ws = _open(county)
+    try:
+        lock = lock_period(ws, "2026H1", COUNTY_A)
+        first = sync.write_bundle(ws, w.key_dirs["county_a"], None, tmp_path / "usb")
+    finally:
+        ws.close()
+    [merged] = w.merge(province, "province", first.path)
+    assert merged.status == "accepted", merged.reason
+    unlock = w.forge(
+        "county_a",
+        {"period_lock": _unlocked(w, province, lock.id, device)},
+        tmp_path / "forged" / "unlock.fpab",
+        device=device,
+        division=COUNTY_A,
+        seq=first.seq + 1,
+    )
+    [later] = w.merge(province, "province", unlock)
+    assert later.status == "accepted", later.reason
+    assert w.query(province, "SELECT unlock_reason FROM period_lock WHERE id = ?", lock.id) == [
+        ("县里自己解锁",)
+    ]
