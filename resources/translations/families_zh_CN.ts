@@ -290,6 +290,21 @@ Save anyway?</source>
     </message>
     <message>
         <location filename="../../ui/families/page.py" line="1" />
+        <source>Print the visit form of the selected family, or of the whole list?</source>
+        <translation>打印所选家庭的走访表，还是列表中全部家庭的走访表？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/page.py" line="1" />
+        <source>The selected family</source>
+        <translation>所选家庭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/page.py" line="1" />
+        <source>The whole list (%1 families, those in the register)</source>
+        <translation>整个列表（%1 户，仅在册家庭）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/families/page.py" line="1" />
         <source>Print %1 visit forms, one page each? Choose a village or a filter to print fewer.</source>
         <translation>将打印 %1 份走访表，每户一页。是否继续？可先选择村或筛选条件以减少份数。</translation>
     </message>

@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain.records.families import MISSING_VISIT
@@ -14,6 +16,7 @@ from app.services.families.visit_sheets import visit_sheets
 from app.services.shared.workspace import Workspace
 from ui.families.page import FamiliesPage
 from ui.families.visit_print import print_sheets
+from ui.shell.i18n import install_translators
 from ui.shell.page import PageContext
 from ui.shell.tasks import SyncTaskRunner
 
@@ -131,3 +134,52 @@ def test_blank_forms_print_one_page_each_with_numbers_of_their_own(
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     numbers = set(re.findall(r"ZF\d{8}-[0-9A-Z]{4}\b", text))
     assert len(numbers) == 3 and "（请填写）" in text
+
+
+def test_one_family_selected_asks_whether_to_print_it_or_the_list(
+    page: FamiliesPage, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A click on a family selects its row, so one selected row is no clear choice: the worker is
+    asked, and gets that family's form, the list's, or nothing on Cancel."""
+    answers: list[str | None] = ["one", None, "all"]
+    asked: list[int] = []
+
+    def choose(self: FamiliesPage, listed: int) -> str | None:
+        asked.append(listed)
+        return answers.pop(0)
+
+    monkeypatch.setattr(FamiliesPage, "choose_print_scope", choose)
+    monkeypatch.setattr(FamiliesPage, "confirm_print", lambda self, n: True)
+    qtbot.waitUntil(page.list.is_complete)
+    shown = page.list.model.ids()
+    page.list.view.selectRow(page.list.model.row_of(shown[0]))
+    assert page.selected_ids() == (shown[0],)
+    one = tmp_path / "one.pdf"
+    page.print_visit_forms(pdf_printer(one))
+    assert pages_in(one) == 1 and asked == [len(shown)]
+    cancelled = tmp_path / "cancelled.pdf"
+    page.print_visit_forms(pdf_printer(cancelled))
+    assert not cancelled.exists()
+    every = tmp_path / "all.pdf"
+    page.print_visit_forms(pdf_printer(every))
+    assert 1 < pages_in(every) <= len(shown)
+
+
+def test_the_scope_question_is_in_chinese(page: FamiliesPage, qapp: QApplication) -> None:
+    seen: list[str] = []
+    translators = install_translators(qapp)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        seen.extend(b.text() for b in box.buttons())
+        box.reject()
+
+    QTimer.singleShot(0, answer)
+    try:
+        assert page.choose_print_scope(12) is None
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+    assert "所选家庭" in seen[0] and any("12 户" in t for t in seen[1:]), seen

@@ -3,9 +3,10 @@
 A mixin of a page with a family list (``FamiliesPage``: its list, runner and workspace): the sheets
 are read off the GUI thread, the print dialog asked, then printed page by page behind a progress
 dialog with Cancel. It names only what it uses (``Page`` and its ``list``), so it need not import
-the page that mixes it in. Several rows selected: those families, whatever their status.
-Otherwise the whole list, less the families no longer in the register (deceased, moved out,
-ended): nobody visits them.
+the page that mixes it in. Several rows selected: those families, whatever their status. One row
+selected (a click on a family selects it, so one row is no clear choice): the worker is asked,
+that family or the list. Otherwise the whole list, less the families no longer in the register
+(deceased, moved out, ended): nobody visits them.
 """
 
 from __future__ import annotations
@@ -35,7 +36,14 @@ class PrintsVisitForms(Page):
             self.list.show_message(self.tr("The list is still loading: print again in a moment."))
             return
         chosen = self.selected_ids()
-        ids = chosen if len(chosen) > 1 else self.list.model.ids()
+        listed = self.list.model.ids()
+        if len(chosen) == 1 and len(listed) > 1:
+            answer = self.choose_print_scope(len(listed))
+            if answer is None:
+                return
+            if answer == "all":
+                chosen = ()
+        ids = chosen if chosen else listed
         if not ids:
             self.list.show_message(self.tr("The list is empty: there is nothing to print."))
             return
@@ -45,7 +53,7 @@ class PrintsVisitForms(Page):
             visit_sheets,
             self.workspace,
             ids,
-            registered_only=len(chosen) <= 1,
+            registered_only=not chosen,
             on_done=lambda sheets: self._print_sheets(sheets, printer),
             on_error=self._sheets_failed,
         )
@@ -75,6 +83,24 @@ class PrintsVisitForms(Page):
         """The families of the selected rows, in the list's order."""
         rows = sorted(index.row() for index in self.list.view.selectionModel().selectedRows())
         return tuple(i for i in (self.list.model.id_at(r) for r in rows) if i)
+
+    def choose_print_scope(self, listed: int) -> str | None:
+        """One family selected: "one" for its form, "all" for the list's registered families, None
+        when the worker cancels."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Print visit forms"))
+        box.setText(self.tr("Print the visit form of the selected family, or of the whole list?"))
+        one = box.addButton(self.tr("The selected family"), QMessageBox.ButtonRole.AcceptRole)
+        every = box.addButton(
+            self.tr("The whole list (%1 families, those in the register)").replace("%1", f"{listed:,}"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(one)
+        box.exec()
+        clicked = box.clickedButton()
+        return "one" if clicked is one else "all" if clicked is every else None
 
     def confirm_print(self, count: int) -> bool:
         answer = QMessageBox.question(
