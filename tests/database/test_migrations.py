@@ -132,3 +132,10 @@ def test_an_encrypted_database_needs_its_key(tmp_path: Path) -> None:
     keyring.keyring_path(path).unlink()
     with pytest.raises(DatabaseError, match="密钥文件"):
         open_database(path)
+
+
+def test_the_revision_chain_read_without_alembic_is_alembics() -> None:
+    from app.database.migrate import known_revisions
+
+    assert list(known_revisions()) == _revisions()
+    assert head_revision() == _revisions()[-1]
